@@ -1,0 +1,2 @@
+namespace HiveOrleans.Abstractions;
+internal static class Placeholder { }

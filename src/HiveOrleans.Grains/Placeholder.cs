@@ -1,0 +1,2 @@
+namespace HiveOrleans.Grains;
+internal static class Placeholder { }

@@ -1,0 +1,2 @@
+namespace HiveOrleans.Moderation;
+internal static class Placeholder { }

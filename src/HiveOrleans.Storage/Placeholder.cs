@@ -1,0 +1,2 @@
+namespace HiveOrleans.Storage;
+internal static class Placeholder { }
