@@ -1,1 +1,3 @@
-var b = WebApplication.CreateBuilder(args); b.Build().Run();
+using HiveOrleans.Gateway.Hosting;
+
+await GatewayApp.Build(args).RunAsync();

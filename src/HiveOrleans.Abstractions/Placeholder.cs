@@ -1,2 +1,0 @@
-namespace HiveOrleans.Abstractions;
-internal static class Placeholder { }

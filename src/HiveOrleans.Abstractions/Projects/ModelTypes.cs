@@ -1,0 +1,14 @@
+namespace HiveOrleans.Abstractions.Projects;
+
+/// <summary>The kinds of model a project can serve.</summary>
+public static class ModelTypes
+{
+    /// <summary>Text classification.</summary>
+    public const string Text = "text";
+
+    /// <summary>Every kind Hive knows.</summary>
+    public static readonly IReadOnlyList<string> Known = [Text, "visual", "ocr", "speech", "logo", "scene", "face"];
+
+    /// <summary>The kinds this version can run.</summary>
+    public static readonly IReadOnlyList<string> Available = [Text];
+}

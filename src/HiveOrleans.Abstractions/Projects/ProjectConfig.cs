@@ -1,0 +1,39 @@
+namespace HiveOrleans.Abstractions.Projects;
+
+/// <summary>A project's settings as the request path needs them. Holds no secrets.</summary>
+[GenerateSerializer, Immutable, Alias("HiveOrleans.ProjectConfig")]
+public sealed record ProjectConfig
+{
+    /// <summary>The project id.</summary>
+    [Id(0)] public required long ProjectId { get; init; }
+
+    /// <summary>The owning user.</summary>
+    [Id(1)] public required long UserId { get; init; }
+
+    /// <summary>A display name.</summary>
+    [Id(2)] public required string Name { get; init; }
+
+    /// <summary>The kind of model the project serves.</summary>
+    [Id(3)] public required string ModelType { get; init; }
+
+    /// <summary><c>model_only</c> or <c>manual_review</c>.</summary>
+    [Id(4)] public required string Review { get; init; }
+
+    /// <summary>Bumped on every configuration change; results carry it.</summary>
+    [Id(5)] public int ConfigVersion { get; init; } = 1;
+
+    /// <summary>An operator's label for the configuration; results carry it.</summary>
+    [Id(6)] public string? ConfigTag { get; init; }
+
+    /// <summary>The longest <c>text_data</c> accepted, in characters.</summary>
+    [Id(7)] public int MaxTextLength { get; init; } = ProjectDefaults.MaxTextLength;
+
+    /// <summary>How long a sync request waits for its result before answering 504.</summary>
+    [Id(8)] public TimeSpan SyncTimeout { get; init; } = ProjectDefaults.SyncTimeout;
+
+    /// <summary>The largest request body accepted, in bytes.</summary>
+    [Id(9)] public long MaxBodyBytes { get; init; } = ProjectDefaults.MaxBodyBytes;
+
+    /// <summary>When the project was created.</summary>
+    [Id(10)] public DateTimeOffset CreatedOn { get; init; }
+}

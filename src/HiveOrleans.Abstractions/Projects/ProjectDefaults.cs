@@ -1,0 +1,14 @@
+namespace HiveOrleans.Abstractions.Projects;
+
+/// <summary>The settings a new project starts with.</summary>
+public static class ProjectDefaults
+{
+    /// <summary>Hive's own default text limit.</summary>
+    public const int MaxTextLength = 1024;
+
+    /// <summary>How long a sync request waits.</summary>
+    public static readonly TimeSpan SyncTimeout = TimeSpan.FromSeconds(20);
+
+    /// <summary>The largest request body: 20 MiB.</summary>
+    public const long MaxBodyBytes = 20L * 1024 * 1024;
+}

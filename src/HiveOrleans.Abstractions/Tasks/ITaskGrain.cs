@@ -1,0 +1,36 @@
+namespace HiveOrleans.Abstractions.Tasks;
+
+/// <summary>
+/// One submitted item of content, from submission through processing and callback to completion.
+/// Keyed by the task id (a GUID chosen by the gateway).
+/// </summary>
+[Alias("HiveOrleans.ITaskGrain")]
+public interface ITaskGrain : IGrainWithGuidKey
+{
+    /// <summary>
+    /// Stores the submission durably and starts processing. Returns only after the state is written,
+    /// so an acknowledgement built from the answer never names a task that could be lost.
+    /// Calling it again for a task that already exists returns the task as it stands and changes nothing.
+    /// </summary>
+    [Alias("Submit")]
+    Task<TaskSnapshot> SubmitAsync(TaskSubmission submission);
+
+    /// <summary>The task as it stands now, or <c>null</c> when no task with this id was ever submitted.</summary>
+    [Alias("Get")]
+    Task<TaskSnapshot?> GetAsync();
+
+    /// <summary>
+    /// Waits until the task is finished or <paramref name="maxWait"/> has passed, then returns the task as it stands
+    /// (or <c>null</c> when it does not exist). Callers that must wait longer call it again, which keeps every
+    /// single grain call short.
+    /// </summary>
+    [Alias("WaitForCompletion")]
+    Task<TaskSnapshot?> WaitForCompletionAsync(TimeSpan maxWait);
+
+    /// <summary>
+    /// The durable wake-up: makes sure an unfinished task is being worked on (processing, or delivering its callback).
+    /// Idempotent; called by the ledger sweeper after a crash or when a retry falls due.
+    /// </summary>
+    [Alias("Resume")]
+    Task ResumeAsync();
+}

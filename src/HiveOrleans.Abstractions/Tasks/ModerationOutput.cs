@@ -1,0 +1,27 @@
+namespace HiveOrleans.Abstractions.Tasks;
+
+/// <summary>A model's result in the shape of Hive's <c>response</c> object.</summary>
+[GenerateSerializer, Immutable, Alias("HiveOrleans.ModerationOutput")]
+public sealed record ModerationOutput
+{
+    /// <summary>The model that produced the result.</summary>
+    [Id(0)] public required string Model { get; init; }
+
+    /// <summary>The model's version.</summary>
+    [Id(1)] public required string ModelVersion { get; init; }
+
+    /// <summary>One entry per span (text) or frame (media).</summary>
+    [Id(2)] public required IReadOnlyList<OutputEntry> Entries { get; init; }
+
+    /// <summary>Profanity and blocklist hits.</summary>
+    [Id(3)] public IReadOnlyList<TextMatch> TextFilters { get; init; } = [];
+
+    /// <summary>Personal data found in the text.</summary>
+    [Id(4)] public IReadOnlyList<TextMatch> PiiEntities { get; init; } = [];
+
+    /// <summary>The detected language.</summary>
+    [Id(5)] public string? Language { get; init; }
+
+    /// <summary>The classes the model moderated; empty when it could not moderate the language.</summary>
+    [Id(6)] public IReadOnlyList<string> ModeratedClasses { get; init; } = [];
+}

@@ -1,0 +1,18 @@
+namespace HiveOrleans.Abstractions.Tasks;
+
+/// <summary>One span of text or one frame of media with its class scores.</summary>
+[GenerateSerializer, Immutable, Alias("HiveOrleans.OutputEntry")]
+public sealed record OutputEntry
+{
+    /// <summary>Seconds into the media; 0 for text.</summary>
+    [Id(0)] public double Time { get; init; }
+
+    /// <summary>Every class the model reports, with its score.</summary>
+    [Id(1)] public required IReadOnlyList<ClassScore> Classes { get; init; }
+
+    /// <summary>For text, where the span starts (UTF-16 index into the submitted text).</summary>
+    [Id(2)] public int? StartCharIndex { get; init; }
+
+    /// <summary>For text, where the span ends (exclusive).</summary>
+    [Id(3)] public int? EndCharIndex { get; init; }
+}

@@ -1,0 +1,42 @@
+namespace HiveOrleans.Abstractions.Tasks;
+
+/// <summary>A task as it stands at one moment: everything the gateway needs to render Hive's Task object.</summary>
+[GenerateSerializer, Immutable, Alias("HiveOrleans.TaskSnapshot")]
+public sealed record TaskSnapshot
+{
+    /// <summary>The task id.</summary>
+    [Id(0)] public required Guid TaskId { get; init; }
+
+    /// <summary>What was submitted.</summary>
+    [Id(1)] public required TaskSubmission Submission { get; init; }
+
+    /// <summary>Where the task is in its lifecycle.</summary>
+    [Id(2)] public required TaskPhase Phase { get; init; }
+
+    /// <summary>For a failed task, the reason code (<c>MODEL_FAILED</c>, <c>TIMEOUT</c>, …).</summary>
+    [Id(3)] public string? ErrorCode { get; init; }
+
+    /// <summary>For a failed task, a human-readable reason.</summary>
+    [Id(4)] public string? ErrorMessage { get; init; }
+
+    /// <summary>The model's result, once there is one.</summary>
+    [Id(5)] public ModerationOutput? Output { get; init; }
+
+    /// <summary>Lowercase hex MD5 of the submitted bytes (UTF-8 text for <c>text_data</c>).</summary>
+    [Id(6)] public required string InputHash { get; init; }
+
+    /// <summary>When the task finished, if it has.</summary>
+    [Id(7)] public DateTimeOffset? CompletedOn { get; init; }
+
+    /// <summary>How delivery of the callback stands.</summary>
+    [Id(8)] public CallbackStatus? Callback { get; init; }
+
+    /// <summary>The charge recorded for this task.</summary>
+    [Id(9)] public double Charge { get; init; }
+
+    /// <summary>When processing began, if it has.</summary>
+    [Id(10)] public DateTimeOffset? ProcessingStartedOn { get; init; }
+
+    /// <summary>True once the task is finished, successfully or not.</summary>
+    public bool IsFinished => Phase is TaskPhase.Succeeded or TaskPhase.Failed;
+}

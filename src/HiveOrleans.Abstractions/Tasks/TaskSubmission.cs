@@ -1,0 +1,39 @@
+namespace HiveOrleans.Abstractions.Tasks;
+
+/// <summary>What a caller submitted, with the project settings that were in force when it arrived.</summary>
+[GenerateSerializer, Immutable, Alias("HiveOrleans.TaskSubmission")]
+public sealed record TaskSubmission
+{
+    /// <summary>The project the submitting key belongs to.</summary>
+    [Id(0)] public required long ProjectId { get; init; }
+
+    /// <summary>The user that owns the project (Hive reports both).</summary>
+    [Id(1)] public required long UserId { get; init; }
+
+    /// <summary>The text to moderate (<c>text_data</c>).</summary>
+    [Id(2)] public string? TextData { get; init; }
+
+    /// <summary>Where the finished task is POSTed, for async submissions.</summary>
+    [Id(3)] public string? CallbackUrl { get; init; }
+
+    /// <summary>The caller's metadata, returned untouched.</summary>
+    [Id(4)] public string? Metadata { get; init; }
+
+    /// <summary>Whether the caller waits on the connection (sync) or gets a callback (async).</summary>
+    [Id(5)] public required TaskMode Mode { get; init; }
+
+    /// <summary>When the gateway accepted the request.</summary>
+    [Id(6)] public required DateTimeOffset SubmittedOn { get; init; }
+
+    /// <summary>The project's model type at submission time.</summary>
+    [Id(7)] public required string ModelType { get; init; }
+
+    /// <summary>The project's configuration version at submission time; results carry it.</summary>
+    [Id(8)] public required int ConfigVersion { get; init; }
+
+    /// <summary>The project's configuration tag at submission time.</summary>
+    [Id(9)] public string? ConfigTag { get; init; }
+
+    /// <summary>True when <see cref="Metadata"/> holds raw JSON (an object, array, number…) rather than a plain string.</summary>
+    [Id(10)] public bool MetadataIsJson { get; init; }
+}

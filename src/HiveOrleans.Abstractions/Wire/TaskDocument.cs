@@ -1,0 +1,206 @@
+using System.Globalization;
+using System.Text.Json;
+using HiveOrleans.Abstractions.Tasks;
+
+namespace HiveOrleans.Abstractions.Wire;
+
+/// <summary>
+/// Writes Hive's Task object. It is part of the contract, not of one component: the gateway answers GET and sync
+/// requests with it and callback delivery POSTs it, and both must send the same bytes for the same task.
+/// </summary>
+public static class TaskDocument
+{
+    /// <summary>How many output entries a page holds unless the caller says otherwise.</summary>
+    public const int DefaultFrameLimit = 200;
+
+    /// <summary>Writes the Task object for <paramref name="task"/>; <paramref name="frameOffset"/> and <paramref name="frameLimit"/> page the output entries.</summary>
+    public static void Write(Utf8JsonWriter writer, TaskSnapshot task, int frameOffset = 0, int frameLimit = DefaultFrameLimit)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(task);
+        var submission = task.Submission;
+        var id = task.TaskId.ToString();
+
+        writer.WriteStartObject();
+        writer.WriteString("id", id);
+        writer.WriteString("task_id", id);
+        writer.WriteNumber("project_id", submission.ProjectId);
+        writer.WriteNumber("user_id", submission.UserId);
+        WriteMetadata(writer, submission);
+        writer.WriteString("callback", submission.CallbackUrl);
+        writer.WriteString("created_on", FormatTime(submission.SubmittedOn));
+        writer.WriteNumber("code", 200);
+
+        writer.WriteStartArray("status");
+        writer.WriteStartObject();
+        writer.WriteStartObject("status");
+        var (code, message) = StatusOf(task);
+        writer.WriteString("code", code);
+        writer.WriteString("message", message);
+        writer.WriteEndObject();
+        WriteResponse(writer, task, frameOffset, frameLimit);
+        writer.WriteEndObject();
+        writer.WriteEndArray();
+
+        writer.WriteBoolean("from_cache", false);
+        writer.WriteNull("resent_on");
+        writer.WriteNull("resent_by");
+        if (task.Phase == TaskPhase.Failed)
+        {
+            writer.WriteStartObject("error");
+            writer.WriteString("code", task.ErrorCode);
+            writer.WriteString("message", task.ErrorMessage);
+            writer.WriteEndObject();
+        }
+        else
+        {
+            writer.WriteNull("error");
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>The Task object as UTF-8 JSON bytes.</summary>
+    public static byte[] ToUtf8Bytes(TaskSnapshot task, int frameOffset = 0, int frameLimit = DefaultFrameLimit)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(2048);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            Write(writer, task, frameOffset, frameLimit);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>The wire status code and message of a task: <c>"0"</c>/<c>SUCCESS</c> when done, the phase while running, the error code on failure.</summary>
+    public static (string Code, string Message) StatusOf(TaskSnapshot task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        return task.Phase switch
+        {
+            TaskPhase.Succeeded => ("0", "SUCCESS"),
+            TaskPhase.Pending => ("PENDING", "The task is queued."),
+            TaskPhase.Processing => ("PROCESSING", "The task is being processed."),
+            TaskPhase.AwaitingReview => ("AWAITING_REVIEW", "The task is waiting for a reviewer."),
+            _ => (task.ErrorCode ?? "FAILED", task.ErrorMessage ?? "The task failed."),
+        };
+    }
+
+    /// <summary>Times on the wire: ISO 8601 in UTC with milliseconds.</summary>
+    public static string FormatTime(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    private static void WriteMetadata(Utf8JsonWriter writer, TaskSubmission submission)
+    {
+        if (submission.Metadata is null)
+        {
+            writer.WriteNull("metadata");
+        }
+        else if (submission.MetadataIsJson)
+        {
+            writer.WritePropertyName("metadata");
+            writer.WriteRawValue(submission.Metadata, skipInputValidation: false);
+        }
+        else
+        {
+            writer.WriteString("metadata", submission.Metadata);
+        }
+    }
+
+    private static void WriteResponse(Utf8JsonWriter writer, TaskSnapshot task, int frameOffset, int frameLimit)
+    {
+        var submission = task.Submission;
+        var output = task.Output;
+        writer.WriteStartObject("response");
+
+        writer.WriteStartObject("input");
+        writer.WriteString("id", task.TaskId.ToString());
+        writer.WriteString("hash", task.InputHash);
+        writer.WriteString("model", output?.Model);
+        writer.WriteString("model_type", submission.ModelType);
+        writer.WriteString("model_version", output?.ModelVersion);
+        writer.WriteString("text", submission.TextData);
+        writer.WriteString("created_on", FormatTime(submission.SubmittedOn));
+        writer.WriteNumber("user_id", submission.UserId);
+        writer.WriteNumber("project_id", submission.ProjectId);
+        writer.WriteNumber("charge", task.Charge);
+        writer.WriteNull("media");
+        writer.WriteString("inference_client_version", InferenceClientVersion);
+        writer.WriteNumber("config_version", submission.ConfigVersion);
+        writer.WriteString("config_tag", submission.ConfigTag);
+        writer.WriteEndObject();
+
+        writer.WriteStartArray("output");
+        if (output is not null)
+        {
+            var start = Math.Clamp(frameOffset, 0, output.Entries.Count);
+            var end = (int)Math.Min(output.Entries.Count, (long)start + Math.Max(frameLimit, 0));
+            for (var i = start; i < end; i++)
+            {
+                WriteEntry(writer, output.Entries[i]);
+            }
+        }
+
+        writer.WriteEndArray();
+
+        WriteMatches(writer, "text_filters", output?.TextFilters ?? []);
+        WriteMatches(writer, "pii_entities", output?.PiiEntities ?? []);
+        writer.WriteStartArray("custom_classes");
+        writer.WriteEndArray();
+        writer.WriteString("language", output?.Language);
+        writer.WriteStartArray("moderated_classes");
+        foreach (var moderated in output?.ModeratedClasses ?? [])
+        {
+            writer.WriteStringValue(moderated);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    private static void WriteEntry(Utf8JsonWriter writer, OutputEntry entry)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber("time", entry.Time);
+        writer.WriteStartArray("classes");
+        foreach (var score in entry.Classes)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("class", score.Class);
+            writer.WriteNumber("score", score.Score);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        if (entry.StartCharIndex is { } startChar)
+        {
+            writer.WriteNumber("start_char_index", startChar);
+        }
+
+        if (entry.EndCharIndex is { } endChar)
+        {
+            writer.WriteNumber("end_char_index", endChar);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteMatches(Utf8JsonWriter writer, string name, IReadOnlyList<TextMatch> matches)
+    {
+        writer.WriteStartArray(name);
+        foreach (var match in matches)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("value", match.Value);
+            writer.WriteNumber("start_index", match.StartIndex);
+            writer.WriteNumber("end_index", match.EndIndex);
+            writer.WriteString("type", match.Type);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static readonly string InferenceClientVersion =
+        typeof(TaskDocument).Assembly.GetName().Version?.ToString(3) ?? "1.0.0";
+}

@@ -1,0 +1,133 @@
+using HiveOrleans.Abstractions.Projects;
+using HiveOrleans.Abstractions.Tasks;
+using HiveOrleans.Abstractions.Wire;
+using HiveOrleans.Gateway.Auth;
+using HiveOrleans.Gateway.Wire;
+
+namespace HiveOrleans.Gateway.Api;
+
+/// <summary>Hive's task endpoints. They authenticate, read and check the request, and hand the task to its grain.</summary>
+internal static class TaskApi
+{
+    /// <summary>The longest single grain call a sync request makes while it waits; it calls again until its deadline.</summary>
+    private static readonly TimeSpan WaitSlice = TimeSpan.FromSeconds(5);
+
+    public static IEndpointRouteBuilder MapTaskApi(this IEndpointRouteBuilder routes)
+    {
+        foreach (var version in new[] { "v1", "v2" })
+        {
+            var api = routes.MapGroup($"/api/{version}/task").WithTags("Tasks");
+            api.MapPost("/sync", SubmitSyncAsync).WithName($"SubmitSync{version}");
+            api.MapPost("/async", SubmitAsyncAsync).WithName($"SubmitAsync{version}");
+            api.MapGet("", GetByQueryAsync).WithName($"GetTaskByQuery{version}");
+        }
+
+        routes.MapGet("/api/v2/task/{id}", GetAsync).WithTags("Tasks").WithName("GetTask");
+        return routes;
+    }
+
+    private static async Task<IResult> SubmitAsyncAsync(HttpContext context, ApiKeyAuthenticator auth, IGrainFactory grains, TimeProvider time)
+    {
+        var project = await auth.AuthenticateAsync(context.Request);
+        var request = await TaskRequestReader.ReadAsync(context.Request, project, context.RequestAborted);
+        var task = await SubmitAsync(grains, project, request, TaskMode.Async, time);
+        return new JsonWriterResult(StatusCodes.Status200OK, writer => AcknowledgementDocument.Write(writer, task));
+    }
+
+    private static async Task<IResult> SubmitSyncAsync(HttpContext context, ApiKeyAuthenticator auth, IGrainFactory grains, TimeProvider time)
+    {
+        var project = await auth.AuthenticateAsync(context.Request);
+        if (project.Review == ReviewModes.ManualReview)
+        {
+            throw ApiException.BadRequest("This project uses manual review, which is asynchronous: submit to /api/v2/task/async with a callback_url.");
+        }
+
+        var request = await TaskRequestReader.ReadAsync(context.Request, project, context.RequestAborted);
+        var task = await SubmitAsync(grains, project, request, TaskMode.Sync, time);
+        var grain = grains.GetGrain<ITaskGrain>(task.TaskId);
+        var deadline = time.GetUtcNow() + project.SyncTimeout;
+        while (!task.IsFinished)
+        {
+            var left = deadline - time.GetUtcNow();
+            if (left <= TimeSpan.Zero)
+            {
+                throw new ApiException(StatusCodes.Status504GatewayTimeout,
+                    $"The task did not finish within {project.SyncTimeout.TotalSeconds:0.#} s; it goes on and can be fetched by its task_id.")
+                {
+                    TaskId = task.TaskId,
+                };
+            }
+
+            context.RequestAborted.ThrowIfCancellationRequested();
+            task = await grain.WaitForCompletionAsync(left < WaitSlice ? left : WaitSlice) ?? task;
+        }
+
+        return TaskResult(task, 0, TaskDocument.DefaultFrameLimit);
+    }
+
+    private static Task<IResult> GetAsync(string id, HttpContext context, ApiKeyAuthenticator auth, IGrainFactory grains) =>
+        GetTaskAsync(id, context, auth, grains);
+
+    private static Task<IResult> GetByQueryAsync(HttpContext context, ApiKeyAuthenticator auth, IGrainFactory grains) =>
+        GetTaskAsync(context.Request.Query["task_id"].ToString(), context, auth, grains);
+
+    private static async Task<IResult> GetTaskAsync(string id, HttpContext context, ApiKeyAuthenticator auth, IGrainFactory grains)
+    {
+        var project = await auth.AuthenticateAsync(context.Request);
+        var (offset, limit) = ReadFramePage(context.Request.Query);
+        if (!Guid.TryParse(id, out var taskId))
+        {
+            throw ApiException.TaskNotFound();
+        }
+
+        var task = await grains.GetGrain<ITaskGrain>(taskId).GetAsync();
+
+        // Another project's task is answered exactly like a task that does not exist: its existence is not disclosed.
+        if (task is null || task.Submission.ProjectId != project.ProjectId)
+        {
+            throw ApiException.TaskNotFound();
+        }
+
+        return TaskResult(task, offset, limit);
+    }
+
+    private static async Task<TaskSnapshot> SubmitAsync(IGrainFactory grains, ProjectConfig project, TaskRequest request, TaskMode mode, TimeProvider time)
+    {
+        var submission = new TaskSubmission
+        {
+            ProjectId = project.ProjectId,
+            UserId = project.UserId,
+            TextData = request.TextData,
+            CallbackUrl = request.CallbackUrl,
+            Metadata = request.Metadata,
+            MetadataIsJson = request.MetadataIsJson,
+            Mode = mode,
+            SubmittedOn = time.GetUtcNow(),
+            ModelType = project.ModelType,
+            ConfigVersion = project.ConfigVersion,
+            ConfigTag = project.ConfigTag,
+        };
+
+        // Version 7 ids sort by time, which keeps the store's indexes append-mostly.
+        return await grains.GetGrain<ITaskGrain>(Guid.CreateVersion7()).SubmitAsync(submission);
+    }
+
+    private static JsonWriterResult TaskResult(TaskSnapshot task, int offset, int limit) =>
+        new(StatusCodes.Status200OK, writer => TaskDocument.Write(writer, task, offset, limit));
+
+    private static (int Offset, int Limit) ReadFramePage(IQueryCollection query) =>
+        (ReadNonNegative(query, "frame_offset", 0), ReadNonNegative(query, "frame_limit", TaskDocument.DefaultFrameLimit));
+
+    private static int ReadNonNegative(IQueryCollection query, string name, int fallback)
+    {
+        var raw = query[name].ToString();
+        if (raw.Length == 0)
+        {
+            return fallback;
+        }
+
+        return int.TryParse(raw, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw ApiException.BadRequest($"'{name}' must be a whole number of zero or more.");
+    }
+}

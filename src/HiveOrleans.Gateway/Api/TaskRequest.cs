@@ -1,0 +1,18 @@
+namespace HiveOrleans.Gateway.Api;
+
+/// <summary>The fields of a task submission, whichever content type carried them.</summary>
+internal sealed record TaskRequest
+{
+    public string? TextData { get; init; }
+
+    public string? Url { get; init; }
+
+    public bool HasMedia { get; init; }
+
+    public string? CallbackUrl { get; init; }
+
+    public string? Metadata { get; init; }
+
+    /// <summary>True when a JSON body gave metadata as an object, array, number or boolean: it is echoed back as such.</summary>
+    public bool MetadataIsJson { get; init; }
+}

@@ -1,0 +1,178 @@
+using System.Text;
+using System.Text.Json;
+using HiveOrleans.Abstractions.Projects;
+using HiveOrleans.Gateway.Wire;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace HiveOrleans.Gateway.Api;
+
+/// <summary>
+/// Reads a submission from multipart, urlencoded or JSON bodies (the same field names in each) and checks it
+/// against the contract and the project, so a request that reaches a grain is one the grain can carry out.
+/// </summary>
+internal static class TaskRequestReader
+{
+    public const int MaxMetadataBytes = 16 * 1024;
+
+    public static async Task<TaskRequest> ReadAsync(HttpRequest request, ProjectConfig project, CancellationToken cancellationToken)
+    {
+        LimitBody(request, project);
+        var fields = await ReadFieldsAsync(request, cancellationToken);
+        Validate(fields, project);
+        return fields;
+    }
+
+    private static void LimitBody(HttpRequest request, ProjectConfig project)
+    {
+        if (request.ContentLength > project.MaxBodyBytes)
+        {
+            throw TooLarge(project);
+        }
+
+        var limit = request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        if (limit is { IsReadOnly: false })
+        {
+            limit.MaxRequestBodySize = project.MaxBodyBytes;
+        }
+    }
+
+    private static ApiException TooLarge(ProjectConfig project) =>
+        new(StatusCodes.Status413PayloadTooLarge, $"The request body is over this project's limit of {project.MaxBodyBytes} bytes.");
+
+    private static async Task<TaskRequest> ReadFieldsAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.HasJsonContentType())
+        {
+            return await ReadJsonAsync(request, cancellationToken);
+        }
+
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(cancellationToken);
+            return new TaskRequest
+            {
+                TextData = Single(form, "text_data"),
+                Url = Single(form, "url"),
+                HasMedia = form.Files.GetFile("media") is not null || form.ContainsKey("media"),
+                CallbackUrl = Single(form, "callback_url"),
+                Metadata = Single(form, "metadata"),
+            };
+        }
+
+        if (string.IsNullOrEmpty(request.ContentType) && request.ContentLength is null or 0)
+        {
+            return new TaskRequest();
+        }
+
+        throw new ApiException(StatusCodes.Status415UnsupportedMediaType,
+            $"Content type '{request.ContentType}' is not supported; send multipart/form-data, application/x-www-form-urlencoded or application/json.");
+    }
+
+    private static string? Single(IFormCollection form, string name)
+    {
+        if (!form.TryGetValue(name, out var values))
+        {
+            return null;
+        }
+
+        return values.Count == 1 ? values[0] : throw ApiException.BadRequest($"'{name}' was given {values.Count} times; give it once.");
+    }
+
+    private static async Task<TaskRequest> ReadJsonAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        JsonDocument document;
+        try
+        {
+            document = await JsonDocument.ParseAsync(request.Body, default, cancellationToken);
+        }
+        catch (JsonException ex)
+        {
+            throw ApiException.BadRequest($"The request body is not valid JSON: {ex.Message}");
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw ApiException.BadRequest("The JSON body must be an object with the task's fields.");
+            }
+
+            string? metadata = null;
+            var metadataIsJson = false;
+            if (root.TryGetProperty("metadata", out var meta) && meta.ValueKind != JsonValueKind.Null)
+            {
+                metadataIsJson = meta.ValueKind != JsonValueKind.String;
+                metadata = metadataIsJson ? meta.GetRawText() : meta.GetString();
+            }
+
+            return new TaskRequest
+            {
+                TextData = JsonString(root, "text_data"),
+                Url = JsonString(root, "url"),
+                HasMedia = root.TryGetProperty("media", out var media) && media.ValueKind != JsonValueKind.Null,
+                CallbackUrl = JsonString(root, "callback_url"),
+                Metadata = metadata,
+                MetadataIsJson = metadataIsJson,
+            };
+        }
+    }
+
+    private static string? JsonString(JsonElement root, string name)
+    {
+        if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        return value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : throw ApiException.BadRequest($"'{name}' must be a string.");
+    }
+
+    private static void Validate(TaskRequest fields, ProjectConfig project)
+    {
+        var given = (fields.HasMedia ? 1 : 0) + (fields.Url is not null ? 1 : 0) + (fields.TextData is not null ? 1 : 0);
+        if (given != 1)
+        {
+            throw ApiException.BadRequest(given == 0
+                ? "One of 'media', 'url' or 'text_data' is required."
+                : "Give exactly one of 'media', 'url' or 'text_data', not several.");
+        }
+
+        if (project.ModelType == ModelTypes.Text)
+        {
+            var misfit = fields.HasMedia ? "media" : fields.Url is not null ? "url" : null;
+            if (misfit is not null)
+            {
+                throw ApiException.BadRequest($"'{misfit}' does not fit this project: a text project takes 'text_data' only.");
+            }
+        }
+
+        if (fields.TextData is { } text)
+        {
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                throw ApiException.BadRequest("'text_data' is empty.");
+            }
+
+            if (text.Length > project.MaxTextLength)
+            {
+                throw ApiException.BadRequest($"'text_data' is {text.Length} characters; this project takes at most {project.MaxTextLength}.");
+            }
+        }
+
+        if (fields.CallbackUrl is { } callback && !IsHttpUrl(callback))
+        {
+            throw ApiException.BadRequest("'callback_url' must be an absolute http or https URL.");
+        }
+
+        if (fields.Metadata is { } metadata && Encoding.UTF8.GetByteCount(metadata) > MaxMetadataBytes)
+        {
+            throw ApiException.BadRequest($"'metadata' is over {MaxMetadataBytes / 1024} KiB.");
+        }
+    }
+
+    private static bool IsHttpUrl(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+}

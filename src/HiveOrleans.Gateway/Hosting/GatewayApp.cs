@@ -1,0 +1,101 @@
+using HiveOrleans.Gateway.Admin;
+using HiveOrleans.Gateway.Api;
+using HiveOrleans.Gateway.Auth;
+using HiveOrleans.Gateway.Wire;
+using HiveOrleans.Silo.Hosting;
+using HiveOrleans.Storage;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using OpenTelemetry.Trace;
+using Orleans.Configuration;
+
+namespace HiveOrleans.Gateway.Hosting;
+
+/// <summary>
+/// Builds the gateway. With no <c>ConnectionStrings:HiveOrleans</c> it co-hosts a silo on SQLite (embedded mode);
+/// with one it is an Orleans client of a PostgreSQL cluster, or co-hosts a silo in that cluster when
+/// <c>HiveOrleans:CoHostSilo</c> is true. Tests and benchmarks build it here with their own configuration.
+/// </summary>
+public static class GatewayApp
+{
+    public const string DefaultUrl = "http://localhost:5080";
+
+    /// <param name="args">Command-line arguments, as for any ASP.NET Core host.</param>
+    /// <param name="configure">Changes to the builder before HiveOrleans reads its configuration.</param>
+    /// <param name="configureSilo">Changes to a co-hosted silo after HiveOrleans has set it up (tests swap models here).</param>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null, Action<ISiloBuilder>? configureSilo = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        configure?.Invoke(builder);
+        var settings = HiveClusterSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
+        var coHost = settings.IsEmbedded || builder.Configuration.GetValue<bool>("HiveOrleans:CoHostSilo");
+
+        builder.Services.AddOptions<GatewayOptions>()
+            .Bind(builder.Configuration.GetSection(GatewayOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.Configure<KestrelServerOptions>(kestrel =>
+            kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue(GatewayOptions.Section + ":MaxRequestBodyBytes", new GatewayOptions().MaxRequestBodyBytes));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ApiKeyAuthenticator>();
+        builder.Services.AddSingleton(sp => OperatorToken.FromConfiguration(
+            builder.Configuration, settings.IsEmbedded ? settings.DataDirectory : null, sp.GetRequiredService<ILoggerFactory>().CreateLogger<OperatorToken>()));
+        builder.Services.AddOpenApi();
+        builder.Services.AddHiveTelemetry(builder.Configuration, "hiveorleans-gateway", tracing => tracing.AddAspNetCoreInstrumentation());
+
+        if (coHost)
+        {
+            builder.UseOrleans(silo =>
+            {
+                silo.AddHiveOrleansSilo(builder.Configuration, settings);
+                configureSilo?.Invoke(silo);
+            });
+        }
+        else
+        {
+            // The client reads membership from the store, so the schema must exist before it connects.
+            builder.Services.AddHostedService(_ => new SchemaInstallation(settings.Store));
+            builder.UseOrleansClient(client =>
+            {
+                client.Configure<ClusterOptions>(o =>
+                {
+                    o.ClusterId = settings.ClusterId;
+                    o.ServiceId = settings.ServiceId;
+                });
+                client.UseAdoNetClustering(o =>
+                {
+                    o.Invariant = settings.Store.AdoInvariant;
+                    o.ConnectionString = settings.Store.ConnectionString;
+                });
+                client.UseConnectionRetryFilter(RetryUntilStopped);
+                client.AddActivityPropagation();
+            });
+        }
+
+        var app = builder.Build();
+        app.UseApiErrors();
+        app.MapOpenApi();
+        app.MapHealthApi();
+        app.MapTaskApi();
+        app.MapAdminApi();
+        return app;
+    }
+
+    /// <summary>Silos may start after the gateway (docker-compose starts them together): keep trying until stopped.</summary>
+    private static async Task<bool> RetryUntilStopped(Exception exception, CancellationToken cancellationToken)
+    {
+        await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+        return !cancellationToken.IsCancellationRequested;
+    }
+
+    private sealed class SchemaInstallation(StoreLocation store) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => SchemaInstaller.ApplyAsync(store, cancellationToken);
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

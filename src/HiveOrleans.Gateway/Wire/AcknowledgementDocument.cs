@@ -1,0 +1,32 @@
+using System.Text.Json;
+using HiveOrleans.Abstractions.Tasks;
+
+namespace HiveOrleans.Gateway.Wire;
+
+/// <summary>Hive's answer to an async submission, sent only once the task is durably stored.</summary>
+internal static class AcknowledgementDocument
+{
+    public static void Write(Utf8JsonWriter writer, TaskSnapshot task)
+    {
+        var id = task.TaskId.ToString();
+        writer.WriteStartObject();
+        writer.WriteString("id", id);
+        writer.WriteString("task_id", id);
+        writer.WriteString("message", "We received your task.");
+        writer.WriteNumber("project_id", task.Submission.ProjectId);
+        writer.WriteNumber("user_id", task.Submission.UserId);
+        writer.WriteString("callback_url", task.Submission.CallbackUrl);
+        writer.WriteStartArray("status");
+        writer.WriteStartObject();
+        writer.WriteString("task_id", id);
+        writer.WriteStartObject("status");
+        writer.WriteString("code", "PENDING");
+        writer.WriteString("message", "The task is queued.");
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+        writer.WriteEndArray();
+        writer.WriteNumber("queue_priority", 0);
+        writer.WriteNumber("task_priority", 0);
+        writer.WriteEndObject();
+    }
+}

@@ -1,0 +1,20 @@
+namespace HiveOrleans.Gateway.Wire;
+
+/// <summary>
+/// A request that cannot be served, with the status and message the caller gets. Thrown anywhere on the request
+/// path and turned into the JSON error body in one place (<see cref="ApiErrorHandling"/>).
+/// </summary>
+public sealed class ApiException(int statusCode, string message) : Exception(message)
+{
+    public int StatusCode { get; } = statusCode;
+
+    /// <summary>Sent as <c>Retry-After</c> (seconds) when set.</summary>
+    public int? RetryAfterSeconds { get; init; }
+
+    /// <summary>A task the error concerns (a sync timeout names the task that goes on).</summary>
+    public Guid? TaskId { get; init; }
+
+    public static ApiException BadRequest(string message) => new(StatusCodes.Status400BadRequest, message);
+
+    public static ApiException TaskNotFound() => new(StatusCodes.Status404NotFound, "Task not found.");
+}

@@ -1,0 +1,16 @@
+using System.Text.Json;
+
+namespace HiveOrleans.Gateway.Wire;
+
+/// <summary>A result written straight to the response with a <see cref="Utf8JsonWriter"/>: no intermediate objects.</summary>
+internal sealed class JsonWriterResult(int statusCode, Action<Utf8JsonWriter> write) : IResult
+{
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        httpContext.Response.StatusCode = statusCode;
+        httpContext.Response.ContentType = "application/json";
+        await using var writer = new Utf8JsonWriter(httpContext.Response.Body);
+        write(writer);
+        await writer.FlushAsync(httpContext.RequestAborted);
+    }
+}

@@ -1,2 +1,0 @@
-namespace HiveOrleans.Grains;
-internal static class Placeholder { }

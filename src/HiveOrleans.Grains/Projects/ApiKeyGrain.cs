@@ -1,0 +1,22 @@
+using HiveOrleans.Abstractions.Projects;
+using HiveOrleans.Grains.Hosting;
+
+namespace HiveOrleans.Grains.Projects;
+
+internal sealed class ApiKeyGrain(
+    [PersistentState(StorageNames.ApiKey, StorageNames.Provider)] IPersistentState<ApiKeyState> state) : Grain, IApiKeyGrain
+{
+    public async Task RegisterAsync(long projectId)
+    {
+        if (state.State.ProjectId is { } existing && existing != projectId)
+        {
+            // 256-bit keys do not collide; this would be a bug, and silently moving a key between projects would leak data.
+            throw new InvalidOperationException("This API key already belongs to another project.");
+        }
+
+        state.State = new ApiKeyState { ProjectId = projectId };
+        await state.WriteStateAsync();
+    }
+
+    public Task<long?> ResolveAsync() => Task.FromResult(state.State.Revoked ? null : state.State.ProjectId);
+}

@@ -1,0 +1,286 @@
+using System.Security.Cryptography;
+using System.Text;
+using HiveOrleans.Abstractions.Tasks;
+using HiveOrleans.Abstractions.Wire;
+using HiveOrleans.Grains.Callbacks;
+using HiveOrleans.Grains.Hosting;
+using HiveOrleans.Grains.Models;
+using HiveOrleans.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
+
+namespace HiveOrleans.Grains.Tasks;
+
+/// <summary>
+/// One submitted item. Durability rests on two records: the grain state (what the task is) and a row in the task
+/// ledger (that it still needs work, and when to look again). The ledger row is written before the state and
+/// removed only when nothing is owed, so a crash at any point leaves either a finished task or a row that the
+/// sweeper will use to resume it on a live silo.
+/// </summary>
+/// <remarks>
+/// Reentrant so that polls and sync waits are answered while the model runs. Only one piece of work (processing,
+/// then callback delivery) runs per activation at a time, and it alone writes state after submission.
+/// </remarks>
+[Reentrant]
+[CollectionAgeLimit(Minutes = 2)]
+internal sealed partial class TaskGrain(
+    [PersistentState(StorageNames.Task, StorageNames.Provider)] IPersistentState<TaskState> state,
+    ITaskLedger ledger,
+    ModelRunner models,
+    CallbackDelivery callbacks,
+    IOptions<TaskOptions> options,
+    TimeProvider time,
+    ILogger<TaskGrain> logger) : Grain, ITaskGrain
+{
+    private readonly TaskOptions _options = options.Value;
+    private Task<TaskSnapshot>? _submitting;
+    private Task? _work;
+    private TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private Guid TaskId => this.GetPrimaryKey();
+
+    private bool Exists => state.State.Submission is not null;
+
+    private bool IsFinished => state.State.Phase is TaskPhase.Succeeded or TaskPhase.Failed;
+
+    private bool OwesCallback =>
+        state.State.Submission is { Mode: TaskMode.Async, CallbackUrl: not null } && state.State.Callback?.Succeeded != true
+        && !CallbackAbandoned;
+
+    private bool CallbackAbandoned =>
+        state.State.CompletedOn is { } completed && time.GetUtcNow() - completed > _options.CallbackGiveUpAfter;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // A task whose silo died resumes as soon as anything touches it, not only when the sweeper comes by.
+        if (Exists && (!IsFinished || OwesCallback))
+        {
+            EnsureWorking(recovering: true);
+        }
+
+        if (IsFinished)
+        {
+            _finished.TrySetResult();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<TaskSnapshot> SubmitAsync(TaskSubmission submission)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        if (Exists)
+        {
+            return Task.FromResult(Snapshot());
+        }
+
+        // A retried call that arrives while the first is still writing gets the first one's answer.
+        return _submitting ??= StoreAndStartAsync(submission);
+    }
+
+    public Task<TaskSnapshot?> GetAsync() => Task.FromResult(Exists ? Snapshot() : null);
+
+    public async Task<TaskSnapshot?> WaitForCompletionAsync(TimeSpan maxWait)
+    {
+        if (!Exists)
+        {
+            return null;
+        }
+
+        if (!IsFinished && maxWait > TimeSpan.Zero)
+        {
+            // A timeout is an answer too: the caller gets the task as it stands.
+            await _finished.Task.WaitAsync(maxWait, time).ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.SuppressThrowing);
+        }
+
+        return Snapshot();
+    }
+
+    public async Task ResumeAsync()
+    {
+        if (!Exists)
+        {
+            // A ledger row with no task behind it: the submission failed before its state was written.
+            await ledger.RemoveAsync(TaskId);
+            return;
+        }
+
+        if (!IsFinished || OwesCallback)
+        {
+            EnsureWorking(recovering: false);
+        }
+        else
+        {
+            await ledger.RemoveAsync(TaskId);
+        }
+    }
+
+    private async Task<TaskSnapshot> StoreAndStartAsync(TaskSubmission submission)
+    {
+        try
+        {
+            var now = time.GetUtcNow();
+            await ledger.ScheduleAsync(TaskId, now + _options.RecoverAfter);
+            state.State = new TaskState
+            {
+                Submission = submission,
+                Phase = TaskPhase.Pending,
+                InputHash = HashInput(submission),
+            };
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // Nothing was acknowledged; forget the half-made task so a retry of this call starts clean.
+            state.State = new TaskState();
+            _submitting = null;
+            throw;
+        }
+
+        // The answer describes what was stored; work starts right after.
+        var stored = Snapshot();
+        EnsureWorking(recovering: false);
+        return stored;
+    }
+
+    private void EnsureWorking(bool recovering)
+    {
+        if (_work is null || _work.IsCompleted)
+        {
+            _work = WorkAsync(recovering);
+        }
+    }
+
+    private async Task WorkAsync(bool recovering)
+    {
+        try
+        {
+            if (!IsFinished)
+            {
+                await ProcessAsync(recovering || state.State.Phase == TaskPhase.Processing);
+            }
+
+            if (OwesCallback)
+            {
+                var next = await DeliverCallbackAsync();
+                if (next is { } due)
+                {
+                    await ledger.ScheduleAsync(TaskId, due);
+                    return;
+                }
+            }
+
+            await ledger.RemoveAsync(TaskId);
+        }
+        catch (Exception ex)
+        {
+            // The ledger row stays, so the sweeper resumes this task after its lease; nothing is lost.
+            LogWorkFailed(logger, TaskId, ex);
+        }
+    }
+
+    private async Task ProcessAsync(bool interrupted)
+    {
+        if (interrupted)
+        {
+            // A previous run may have crashed its silo; count it so a poison task ends instead of looping forever.
+            state.State.Recoveries++;
+            if (state.State.Recoveries > _options.MaxRecoveries)
+            {
+                await FinishAsync(output: null, "MODEL_FAILED", $"Processing was interrupted {_options.MaxRecoveries} times; giving up.");
+                return;
+            }
+
+            await state.WriteStateAsync();
+        }
+
+        // PROCESSING is visible to polls from memory; persisting it too would add a write to every task.
+        state.State.Phase = TaskPhase.Processing;
+        state.State.ProcessingStartedOn ??= time.GetUtcNow();
+        ModerationOutput output;
+        try
+        {
+            output = await models.RunAsync(state.State.Submission!, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogModelFailed(logger, TaskId, ex);
+            var message = ex is ModelUnavailableException ? ex.Message : "The model failed on this input.";
+            await FinishAsync(output: null, "MODEL_FAILED", message);
+            return;
+        }
+
+        await FinishAsync(output, null, null);
+    }
+
+    private async Task FinishAsync(ModerationOutput? output, string? errorCode, string? errorMessage)
+    {
+        state.State.Output = output;
+        state.State.ErrorCode = errorCode;
+        state.State.ErrorMessage = errorMessage;
+        state.State.Phase = errorCode is null ? TaskPhase.Succeeded : TaskPhase.Failed;
+        state.State.CompletedOn = time.GetUtcNow();
+        await state.WriteStateAsync();
+        _finished.TrySetResult();
+    }
+
+    /// <summary>Makes one attempt; returns when the next one is due, or null when no more are owed.</summary>
+    private async Task<DateTimeOffset?> DeliverCallbackAsync()
+    {
+        var payload = TaskDocument.ToUtf8Bytes(Snapshot());
+        var attempt = await callbacks.DeliverAsync(TaskId, state.State.Submission!.CallbackUrl!, payload, CancellationToken.None);
+        var previous = state.State.Callback ?? new CallbackStatus();
+        var now = time.GetUtcNow();
+        var attempts = previous.Attempts + 1;
+        DateTimeOffset? next = null;
+        if (!attempt.Succeeded)
+        {
+            var delays = _options.EffectiveCallbackRetryDelays;
+            var candidate = now + delays[Math.Min(attempts - 1, delays.Count - 1)];
+            if (candidate - state.State.CompletedOn!.Value <= _options.CallbackGiveUpAfter)
+            {
+                next = candidate;
+            }
+        }
+
+        state.State.Callback = new CallbackStatus
+        {
+            Attempts = attempts,
+            Succeeded = attempt.Succeeded,
+            LastStatusCode = attempt.StatusCode,
+            LastError = attempt.Error,
+            LastAttemptOn = now,
+            NextAttemptOn = next,
+        };
+        await state.WriteStateAsync();
+        return next;
+    }
+
+    private TaskSnapshot Snapshot() => new()
+    {
+        TaskId = TaskId,
+        Submission = state.State.Submission!,
+        Phase = state.State.Phase,
+        ErrorCode = state.State.ErrorCode,
+        ErrorMessage = state.State.ErrorMessage,
+        Output = state.State.Output,
+        InputHash = state.State.InputHash,
+        CompletedOn = state.State.CompletedOn,
+        ProcessingStartedOn = state.State.ProcessingStartedOn,
+        Callback = state.State.Callback,
+        Charge = state.State.Charge,
+    };
+
+    // MD5 is the content fingerprint Hive's contract names (input.hash), not a security measure.
+#pragma warning disable CA5351
+    private static string HashInput(TaskSubmission submission) =>
+        Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(submission.TextData ?? "")));
+#pragma warning restore CA5351
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Work on task {TaskId} stopped; the ledger will resume it")]
+    private static partial void LogWorkFailed(ILogger logger, Guid taskId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The model failed on task {TaskId}")]
+    private static partial void LogModelFailed(ILogger logger, Guid taskId, Exception exception);
+}

@@ -1,0 +1,102 @@
+using HiveOrleans.Abstractions.Tasks;
+using HiveOrleans.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Runtime;
+
+namespace HiveOrleans.Grains.Tasks;
+
+/// <summary>
+/// The durable wake-up. Every silo periodically claims overdue rows of the task ledger (a lease keeps two silos off
+/// the same row) and pokes those tasks, which activates them on a live silo if theirs died. It works the same on
+/// SQLite, which has no Orleans reminder service, and costs nothing for tasks that finish before they fall due.
+/// </summary>
+internal sealed partial class TaskLedgerSweeper(
+    ITaskLedger ledger,
+    IGrainFactory grains,
+    IOptions<TaskOptions> options,
+    TimeProvider time,
+    ILogger<TaskLedgerSweeper> logger) : ILifecycleParticipant<ISiloLifecycle>, IDisposable
+{
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _loop = Task.CompletedTask;
+
+    public void Participate(ISiloLifecycle lifecycle) =>
+        lifecycle.Subscribe(nameof(TaskLedgerSweeper), ServiceLifecycleStage.Active, StartAsync, StopAsync);
+
+    /// <summary>One sweep: claims what is due and resumes it. Returns how many tasks were poked.</summary>
+    public async Task<int> SweepOnceAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var due = await ledger.ClaimDueAsync(settings.SweepBatch, settings.ResumeLease, cancellationToken).ConfigureAwait(false);
+        if (due.Count == 0)
+        {
+            return 0;
+        }
+
+        LogResuming(logger, due.Count);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.ResumeParallelism, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(due, parallel, async (taskId, _) =>
+        {
+            try
+            {
+                await grains.GetGrain<ITaskGrain>(taskId).ResumeAsync().ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The lease runs out and a later sweep tries again (for instance once a dead silo is declared dead).
+                LogResumeFailed(logger, taskId, ex);
+            }
+        }).ConfigureAwait(false);
+        return due.Count;
+    }
+
+    public void Dispose() => _stopping.Dispose();
+
+    private Task StartAsync(CancellationToken cancellationToken)
+    {
+        _loop = Task.Run(() => RunAsync(_stopping.Token), CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    private async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await _loop.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    private async Task RunAsync(CancellationToken stopping)
+    {
+        using var timer = new PeriodicTimer(options.Value.SweepInterval, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stopping).ConfigureAwait(false))
+            {
+                try
+                {
+                    // A full batch means more may be waiting: keep going without waiting for the next tick.
+                    while (await SweepOnceAsync(stopping).ConfigureAwait(false) >= options.Value.SweepBatch)
+                    {
+                    }
+                }
+                catch (Exception ex) when (!stopping.IsCancellationRequested)
+                {
+                    LogSweepFailed(logger, ex);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // The silo is stopping.
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Resuming {Count} overdue tasks from the ledger")]
+    private static partial void LogResuming(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not resume task {TaskId}; a later sweep will retry")]
+    private static partial void LogResumeFailed(ILogger logger, Guid taskId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A ledger sweep failed; the next one will retry")]
+    private static partial void LogSweepFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,34 @@
+using HiveOrleans.Abstractions.Tasks;
+
+namespace HiveOrleans.Grains.Tasks;
+
+/// <summary>
+/// What a task persists. Kept small (ids, status, result, bookkeeping) because there will be millions;
+/// media bytes never live here. Stored as JSON, so renaming a property is a data migration.
+/// </summary>
+[GenerateSerializer, Alias("HiveOrleans.TaskState")]
+public sealed class TaskState
+{
+    [Id(0)] public TaskSubmission? Submission { get; set; }
+
+    [Id(1)] public TaskPhase Phase { get; set; }
+
+    [Id(2)] public string InputHash { get; set; } = "";
+
+    [Id(3)] public ModerationOutput? Output { get; set; }
+
+    [Id(4)] public string? ErrorCode { get; set; }
+
+    [Id(5)] public string? ErrorMessage { get; set; }
+
+    [Id(6)] public DateTimeOffset? ProcessingStartedOn { get; set; }
+
+    [Id(7)] public DateTimeOffset? CompletedOn { get; set; }
+
+    /// <summary>How many times processing was started after a crash interrupted it; bounds poison tasks.</summary>
+    [Id(8)] public int Recoveries { get; set; }
+
+    [Id(9)] public CallbackStatus? Callback { get; set; }
+
+    [Id(10)] public double Charge { get; set; }
+}
