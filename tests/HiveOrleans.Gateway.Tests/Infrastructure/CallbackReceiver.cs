@@ -1,0 +1,67 @@
+using System.Net;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace HiveOrleans.Gateway.Tests.Infrastructure;
+
+/// <summary>A real HTTP server on 127.0.0.1 that records every POST it receives and answers with a chosen status.</summary>
+public sealed class CallbackReceiver : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly Channel<ReceivedCallback> _received = Channel.CreateUnbounded<ReceivedCallback>();
+
+    private CallbackReceiver(WebApplication app) => _app = app;
+
+    public Uri Url { get; private set; } = null!;
+
+    /// <summary>The status the next requests get; 200 unless a test says otherwise.</summary>
+    public HttpStatusCode Answer { get; set; } = HttpStatusCode.OK;
+
+    public static async Task<CallbackReceiver> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var receiver = new CallbackReceiver(app);
+        app.MapPost("/hook/{**rest}", async (HttpContext context) =>
+        {
+            using var reader = new StreamReader(context.Request.Body);
+            var body = await reader.ReadToEndAsync();
+            await receiver._received.Writer.WriteAsync(new ReceivedCallback(context.Request.Path, context.Request.ContentType, body));
+            return Results.StatusCode((int)receiver.Answer);
+        });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        receiver.Url = new Uri(new Uri(address), "/hook/");
+        return receiver;
+    }
+
+    /// <summary>Waits for the next callback, failing the test if none arrives before the deadline.</summary>
+    public async Task<ReceivedCallback> NextAsync(TimeSpan? deadline = null)
+    {
+        using var timeout = new CancellationTokenSource(deadline ?? TimeSpan.FromSeconds(30));
+        try
+        {
+            return await _received.Reader.ReadAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException("No callback arrived before the deadline.");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
+
+public sealed record ReceivedCallback(string Path, string? ContentType, string Body);

@@ -1,0 +1,105 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace HiveOrleans.Gateway.Tests.Infrastructure;
+
+/// <summary>What a test does through the public HTTP API, written once.</summary>
+public static class HiveApi
+{
+    public static async Task<CreatedProject> CreateProjectAsync(this HttpClient client, string name = "test project")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/admin/v1/projects")
+        {
+            Content = JsonContent.Create(new { name, model_type = "text", review = "model_only" }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", GatewayServer.OperatorToken);
+        using var response = await client.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"project creation answered {(int)response.StatusCode}: {body}");
+        using var json = JsonDocument.Parse(body);
+        var root = json.RootElement;
+        return new CreatedProject(
+            root.GetProperty("project_id").GetInt64(),
+            [.. root.GetProperty("api_keys").EnumerateArray().Select(k => k.GetString()!)],
+            root.GetProperty("webhook_secret").GetString()!);
+    }
+
+    public static HttpRequestMessage WithToken(this HttpRequestMessage request, string key)
+    {
+        request.Headers.TryAddWithoutValidation("authorization", $"token {key}");
+        return request;
+    }
+
+    public static async Task<(HttpStatusCode Status, JsonElement Body)> SendJsonAsync(this HttpClient client, HttpRequestMessage request)
+    {
+        using (request)
+        {
+            using var response = await client.SendAsync(request);
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.True(response.Content.Headers.ContentType?.MediaType == "application/json",
+                $"{request.Method} {request.RequestUri} answered {(int)response.StatusCode} with '{response.Content.Headers.ContentType}': {text}");
+            using var json = JsonDocument.Parse(text);
+            return (response.StatusCode, json.RootElement.Clone());
+        }
+    }
+
+    public static Task<(HttpStatusCode Status, JsonElement Body)> SubmitTextAsync(
+        this HttpClient client, string key, string mode, string text, string? callbackUrl = null, string? metadata = null)
+    {
+        var fields = new Dictionary<string, string> { ["text_data"] = text };
+        if (callbackUrl is not null)
+        {
+            fields["callback_url"] = callbackUrl;
+        }
+
+        if (metadata is not null)
+        {
+            fields["metadata"] = metadata;
+        }
+
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v2/task/{mode}") { Content = new FormUrlEncodedContent(fields) };
+        return client.SendJsonAsync(request.WithToken(key));
+    }
+
+    public static Task<(HttpStatusCode Status, JsonElement Body)> GetTaskAsync(this HttpClient client, string key, string path) =>
+        client.SendJsonAsync(new HttpRequestMessage(HttpMethod.Get, path).WithToken(key));
+
+    /// <summary>Polls a task until it is finished, failing if it is not within the deadline.</summary>
+    public static async Task<JsonElement> WaitForFinishedAsync(this HttpClient client, string key, string taskId, TimeSpan? deadline = null)
+    {
+        var until = DateTime.UtcNow + (deadline ?? TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            var (status, body) = await client.GetTaskAsync(key, $"/api/v2/task/{taskId}");
+            Assert.Equal(HttpStatusCode.OK, status);
+            var code = StatusCode(body);
+            if (code is not ("PENDING" or "PROCESSING"))
+            {
+                return body;
+            }
+
+            Assert.True(DateTime.UtcNow < until, $"task {taskId} still {code} at the deadline");
+            await Task.Delay(100);
+        }
+    }
+
+    public static string StatusCode(JsonElement task) =>
+        task.GetProperty("status")[0].GetProperty("status").GetProperty("code").GetString()!;
+
+    public static IEnumerable<(string Class, double Score)> Classes(JsonElement task, int entry = 0) =>
+        task.GetProperty("status")[0].GetProperty("response").GetProperty("output")[entry].GetProperty("classes").EnumerateArray()
+            .Select(c => (c.GetProperty("class").GetString()!, c.GetProperty("score").GetDouble()));
+
+    public static double Score(JsonElement task, string head) =>
+        task.GetProperty("status")[0].GetProperty("response").GetProperty("output").EnumerateArray()
+            .SelectMany(o => o.GetProperty("classes").EnumerateArray())
+            .Where(c => c.GetProperty("class").GetString() == head)
+            .Max(c => c.GetProperty("score").GetDouble());
+}
+
+public sealed record CreatedProject(long ProjectId, IReadOnlyList<string> ApiKeys, string WebhookSecret)
+{
+    public string Key => ApiKeys[0];
+}

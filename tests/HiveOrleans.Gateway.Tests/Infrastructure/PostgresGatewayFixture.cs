@@ -1,0 +1,35 @@
+using HiveOrleans.Tests.Infrastructure;
+
+namespace HiveOrleans.Gateway.Tests.Infrastructure;
+
+/// <summary>One gateway on its own fresh PostgreSQL database per test class, with two projects to work in.</summary>
+public sealed class PostgresGatewayFixture : IAsyncLifetime
+{
+    private readonly PostgresDatabase _database = new();
+
+    public GatewayServer Server { get; private set; } = null!;
+
+    public HttpClient Client => Server.Client;
+
+    public CreatedProject Project { get; private set; } = null!;
+
+    public CreatedProject OtherProject { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await _database.InitializeAsync();
+        Server = await GatewayServer.StartOnPostgresAsync(_database.ConnectionString);
+        Project = await Client.CreateProjectAsync("first");
+        OtherProject = await Client.CreateProjectAsync("second");
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Server is not null)
+        {
+            await Server.DisposeAsync();
+        }
+
+        await _database.DisposeAsync();
+    }
+}

@@ -1,0 +1,155 @@
+using HiveOrleans.Abstractions.Tasks;
+using HiveOrleans.Grains.Models;
+using HiveOrleans.Silo.Hosting;
+using HiveOrleans.Storage;
+using HiveOrleans.Tests.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
+using Orleans.TestingHost;
+
+namespace HiveOrleans.Tests.Tasks;
+
+/// <summary>Tasks on a real multi-silo cluster whose grain state and ledger live in PostgreSQL.</summary>
+public sealed class TaskDurabilityTests : IAsyncLifetime
+{
+    private readonly PostgresDatabase _database = new();
+    private readonly GatedTextModel _gate = new();
+    private InProcessTestCluster _cluster = null!;
+
+    public async Task InitializeAsync()
+    {
+        await _database.InitializeAsync();
+        var store = StoreLocation.ForPostgres(_database.ConnectionString);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            // Short enough that recovery happens within a test, long enough that healthy tasks are never swept.
+            ["HiveOrleans:Tasks:RecoverAfter"] = "00:00:02",
+            ["HiveOrleans:Tasks:SweepInterval"] = "00:00:00.250",
+            ["HiveOrleans:Tasks:ResumeLease"] = "00:00:03",
+        }).Build();
+        var builder = new InProcessTestClusterBuilder(3);
+        builder.ConfigureSilo((options, silo) =>
+        {
+            silo.AddHiveOrleansGrains(configuration, store);
+            silo.Services.AddSingleton(_gate.For(options.SiloName));
+            silo.Configure<ClusterMembershipOptions>(o =>
+            {
+                o.ProbeTimeout = TimeSpan.FromSeconds(1);
+                o.NumMissedProbesLimit = 1;
+                o.NumVotesForDeathDeclaration = 1;
+            });
+        });
+        _cluster = builder.Build();
+        await _cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        _gate.Release();
+        if (_cluster is not null)
+        {
+            await _cluster.DisposeAsync();
+        }
+
+        _gate.Dispose();
+        await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_finished_task_is_read_back_from_the_store_after_deactivation()
+    {
+        var taskId = Guid.CreateVersion7();
+        var grain = _cluster.Client.GetGrain<ITaskGrain>(taskId);
+        await grain.SubmitAsync(Submission("You are a worthless idiot."));
+        var finished = await WaitForFinishedAsync(taskId);
+        Assert.Equal(TaskPhase.Succeeded, finished.Phase);
+
+        await _cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        var reloaded = await grain.GetAsync();
+
+        Assert.NotNull(reloaded);
+        Assert.Equal(TaskPhase.Succeeded, reloaded.Phase);
+        Assert.Equal(finished.InputHash, reloaded.InputHash);
+        Assert.Equal(
+            finished.Output!.Entries.SelectMany(e => e.Classes),
+            reloaded.Output!.Entries.SelectMany(e => e.Classes));
+    }
+
+    [Fact]
+    public async Task A_task_whose_silo_is_killed_mid_processing_still_completes()
+    {
+        var taskId = Guid.CreateVersion7();
+        var submitted = await _cluster.Client.GetGrain<ITaskGrain>(taskId).SubmitAsync(Submission($"{GatedTextModel.HoldMarker} I will kill you."));
+        Assert.Equal(TaskPhase.Pending, submitted.Phase);
+
+        var holdingSilo = await _gate.Entered.WaitAsync(TimeSpan.FromSeconds(30));
+        var victim = _cluster.Silos.Single(s => s.Name == holdingSilo);
+        await _cluster.KillSiloAsync(victim);
+
+        // Nobody touches the task: only the ledger sweeper on a surviving silo can bring it back. Its row
+        // disappears once the resumed task has finished and stored its result.
+        var ledger = TaskLedgerFactory.Create(_database.Store);
+        var until = DateTime.UtcNow + TimeSpan.FromSeconds(90);
+        while (await ledger.CountAsync() > 0)
+        {
+            Assert.True(DateTime.UtcNow < until, "the task was not resumed and finished before the deadline");
+            await Task.Delay(200);
+        }
+
+        var finished = await _cluster.Client.GetGrain<ITaskGrain>(taskId).GetAsync();
+        Assert.NotNull(finished);
+        Assert.Equal(TaskPhase.Succeeded, finished.Phase);
+        Assert.Contains(finished.Output!.Entries.SelectMany(e => e.Classes), c => c.Class == "violence" && c.Score == 3);
+    }
+
+    [Fact]
+    public async Task Submitting_the_same_task_id_twice_keeps_the_first_submission()
+    {
+        var taskId = Guid.CreateVersion7();
+        var grain = _cluster.Client.GetGrain<ITaskGrain>(taskId);
+        await grain.SubmitAsync(Submission("first"));
+        var second = await grain.SubmitAsync(Submission("second"));
+
+        Assert.Equal("first", second.Submission.TextData);
+    }
+
+    [Fact]
+    public async Task An_unknown_task_id_has_no_task()
+    {
+        Assert.Null(await _cluster.Client.GetGrain<ITaskGrain>(Guid.NewGuid()).GetAsync());
+    }
+
+    private async Task<TaskSnapshot> WaitForFinishedAsync(Guid taskId, TimeSpan? deadline = null)
+    {
+        var until = DateTime.UtcNow + (deadline ?? TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            try
+            {
+                var task = await _cluster.Client.GetGrain<ITaskGrain>(taskId).WaitForCompletionAsync(TimeSpan.FromSeconds(2));
+                if (task?.IsFinished == true)
+                {
+                    return task;
+                }
+            }
+            catch (Exception ex) when (ex is OrleansException or TimeoutException)
+            {
+                // The grain's silo was just killed; calls fail until membership declares it dead.
+            }
+
+            Assert.True(DateTime.UtcNow < until, $"task {taskId} did not finish before the deadline");
+        }
+    }
+
+    private static TaskSubmission Submission(string text) => new()
+    {
+        ProjectId = 1,
+        UserId = 1,
+        TextData = text,
+        Mode = TaskMode.Async,
+        SubmittedOn = DateTimeOffset.UtcNow,
+        ModelType = "text",
+        ConfigVersion = 1,
+    };
+}
