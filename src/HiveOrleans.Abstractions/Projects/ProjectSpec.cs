@@ -15,4 +15,7 @@ public sealed record ProjectSpec
 
     /// <summary>The user (account) that owns the project.</summary>
     [Id(3)] public long UserId { get; init; } = 1;
+
+    /// <summary>How long a sync request waits for its result; <see cref="ProjectDefaults.SyncTimeout"/> when not given.</summary>
+    [Id(4)] public TimeSpan? SyncTimeout { get; init; }
 }

@@ -7,6 +7,9 @@ namespace HiveOrleans.Gateway.Admin;
 /// <summary>The operator API (ours, not Hive's), behind the operator token.</summary>
 internal static class AdminApi
 {
+    /// <summary>A sync request holds a connection; longer waits belong on the async path.</summary>
+    private const int MaxSyncTimeoutSeconds = 300;
+
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder routes)
     {
         var admin = routes.MapGroup("/admin/v1").WithTags("Admin");
@@ -39,6 +42,9 @@ internal static class AdminApi
             writer.WriteString("review", project.Review);
             writer.WriteNumber("user_id", project.UserId);
             writer.WriteNumber("config_version", project.ConfigVersion);
+            writer.WriteNumber("sync_timeout_seconds", project.SyncTimeout.TotalSeconds);
+            writer.WriteNumber("max_text_length", project.MaxTextLength);
+            writer.WriteNumber("max_body_bytes", project.MaxBodyBytes);
             writer.WriteEndObject();
         });
     }
@@ -100,7 +106,18 @@ internal static class AdminApi
             throw ApiException.BadRequest("'user_id' must be a positive whole number.");
         }
 
-        return new ProjectSpec { Name = name, ModelType = modelType, Review = review, UserId = userId };
+        TimeSpan? syncTimeout = null;
+        if (root.TryGetProperty("sync_timeout_seconds", out var timeout))
+        {
+            if (!timeout.TryGetDouble(out var seconds) || seconds is < 1 or > MaxSyncTimeoutSeconds)
+            {
+                throw ApiException.BadRequest($"'sync_timeout_seconds' must be a number from 1 to {MaxSyncTimeoutSeconds}.");
+            }
+
+            syncTimeout = TimeSpan.FromSeconds(seconds);
+        }
+
+        return new ProjectSpec { Name = name, ModelType = modelType, Review = review, UserId = userId, SyncTimeout = syncTimeout };
     }
 
     private static string? StringField(JsonElement root, string name)

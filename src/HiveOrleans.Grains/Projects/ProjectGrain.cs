@@ -36,6 +36,7 @@ internal sealed class ProjectGrain(
                 Name = spec.Name,
                 ModelType = spec.ModelType,
                 Review = spec.Review,
+                SyncTimeout = spec.SyncTimeout ?? ProjectDefaults.SyncTimeout,
                 CreatedOn = time.GetUtcNow(),
             },
             ApiKeyHashes = [.. keys.Select(ProjectKeys.HashApiKey)],

@@ -8,12 +8,15 @@ namespace HiveOrleans.Gateway.Tests.Infrastructure;
 /// <summary>What a test does through the public HTTP API, written once.</summary>
 public static class HiveApi
 {
-    public static async Task<CreatedProject> CreateProjectAsync(this HttpClient client, string name = "test project")
+    public static async Task<CreatedProject> CreateProjectAsync(this HttpClient client, string name = "test project", double? syncTimeoutSeconds = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/admin/v1/projects")
+        var definition = new Dictionary<string, object> { ["name"] = name, ["model_type"] = "text", ["review"] = "model_only" };
+        if (syncTimeoutSeconds is { } seconds)
         {
-            Content = JsonContent.Create(new { name, model_type = "text", review = "model_only" }),
-        };
+            definition["sync_timeout_seconds"] = seconds;
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/admin/v1/projects") { Content = JsonContent.Create(definition) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", GatewayServer.OperatorToken);
         using var response = await client.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
