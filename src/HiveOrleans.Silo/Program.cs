@@ -2,16 +2,16 @@ using HiveOrleans.Silo.Hosting;
 using Microsoft.Extensions.Hosting;
 
 // A standalone silo for cluster mode: PostgreSQL from ConnectionStrings:HiveOrleans.
-var builder = Host.CreateApplicationBuilder(args);
-var settings = HiveClusterSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
-if (settings.IsEmbedded)
+IHost host;
+try
 {
-    Console.Error.WriteLine("HiveOrleans.Silo runs in cluster mode only: set ConnectionStrings__HiveOrleans to a PostgreSQL connection string. " +
-        "For a single process with no setup, run the gateway (dotnet run --project src/HiveOrleans.Gateway).");
+    host = SiloApp.Build(args);
+}
+catch (InvalidOperationException ex)
+{
+    Console.Error.WriteLine(ex.Message);
     return 2;
 }
 
-builder.Services.AddHiveTelemetry(builder.Configuration, "hiveorleans-silo");
-builder.UseOrleans(silo => silo.AddHiveOrleansSilo(builder.Configuration, settings));
-await builder.Build().RunAsync();
+await host.RunAsync();
 return 0;

@@ -33,6 +33,8 @@ internal sealed partial class TaskGrain(
     TimeProvider time,
     ILogger<TaskGrain> logger) : Grain, ITaskGrain
 {
+    private static readonly TimeSpan WorkKeepAlive = TimeSpan.FromMinutes(15);
+
     private readonly TaskOptions _options = options.Value;
     private Task<TaskSnapshot>? _submitting;
     private Task? _work;
@@ -154,6 +156,8 @@ internal sealed partial class TaskGrain(
 
     private async Task WorkAsync(bool recovering)
     {
+        // Background work is not a request, so it would not keep an idle activation from being collected mid-run.
+        DelayDeactivation(WorkKeepAlive);
         try
         {
             if (!IsFinished)

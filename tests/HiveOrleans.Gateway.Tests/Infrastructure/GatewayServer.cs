@@ -37,6 +37,14 @@ public sealed class GatewayServer : IAsyncDisposable
             ["HiveOrleans:CoHostSilo"] = "true",
         }, configureSilo);
 
+    /// <summary>A gateway that is only an Orleans client of silos running elsewhere.</summary>
+    public static Task<GatewayServer> StartAsClientAsync(string connectionString, string clusterId) =>
+        StartAsync(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:HiveOrleans"] = connectionString,
+            ["HiveOrleans:ClusterId"] = clusterId,
+        }, configureSilo: null);
+
     public static Task<GatewayServer> StartEmbeddedAsync(string dataDirectory, IDictionary<string, string?>? settings = null, Action<ISiloBuilder>? configureSilo = null) =>
         StartAsync(new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
         {

@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace HiveOrleans.Silo.Hosting;
+
+/// <summary>A standalone silo for cluster mode. Tests and benchmarks build it here with their own configuration.</summary>
+public static class SiloApp
+{
+    public static IHost Build(string[] args, Action<HostApplicationBuilder>? configure = null)
+    {
+        var builder = Host.CreateApplicationBuilder(args);
+        configure?.Invoke(builder);
+        var settings = HiveClusterSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
+        if (settings.IsEmbedded)
+        {
+            throw new InvalidOperationException(
+                "HiveOrleans.Silo runs in cluster mode only: set ConnectionStrings__HiveOrleans to a PostgreSQL connection string. " +
+                "For a single process with no setup, run the gateway (dotnet run --project src/HiveOrleans.Gateway).");
+        }
+
+        builder.Services.AddHiveTelemetry(builder.Configuration, "hiveorleans-silo");
+        builder.UseOrleans(silo => silo.AddHiveOrleansSilo(builder.Configuration, settings));
+        return builder.Build();
+    }
+}

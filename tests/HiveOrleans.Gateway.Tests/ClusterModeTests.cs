@@ -1,0 +1,88 @@
+using System.Net;
+using System.Text.Json;
+using HiveOrleans.Gateway.Tests.Infrastructure;
+using HiveOrleans.Silo.Hosting;
+using HiveOrleans.Tests.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+
+namespace HiveOrleans.Gateway.Tests;
+
+/// <summary>Cluster mode: two silos and a gateway that is only an Orleans client, meeting through PostgreSQL.</summary>
+public sealed class ClusterModeTests : IAsyncLifetime
+{
+    private readonly PostgresDatabase _database = new();
+    private readonly List<IHost> _silos = [];
+    private readonly string _clusterId = "cluster-" + Guid.NewGuid().ToString("n")[..12];
+    private GatewayServer _gateway = null!;
+
+    public async Task InitializeAsync()
+    {
+        await _database.InitializeAsync();
+        for (var i = 0; i < 2; i++)
+        {
+            var silo = SiloApp.Build([], builder => builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:HiveOrleans"] = _database.ConnectionString,
+                ["HiveOrleans:ClusterId"] = _clusterId,
+                ["HiveOrleans:SiloPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["HiveOrleans:GatewayPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Logging:LogLevel:Default"] = "Warning",
+            }));
+            await silo.StartAsync();
+            _silos.Add(silo);
+        }
+
+        _gateway = await GatewayServer.StartAsClientAsync(_database.ConnectionString, _clusterId);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _gateway.DisposeAsync();
+        foreach (var silo in _silos)
+        {
+            await silo.StopAsync();
+            silo.Dispose();
+        }
+
+        await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_client_gateway_serves_tasks_from_separate_silos_and_survives_losing_one()
+    {
+        var project = await _gateway.Client.CreateProjectAsync("cluster");
+        var (status, task) = await _gateway.Client.SubmitTextAsync(project.Key, "sync", "I hate you, you disgusting idiot.");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("0", HiveApi.StatusCode(task));
+
+        var acknowledged = new List<string>();
+        for (var i = 0; i < 20; i++)
+        {
+            var (ackStatus, ack) = await _gateway.Client.SubmitTextAsync(project.Key, "async", $"message number {i}");
+            Assert.Equal(HttpStatusCode.OK, ackStatus);
+            acknowledged.Add(ack.GetProperty("task_id").GetString()!);
+        }
+
+        // Stopping a silo hands its grains back to the store; the other one serves every task from then on.
+        await _silos[0].StopAsync();
+        foreach (var taskId in acknowledged)
+        {
+            var finished = await _gateway.Client.WaitForFinishedAsync(project.Key, taskId);
+            Assert.Equal("0", HiveApi.StatusCode(finished));
+        }
+
+        var (after, _) = await _gateway.Client.SubmitTextAsync(project.Key, "sync", "still here");
+        Assert.Equal(HttpStatusCode.OK, after);
+    }
+
+    [Fact]
+    public async Task Both_silos_are_active_in_the_membership_table()
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(_database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("SELECT count(*) FROM orleans_membership WHERE deployment_id = @cluster AND status = 3 -- SiloStatus.Active", connection);
+        command.Parameters.AddWithValue("cluster", _clusterId);
+        Assert.Equal(2L, (long)(await command.ExecuteScalarAsync())!);
+    }
+}
