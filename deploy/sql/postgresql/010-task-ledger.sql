@@ -1,0 +1,15 @@
+-- HiveOrleans schema, PostgreSQL: the task ledger (ours, not Orleans').
+--
+-- One row per task that still needs work, with the time it is next due for a
+-- check. It replaces a reminder per task: sweepers claim due rows with
+-- FOR UPDATE SKIP LOCKED, push due_at out by a lease, and poke the task grains.
+-- All statements against it live in HiveOrleans.Storage.PostgresTaskLedger.
+
+CREATE TABLE IF NOT EXISTS hive_task_ledger
+(
+    task_id uuid        NOT NULL PRIMARY KEY,
+    due_at  timestamptz NOT NULL
+);
+
+-- The claim reads the oldest due rows first.
+CREATE INDEX IF NOT EXISTS hive_task_ledger_by_due_at ON hive_task_ledger (due_at);

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace HiveOrleans.Storage;
+
+/// <summary>Registers HiveOrleans' own storage with dependency injection.</summary>
+public static class HiveStorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <paramref name="store"/> and an <see cref="ITaskLedger"/> over it as singletons.
+    /// The ledger reads the time from the registered <see cref="TimeProvider"/> (the system clock
+    /// unless one is registered). The schema is not applied here: call
+    /// <see cref="SchemaInstaller.ApplyAsync"/> before the silo starts.
+    /// </summary>
+    public static IServiceCollection AddHiveStorage(this IServiceCollection services, StoreLocation store)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(store);
+
+        services.AddSingleton(store);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ITaskLedger>(provider => TaskLedgerFactory.Create(store, provider.GetRequiredService<TimeProvider>()));
+        return services;
+    }
+}

@@ -1,2 +1,0 @@
-namespace HiveOrleans.Storage;
-internal static class Placeholder { }

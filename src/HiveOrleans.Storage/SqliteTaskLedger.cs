@@ -1,0 +1,112 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace HiveOrleans.Storage;
+
+/// <summary>
+/// The task ledger in a SQLite file (embedded mode). Every statement it runs is in this class, so
+/// batching (group commit) can replace the one-statement-per-call methods without touching callers.
+/// </summary>
+/// <remarks>
+/// SQLite has one writer at a time, so a claim is a single UPDATE and needs no row locks; other
+/// connections wait for the write lock within the command timeout. Task ids are stored as text,
+/// due times as Unix milliseconds (see deploy/sql/sqlite/010-task-ledger.sql).
+/// </remarks>
+internal sealed class SqliteTaskLedger(string connectionString, TimeProvider clock) : ITaskLedger
+{
+    private const string ScheduleSql = """
+        INSERT INTO hive_task_ledger (task_id, due_at_ms) VALUES ($task_id, $due_at_ms)
+        ON CONFLICT (task_id) DO UPDATE SET due_at_ms = excluded.due_at_ms
+        """;
+
+    private const string RemoveSql = "DELETE FROM hive_task_ledger WHERE task_id = $task_id";
+
+    private const string ClaimDueSql = """
+        UPDATE hive_task_ledger
+        SET due_at_ms = $leased_until_ms
+        WHERE task_id IN (
+            SELECT task_id
+            FROM hive_task_ledger
+            WHERE due_at_ms <= $now_ms
+            ORDER BY due_at_ms
+            LIMIT $max)
+        RETURNING task_id
+        """;
+
+    private const string CountSql = "SELECT count(*) FROM hive_task_ledger";
+
+    // Touches the ledger table, not just the server, so a missing schema fails the probe too.
+    private const string PingSql = "SELECT 1 FROM hive_task_ledger LIMIT 1";
+
+    public async Task ScheduleAsync(Guid taskId, DateTimeOffset dueAt, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new SqliteCommand(ScheduleSql, connection);
+        command.Parameters.AddWithValue("$task_id", ToText(taskId));
+        command.Parameters.AddWithValue("$due_at_ms", dueAt.ToUnixTimeMilliseconds());
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task RemoveAsync(Guid taskId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new SqliteCommand(RemoveSql, connection);
+        command.Parameters.AddWithValue("$task_id", ToText(taskId));
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<Guid>> ClaimDueAsync(int max, TimeSpan lease, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        ArgumentOutOfRangeException.ThrowIfLessThan(lease, TimeSpan.Zero);
+
+        var now = clock.GetUtcNow();
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new SqliteCommand(ClaimDueSql, connection);
+        command.Parameters.AddWithValue("$now_ms", now.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$max", max);
+        command.Parameters.AddWithValue("$leased_until_ms", (now + lease).ToUnixTimeMilliseconds());
+
+        var claimed = new List<Guid>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            claimed.Add(Guid.Parse(reader.GetString(0), CultureInfo.InvariantCulture));
+        }
+
+        return claimed;
+    }
+
+    public async Task<long> CountAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new SqliteCommand(CountSql, connection);
+        var count = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        return (long)count!;
+    }
+
+    public async Task PingAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new SqliteCommand(PingSql, connection);
+        await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    // Connections are pooled by Microsoft.Data.Sqlite, so opening one per call is cheap.
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private static string ToText(Guid taskId) => taskId.ToString("D", CultureInfo.InvariantCulture);
+}

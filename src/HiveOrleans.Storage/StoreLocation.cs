@@ -1,0 +1,94 @@
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace HiveOrleans.Storage;
+
+/// <summary>
+/// Where HiveOrleans keeps its durable state. Embedded mode: a SQLite file; cluster mode: PostgreSQL.
+/// </summary>
+/// <param name="Kind">The database engine.</param>
+/// <param name="ConnectionString">A connection string for that engine's ADO.NET provider.</param>
+public sealed record StoreLocation(StoreKind Kind, string ConnectionString)
+{
+    /// <summary>
+    /// A store in the SQLite file at <paramref name="path"/>, created on first use along with its directory.
+    /// </summary>
+    public static StoreLocation ForSqliteFile(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+
+        // Absolute, so the store does not move when the working directory does.
+        var fullPath = Path.GetFullPath(path);
+        var directory = Path.GetDirectoryName(fullPath);
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = fullPath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+        };
+        return new StoreLocation(StoreKind.Sqlite, builder.ConnectionString);
+    }
+
+    /// <summary>A store in the PostgreSQL database named by <paramref name="connectionString"/>.</summary>
+    public static StoreLocation ForPostgres(string connectionString)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+
+        // Parsing now turns a malformed string into an error at configuration time, not at the first query.
+        _ = new NpgsqlConnectionStringBuilder(connectionString);
+        return new StoreLocation(StoreKind.PostgreSql, connectionString);
+    }
+
+    /// <summary>
+    /// The ADO.NET invariant Orleans' AdoNet providers take in their <c>Invariant</c> option.
+    /// Orleans resolves <c>System.Data.SQLite</c> to Microsoft.Data.Sqlite's factory.
+    /// </summary>
+    public string AdoInvariant => Kind switch
+    {
+        StoreKind.PostgreSql => "Npgsql",
+        StoreKind.Sqlite => "System.Data.SQLite",
+        _ => throw new InvalidOperationException($"Unknown store kind {Kind}."),
+    };
+
+    // Records print every property; keep the password out of logs and exception messages.
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append("Kind = ").Append(Kind).Append(", ConnectionString = ").Append(RedactedConnectionString());
+        return true;
+    }
+
+    private string RedactedConnectionString()
+    {
+        try
+        {
+            if (Kind == StoreKind.PostgreSql)
+            {
+                var postgres = new NpgsqlConnectionStringBuilder(ConnectionString);
+                if (postgres.Password is not null)
+                {
+                    postgres.Password = "***";
+                }
+
+                return postgres.ConnectionString;
+            }
+
+            var sqlite = new SqliteConnectionStringBuilder(ConnectionString);
+            if (!string.IsNullOrEmpty(sqlite.Password))
+            {
+                sqlite.Password = "***";
+            }
+
+            return sqlite.ConnectionString;
+        }
+        catch (ArgumentException)
+        {
+            return "(unparsable)";
+        }
+    }
+}

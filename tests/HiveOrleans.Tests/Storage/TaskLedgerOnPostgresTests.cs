@@ -1,0 +1,19 @@
+using System.Data.Common;
+using HiveOrleans.Storage;
+using HiveOrleans.Tests.Infrastructure;
+using Npgsql;
+using Xunit;
+
+namespace HiveOrleans.Tests.Storage;
+
+public sealed class TaskLedgerOnPostgresTests(PostgresDatabase database) : TaskLedgerContract, IClassFixture<PostgresDatabase>
+{
+    protected override StoreLocation Store => database.Store;
+
+    protected override async Task<DbConnection> OpenAsync()
+    {
+        var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
+}
