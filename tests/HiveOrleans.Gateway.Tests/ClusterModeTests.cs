@@ -25,8 +25,8 @@ public sealed class ClusterModeTests : IAsyncLifetime
             {
                 ["ConnectionStrings:HiveOrleans"] = _database.ConnectionString,
                 ["HiveOrleans:ClusterId"] = _clusterId,
-                ["HiveOrleans:SiloPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["HiveOrleans:GatewayPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["HiveOrleans:SiloPort"] = FreeTcpPort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["HiveOrleans:GatewayPort"] = FreeTcpPort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Logging:LogLevel:Default"] = "Warning",
             }));
             await silo.StartAsync();

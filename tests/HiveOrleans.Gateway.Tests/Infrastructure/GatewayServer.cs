@@ -1,4 +1,5 @@
 using HiveOrleans.Gateway.Hosting;
+using HiveOrleans.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -55,8 +56,8 @@ public sealed class GatewayServer : IAsyncDisposable
     {
         settings.TryAdd("HiveOrleans:AdminToken", OperatorToken);
         settings.TryAdd("HiveOrleans:ClusterId", "test-" + Guid.NewGuid().ToString("n")[..12]);
-        settings.TryAdd("HiveOrleans:SiloPort", FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
-        settings.TryAdd("HiveOrleans:GatewayPort", FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        settings.TryAdd("HiveOrleans:SiloPort", FreeTcpPort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        settings.TryAdd("HiveOrleans:GatewayPort", FreeTcpPort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
         settings.TryAdd("Logging:LogLevel:Default", "Warning");
         var app = GatewayApp.Build(
             ["--urls", "http://127.0.0.1:0", "--environment", "Development"],
