@@ -41,7 +41,14 @@ public sealed class PostgresDatabase : IAsyncLifetime
             await create.ExecuteNonQueryAsync();
         }
 
-        _connectionString = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = Name }.ConnectionString;
+        // Test classes run side by side, each with its own database: small pools that let idle connections go keep
+        // the server under its connection limit.
+        _connectionString = new NpgsqlConnectionStringBuilder(ServerConnectionString)
+        {
+            Database = Name,
+            MaxPoolSize = 20,
+            ConnectionIdleLifetime = 10,
+        }.ConnectionString;
     }
 
     public async Task DisposeAsync()
