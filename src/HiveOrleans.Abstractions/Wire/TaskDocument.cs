@@ -64,7 +64,7 @@ public static class TaskDocument
     public static byte[] ToUtf8Bytes(TaskSnapshot task, int frameOffset = 0, int frameLimit = DefaultFrameLimit)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(2048);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, WireJson.WriterOptions))
         {
             Write(writer, task, frameOffset, frameLimit);
         }

@@ -25,6 +25,7 @@ public static class GatewayApp
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null, Action<ISiloBuilder>? configureSilo = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        builder.Configuration.AddHiveDefaults();
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
         {
             builder.WebHost.UseUrls(DefaultUrl);
@@ -77,6 +78,9 @@ public static class GatewayApp
         }
 
         var app = builder.Build();
+
+        // Made now rather than on the first admin request, so embedded mode's token file exists once the service is up.
+        app.Services.GetRequiredService<OperatorToken>();
         app.UseApiErrors();
         app.MapOpenApi();
         app.MapHealthApi();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HiveOrleans.Abstractions.Wire;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace HiveOrleans.Gateway.Wire;
@@ -42,7 +43,7 @@ internal static partial class ApiErrorHandling
         }
 
         context.Response.ContentType = "application/json";
-        await using var writer = new Utf8JsonWriter(context.Response.Body);
+        await using var writer = new Utf8JsonWriter(context.Response.Body, WireJson.WriterOptions);
         writer.WriteStartObject();
         writer.WriteNumber("return_code", error.StatusCode);
         writer.WriteString("message", error.Message);

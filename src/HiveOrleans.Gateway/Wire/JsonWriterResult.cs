@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HiveOrleans.Abstractions.Wire;
 
 namespace HiveOrleans.Gateway.Wire;
 
@@ -9,7 +10,7 @@ internal sealed class JsonWriterResult(int statusCode, Action<Utf8JsonWriter> wr
     {
         httpContext.Response.StatusCode = statusCode;
         httpContext.Response.ContentType = "application/json";
-        await using var writer = new Utf8JsonWriter(httpContext.Response.Body);
+        await using var writer = new Utf8JsonWriter(httpContext.Response.Body, WireJson.WriterOptions);
         write(writer);
         await writer.FlushAsync(httpContext.RequestAborted);
     }

@@ -10,6 +10,7 @@ public static class SiloApp
     public static IHost Build(string[] args, Action<HostApplicationBuilder>? configure = null)
     {
         var builder = Host.CreateApplicationBuilder(args);
+        builder.Configuration.AddHiveDefaults();
         configure?.Invoke(builder);
         var settings = HiveClusterSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
         if (settings.IsEmbedded)

@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Memory;
+
+namespace HiveOrleans.Silo.Hosting;
+
+/// <summary>
+/// Defaults that every HiveOrleans process starts from. They go in as the first configuration source, so
+/// appsettings files, environment variables and the command line all override them.
+/// </summary>
+public static class HiveConfigurationDefaults
+{
+    private static readonly Dictionary<string, string?> Defaults = new()
+    {
+        // Orleans and the HTTP stack are chatty at Information; operators want HiveOrleans' own lines.
+        ["Logging:LogLevel:Default"] = "Information",
+        ["Logging:LogLevel:Orleans"] = "Warning",
+        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+        ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Warning",
+    };
+
+    public static void AddHiveDefaults(this IConfigurationManager configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = Defaults });
+    }
+}
