@@ -1,2 +1,0 @@
-namespace HiveOrleans.Moderation;
-internal static class Placeholder { }

@@ -1,0 +1,109 @@
+namespace HiveOrleans.Moderation.Text;
+
+/// <summary>
+/// Keyboard mashing and random letters, told apart from prose by character statistics alone: how likely
+/// each word's letter pairs are in English, its vowels, and its longest run of consonants. A span is
+/// gibberish when most of its letters sit in implausible words; spans with fewer than 8 letters never are.
+/// </summary>
+internal static class GibberishDetector
+{
+    public const int MinimumLetters = 8;
+
+    // Mean log probability per letter pair below which a word is implausible (English words sit near -2.5).
+    private const float WordThreshold = -4.1f;
+    private const float ShortWordThreshold = -4.8f;
+    private const int MaxConsonantRun = 5;
+
+    public static bool IsGibberish(TextAnalysis a, int spanIndex, List<Range> urls)
+    {
+        var span = a.Spans[spanIndex];
+        var letters = 0;
+        var otherScriptLetters = 0;
+        var implausibleLetters = 0;
+        for (var t = span.FirstToken; t < span.TokenEnd; t++)
+        {
+            ref readonly var token = ref a.Tokens[t];
+            if (token.Is(TokenShape.HasDigit | TokenShape.HasLeetSymbol | TokenShape.Merged) || InAny(urls, token.OrigStart))
+            {
+                continue;
+            }
+
+            var word = a.Folded(token);
+            var (length, plausible, otherScript) = Measure(word, (token.Roles & WordRole.Stopword) != 0 || token.Entries is not null);
+            if (otherScript)
+            {
+                otherScriptLetters += word.Length;
+                continue;
+            }
+
+            letters += length;
+            if (!plausible)
+            {
+                implausibleLetters += length;
+            }
+        }
+
+        return letters >= MinimumLetters && otherScriptLetters <= letters && implausibleLetters * 2 >= letters;
+    }
+
+    private static (int Length, bool Plausible, bool OtherScript) Measure(ReadOnlySpan<char> word, bool known)
+    {
+        var length = 0;
+        var vowels = 0;
+        var run = 0;
+        var longestRun = 0;
+        var previous = EnglishLetterModel.Boundary;
+        var logSum = 0f;
+        foreach (var c in word)
+        {
+            if (c == '\'')
+            {
+                continue;
+            }
+
+            if (c is < 'a' or > 'z')
+            {
+                return (0, true, true);
+            }
+
+            var current = c - 'a';
+            logSum += EnglishLetterModel.LogProbability(previous, current);
+            previous = current;
+            length++;
+            if (c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y')
+            {
+                vowels++;
+                run = 0;
+            }
+            else
+            {
+                longestRun = Math.Max(longestRun, ++run);
+            }
+        }
+
+        logSum += EnglishLetterModel.LogProbability(previous, EnglishLetterModel.Boundary);
+        if (known || length < 2)
+        {
+            return (length, true, false);
+        }
+
+        var mean = logSum / (length + 1);
+        var plausible = length <= 3
+            ? mean >= ShortWordThreshold
+            : mean >= WordThreshold && vowels > 0 && longestRun <= MaxConsonantRun;
+        return (length, plausible, false);
+    }
+
+    private static bool InAny(List<Range> ranges, int index)
+    {
+        foreach (var range in ranges)
+        {
+            if (index >= range.Start.Value && index < range.End.Value)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,20 @@
+namespace HiveOrleans.Moderation.Text;
+
+/// <summary>One compiled word or phrase: the keys of its tokens and what a match means.</summary>
+internal sealed class LexiconEntry(string text, HeadIndex head, int severity, WordRole roles, string? filterType, LexiconKey[] tokens)
+{
+    public string Text { get; } = text;
+
+    public HeadIndex Head { get; } = head;
+
+    public int Severity { get; } = severity;
+
+    public WordRole Roles { get; } = roles;
+
+    /// <summary>The <see cref="TextFilterHit.Type"/> a match reports, or null for signals that are not filter hits.</summary>
+    public string? FilterType { get; } = filterType;
+
+    public LexiconKey[] Tokens { get; } = tokens;
+
+    public bool Has(WordRole role) => (Roles & role) != 0;
+}

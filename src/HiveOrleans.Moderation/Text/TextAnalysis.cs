@@ -1,0 +1,723 @@
+using System.Buffers;
+
+namespace HiveOrleans.Moderation.Text;
+
+/// <summary>
+/// The working state of one <see cref="TextEngine.Moderate"/> call: the folded text with its map back to
+/// original indices, the spans, the tokens with their keys and roles, and the lexicon matches.
+/// One instance per thread is reused, so a call allocates almost nothing until it builds its result.
+/// </summary>
+internal sealed class TextAnalysis
+{
+    private const int RetainedCapacity = 1 << 16;
+
+    // No lexicon word spelled out letter by letter is longer than this ("motherfucker").
+    private const int MaxSpelledOutLength = 14;
+
+    // Masked words are short; the limit keeps the stack buffers of the masked look-up small.
+    private const int MaxMaskedLength = 32;
+
+    [ThreadStatic]
+    private static TextAnalysis? perThread;
+
+    private char[] fold = new char[256];
+    private int[] foldStart = new int[256];
+    private int[] foldEnd = new int[256];
+    private char[] keys = new char[1024];
+    private byte[] runs = new byte[1024];
+    private int keyLength;
+
+    private Lexicon lexicon = Lexicon.BuiltIn;
+
+    public string Text { get; private set; } = "";
+
+    public int FoldLength { get; private set; }
+
+    public Token[] Tokens { get; private set; } = new Token[64];
+
+    public int TokenCount { get; private set; }
+
+    public LexiconMatch[] Matches { get; private set; } = new LexiconMatch[32];
+
+    public int MatchCount { get; private set; }
+
+    public TextSpan[] Spans { get; private set; } = new TextSpan[16];
+
+    public int SpanCount { get; private set; }
+
+    public static TextAnalysis Rent()
+    {
+        var analysis = perThread ?? new TextAnalysis();
+        perThread = null;
+        return analysis;
+    }
+
+    public static void Return(TextAnalysis analysis)
+    {
+        // A 50 KB text grows the buffers; do not keep that much per thread for ever.
+        if (analysis.fold.Length <= RetainedCapacity)
+        {
+            analysis.Text = "";
+            perThread = analysis;
+        }
+    }
+
+    public char FoldedAt(int index) => index >= 0 && index < FoldLength ? fold[index] : ' ';
+
+    public ReadOnlySpan<char> Folded(in Token token) => fold.AsSpan(token.FoldStart, token.FoldEnd - token.FoldStart);
+
+    public ReadOnlySpan<char> Key(in Token token) => keys.AsSpan(token.KeyStart, token.KeyLength);
+
+    public ReadOnlySpan<byte> Runs(in Token token) => runs.AsSpan(token.KeyStart, token.KeyLength);
+
+    public void Load(string text, Lexicon lexicon)
+    {
+        this.lexicon = lexicon;
+        Text = text;
+        keyLength = 0;
+        FoldText(text);
+        SplitSpans(text);
+        Tokenize();
+        JoinSpelledOutWords();
+        for (var t = 0; t < TokenCount; t++)
+        {
+            if (!Tokens[t].Is(TokenShape.Merged))
+            {
+                KeyAndLookUp(ref Tokens[t]);
+            }
+        }
+
+        FindMatches();
+    }
+
+    /// <summary>True when a token is written like a name: "Dick" mid-sentence, or "Molly Smith".</summary>
+    public bool IsNameCased(int t)
+    {
+        ref readonly var token = ref Tokens[t];
+        if (!char.IsUpper(Text[token.OrigStart]) || (token.OrigEnd - token.OrigStart > 1 && char.IsUpper(Text[token.OrigStart + 1])))
+        {
+            return false;
+        }
+
+        var firstInSpan = Spans[token.Span].FirstToken == t;
+        var nextIsCapitalised = t + 1 < TokenCount && Tokens[t + 1].Span == token.Span && char.IsUpper(Text[Tokens[t + 1].OrigStart]);
+        return !firstInSpan || nextIsCapitalised;
+    }
+
+    private void FoldText(string text)
+    {
+        // Expansions (ß → ss, ﬃ → ffi) at most triple a character.
+        var capacity = (text.Length * 3) + 2;
+        if (fold.Length < capacity)
+        {
+            fold = new char[capacity];
+            foldStart = new int[capacity];
+            foldEnd = new int[capacity];
+        }
+
+        var n = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            char f;
+            var width = 1;
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                f = CharFolding.FoldSupplementary(char.ConvertToUtf32(c, text[i + 1]));
+                width = 2;
+            }
+            else
+            {
+                f = CharFolding.Fold(c);
+            }
+
+            if (f == CharFolding.Expands)
+            {
+                foreach (var e in CharFolding.Expansion(c))
+                {
+                    fold[n] = e;
+                    foldStart[n] = i;
+                    foldEnd[n] = i + 1;
+                    n++;
+                }
+            }
+            else if (f != CharFolding.Removed)
+            {
+                fold[n] = f;
+                foldStart[n] = i;
+                foldEnd[n] = i + width;
+                n++;
+            }
+
+            i += width - 1;
+        }
+
+        FoldLength = n;
+    }
+
+    private void SplitSpans(string text)
+    {
+        SpanCount = 0;
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var skip = text.AsSpan(i).IndexOfAny(SpanBreaks);
+            if (skip < 0)
+            {
+                break;
+            }
+
+            i += skip;
+            var c = text[i];
+            if (c is '\n' or '\r' or '\u2028' or '\u2029' or '\u0085')
+            {
+                AddSpan(text, start, i);
+                start = i + 1;
+            }
+            else if (IsSentenceEnd(c))
+            {
+                var j = i + 1;
+                while (j < text.Length && (IsSentenceEnd(text[j]) || text[j] is '"' or '\'' or ')' or ']' or '”' or '’' or '»'))
+                {
+                    j++;
+                }
+
+                if (j == text.Length || char.IsWhiteSpace(text[j]))
+                {
+                    AddSpan(text, start, j);
+                    start = j;
+                }
+
+                i = j - 1;
+            }
+        }
+
+        AddSpan(text, start, text.Length);
+    }
+
+    private static readonly SearchValues<char> SpanBreaks = SearchValues.Create("\n\r\u2028\u2029\u0085.!?。！？…");
+
+    private static bool IsSentenceEnd(char c) => c is '.' or '!' or '?' or '。' or '！' or '？' or '…';
+
+    private void AddSpan(string text, int start, int end)
+    {
+        while (start < end && char.IsWhiteSpace(text[start]))
+        {
+            start++;
+        }
+
+        while (end > start && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        if (end == start)
+        {
+            return;
+        }
+
+        if (SpanCount == Spans.Length)
+        {
+            var grown = Spans;
+            Array.Resize(ref grown, Spans.Length * 2);
+            Spans = grown;
+        }
+
+        Spans[SpanCount++] = new TextSpan { Start = start, End = end };
+    }
+
+    private static bool IsWordChar(char c) =>
+        c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '@' or '$'
+        || (c >= '\u0080' && c != '\uFFFD' && char.IsLetterOrDigit(c));
+
+    // Inside a word these are apostrophes or leetspeak (sh!t, he|| ); elsewhere they are punctuation.
+    private static bool IsInnerChar(char c) => c is '\'' or '!' or '|';
+
+    private void Tokenize()
+    {
+        TokenCount = 0;
+        var span = 0;
+        var i = 0;
+        while (i < FoldLength)
+        {
+            if (!IsWordChar(fold[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            var shape = TokenShape.None;
+            while (i < FoldLength)
+            {
+                var c = fold[i];
+                if (IsWordChar(c))
+                {
+                    shape |= c switch
+                    {
+                        >= 'a' and <= 'z' => TokenShape.HasLetter,
+                        '1' => TokenShape.HasDigit | TokenShape.HasLeetSymbol | TokenShape.HasOne,
+                        '0' or '3' or '4' or '5' or '7' => TokenShape.HasDigit | TokenShape.HasLeetSymbol,
+                        >= '0' and <= '9' => TokenShape.HasDigit,
+                        '@' or '$' => TokenShape.HasLeetSymbol,
+                        _ => char.IsDigit(c) ? TokenShape.HasDigit : TokenShape.HasLetter,
+                    };
+                }
+                else if (c == '*' && i > start && MaskEnd(i) is var maskEnd && maskEnd > i)
+                {
+                    shape |= TokenShape.HasMask;
+                    i = maskEnd;
+                    continue;
+                }
+                else if (IsInnerChar(c) && i + 1 < FoldLength && IsWordChar(fold[i + 1]))
+                {
+                    if (c != '\'')
+                    {
+                        shape |= TokenShape.HasLeetSymbol | (c == '|' ? TokenShape.HasOne : TokenShape.None);
+                    }
+                }
+                else
+                {
+                    break;
+                }
+
+                i++;
+            }
+
+            if (fold[start] == '@')
+            {
+                shape |= TokenShape.StartsWithAt;
+            }
+
+            var origStart = foldStart[start];
+            while (span < SpanCount - 1 && origStart >= Spans[span].End)
+            {
+                span++;
+            }
+
+            AddToken(new Token
+            {
+                FoldStart = start,
+                FoldEnd = i,
+                OrigStart = origStart,
+                OrigEnd = foldEnd[i - 1],
+                Span = span,
+                Shape = shape,
+            });
+        }
+
+        for (var t = TokenCount - 1; t >= 0; t--)
+        {
+            Spans[Tokens[t].Span].FirstToken = t;
+        }
+
+        for (var t = 0; t < TokenCount; t++)
+        {
+            Spans[Tokens[t].Span].TokenEnd = t + 1;
+        }
+    }
+
+    // A run of up to four '*' between letters ("sh*t", "f**k"); a trailing run is punctuation.
+    private int MaskEnd(int i)
+    {
+        var end = i;
+        while (end < FoldLength && fold[end] == '*')
+        {
+            end++;
+        }
+
+        if (end - i > 4)
+        {
+            return i;
+        }
+
+        return end < FoldLength && IsWordChar(fold[end]) ? end : i;
+    }
+
+    private void AddToken(in Token token)
+    {
+        if (TokenCount == Tokens.Length)
+        {
+            var grown = Tokens;
+            Array.Resize(ref grown, Tokens.Length * 2);
+            Tokens = grown;
+        }
+
+        Tokens[TokenCount++] = token;
+    }
+
+    private Span<char> ReserveKey(int length, out Span<byte> keyRuns)
+    {
+        if (keyLength + length > keys.Length)
+        {
+            var size = Math.Max(keys.Length * 2, keyLength + length);
+            Array.Resize(ref keys, size);
+            Array.Resize(ref runs, size);
+        }
+
+        keyRuns = runs.AsSpan(keyLength, length);
+        return keys.AsSpan(keyLength, length);
+    }
+
+    private void KeyAndLookUp(ref Token token)
+    {
+        var folded = fold.AsSpan(token.FoldStart, token.FoldEnd - token.FoldStart);
+        var leet = token.Is(TokenShape.HasLeetSymbol) && token.Is(TokenShape.HasLetter) && !IsNumberWithUnit(folded);
+        token.Entries = WriteKey(ref token, folded, leet, 'i');
+        if (token.Entries is null && leet && token.Is(TokenShape.HasOne))
+        {
+            token.Entries = WriteKey(ref token, folded, leet, 'l') ?? WriteKey(ref token, folded, leet, 'i');
+        }
+
+        if (token.Entries is null && token.Is(TokenShape.HasMask) && folded.Length <= MaxMaskedLength)
+        {
+            LookUpMasked(ref token, folded, leet);
+        }
+
+        if (token.Entries is null && token.Is(TokenShape.StartsWithAt) && folded.Length > 1)
+        {
+            // "@name" is a mention, not "a…"; keep the leet reading if the mention reading is unknown.
+            var unmentioned = WriteKey(ref token, folded[1..], leet, 'i');
+            if (unmentioned is null)
+            {
+                WriteKey(ref token, folded, leet, 'i');
+            }
+            else
+            {
+                token.Entries = unmentioned;
+            }
+        }
+    }
+
+    private void LookUpMasked(ref Token token, ReadOnlySpan<char> folded, bool leet)
+    {
+        Span<char> letters = stackalloc char[folded.Length];
+        var n = 0;
+        foreach (var c in folded)
+        {
+            if (c != '\'')
+            {
+                letters[n++] = leet ? TokenKeys.Leet(c, 'i') : c;
+            }
+        }
+
+        // "f*u*c*k" uses '*' as a separator; "sh*t" hides a letter.
+        var mark = keyLength;
+        Span<char> unstarred = stackalloc char[n];
+        var u = 0;
+        foreach (var c in letters[..n])
+        {
+            if (c != '*')
+            {
+                unstarred[u++] = c;
+            }
+        }
+
+        var entries = WriteKey(ref token, unstarred[..u], leet: false, 'i');
+        if (entries is not null && HasSingleWordMatch(entries, token))
+        {
+            token.Entries = entries;
+            return;
+        }
+
+        keyLength = mark;
+        var masked = lexicon.FindMasked(letters[..n]);
+        if (masked is null)
+        {
+            WriteKey(ref token, folded, leet, 'i');
+            return;
+        }
+
+        var key = masked.Tokens[0];
+        var keyChars = ReserveKey(key.Skeleton.Length, out var keyRuns);
+        key.Skeleton.CopyTo(keyChars);
+        key.Runs.CopyTo(keyRuns);
+        token.KeyStart = keyLength;
+        token.KeyLength = key.Skeleton.Length;
+        keyLength += key.Skeleton.Length;
+        token.Entries = lexicon.Find(key.Skeleton);
+    }
+
+    private LexiconEntry[]? WriteKey(ref Token token, ReadOnlySpan<char> folded, bool leet, char oneAs)
+    {
+        var key = ReserveKey(folded.Length, out var keyRuns);
+        var length = TokenKeys.Build(folded, leet, oneAs, key, keyRuns);
+        token.KeyStart = keyLength;
+        token.KeyLength = length;
+        keyLength += length;
+        return lexicon.Find(key[..length]);
+    }
+
+    // "12yo", "50mg", "100k": a number and its unit, not leetspeak.
+    private static bool IsNumberWithUnit(ReadOnlySpan<char> folded)
+    {
+        var digits = 0;
+        while (digits < folded.Length && char.IsAsciiDigit(folded[digits]))
+        {
+            digits++;
+        }
+
+        if (digits < 2 && !(digits == 1 && folded.Length <= 4 && folded[1..] is "st" or "nd" or "rd" or "th"))
+        {
+            return false;
+        }
+
+        foreach (var c in folded[digits..])
+        {
+            if (!char.IsAsciiLetterLower(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private bool IsSingleLetter(int t, out char letter)
+    {
+        ref readonly var token = ref Tokens[t];
+        letter = '\0';
+        if (token.FoldEnd - token.FoldStart != 1)
+        {
+            return false;
+        }
+
+        var c = fold[token.FoldStart];
+        letter = TokenKeys.IsLeetSymbol(c) ? TokenKeys.Leet(c, 'i') : c;
+        return char.IsAsciiLetterLower(letter);
+    }
+
+    private bool IsLetterSeparator(int left, int right)
+    {
+        var from = Tokens[left].FoldEnd;
+        var to = Tokens[right].FoldStart;
+        if (to - from is < 1 or > 3)
+        {
+            return false;
+        }
+
+        for (var i = from; i < to; i++)
+        {
+            if (fold[i] is not (' ' or '.' or '-' or '_' or '*' or '/' or ',' or '~' or '+' or '·' or '•' or '\t'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Joins "f u c k", "f.u.c.k" and "f-u-c-k" into one token, but only where the joined letters are a lexicon word.</summary>
+    private void JoinSpelledOutWords()
+    {
+        Token[]? joined = null;
+        var joinedCount = 0;
+        Span<char> letters = stackalloc char[32];
+        var t = 0;
+        while (t < TokenCount)
+        {
+            var runEnd = t;
+            if (IsSingleLetter(t, out _))
+            {
+                runEnd = t + 1;
+                while (runEnd < TokenCount && runEnd - t < letters.Length && Tokens[runEnd].Span == Tokens[t].Span
+                    && IsSingleLetter(runEnd, out _) && IsLetterSeparator(runEnd - 1, runEnd))
+                {
+                    runEnd++;
+                }
+            }
+
+            if (runEnd - t < 3)
+            {
+                if (joined is not null)
+                {
+                    joined[joinedCount++] = Tokens[t];
+                }
+
+                t++;
+                continue;
+            }
+
+            var a = t;
+            while (a < runEnd)
+            {
+                var merged = false;
+                for (var b = Math.Min(runEnd, a + MaxSpelledOutLength); b - a >= 3; b--)
+                {
+                    for (var k = a; k < b; k++)
+                    {
+                        IsSingleLetter(k, out letters[k - a]);
+                    }
+
+                    var token = new Token
+                    {
+                        FoldStart = Tokens[a].FoldStart,
+                        FoldEnd = Tokens[b - 1].FoldEnd,
+                        OrigStart = Tokens[a].OrigStart,
+                        OrigEnd = Tokens[b - 1].OrigEnd,
+                        Span = Tokens[a].Span,
+                        Shape = TokenShape.HasLetter | TokenShape.Merged,
+                    };
+                    var mark = keyLength;
+                    var entries = WriteKey(ref token, letters[..(b - a)], leet: false, 'i');
+                    if (entries is null || !HasSingleWordMatch(entries, token))
+                    {
+                        keyLength = mark;
+                        continue;
+                    }
+
+                    token.Entries = entries;
+                    joined ??= CopyPrefix(a, out joinedCount);
+                    joined[joinedCount++] = token;
+                    a = b;
+                    merged = true;
+                    break;
+                }
+
+                if (!merged)
+                {
+                    if (joined is not null)
+                    {
+                        joined[joinedCount++] = Tokens[a];
+                    }
+
+                    a++;
+                }
+            }
+
+            t = runEnd;
+        }
+
+        if (joined is not null)
+        {
+            Tokens = joined;
+            TokenCount = joinedCount;
+            for (var s = 0; s < SpanCount; s++)
+            {
+                Spans[s].FirstToken = Spans[s].TokenEnd = 0;
+            }
+
+            for (var k = TokenCount - 1; k >= 0; k--)
+            {
+                Spans[Tokens[k].Span].FirstToken = k;
+            }
+
+            for (var k = 0; k < TokenCount; k++)
+            {
+                Spans[Tokens[k].Span].TokenEnd = k + 1;
+            }
+        }
+    }
+
+    private Token[] CopyPrefix(int count, out int copied)
+    {
+        var joined = new Token[Tokens.Length];
+        Array.Copy(Tokens, joined, count);
+        copied = count;
+        return joined;
+    }
+
+    private bool HasSingleWordMatch(LexiconEntry[] entries, in Token token)
+    {
+        foreach (var entry in entries)
+        {
+            if (entry.Tokens.Length == 1 && entry.Tokens[0].RunsMatch(Runs(token)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void FindMatches()
+    {
+        MatchCount = 0;
+        for (var t = 0; t < TokenCount; t++)
+        {
+            var entries = Tokens[t].Entries;
+            if (entries is null)
+            {
+                continue;
+            }
+
+            foreach (var entry in entries)
+            {
+                if (IsMatchAt(entry, t) && !(entry.Has(WordRole.NameLike) && IsNameCased(t)))
+                {
+                    AddMatch(t, t + entry.Tokens.Length - 1, entry);
+                    Tokens[t].Roles |= entry.Roles;
+                }
+            }
+        }
+
+        // Entries at one token come longest first, so a phrase precedes the words inside it.
+        for (var m = 0; m < MatchCount; m++)
+        {
+            var phrase = Matches[m];
+            var length = phrase.Last - phrase.First;
+            if (length == 0 || phrase.Shadowed)
+            {
+                continue;
+            }
+
+            for (var n = m + 1; n < MatchCount && Matches[n].First <= phrase.Last; n++)
+            {
+                if (Matches[n].Last <= phrase.Last && Matches[n].Last - Matches[n].First < length)
+                {
+                    Matches[n].Shadowed = true;
+                }
+            }
+        }
+
+        for (var s = 0; s < SpanCount; s++)
+        {
+            Spans[s].FirstMatch = Spans[s].MatchEnd = 0;
+        }
+
+        for (var m = MatchCount - 1; m >= 0; m--)
+        {
+            Spans[Tokens[Matches[m].First].Span].FirstMatch = m;
+        }
+
+        for (var m = 0; m < MatchCount; m++)
+        {
+            Spans[Tokens[Matches[m].First].Span].MatchEnd = m + 1;
+        }
+    }
+
+    private bool IsMatchAt(LexiconEntry entry, int first)
+    {
+        var words = entry.Tokens;
+        if (first + words.Length > TokenCount)
+        {
+            return false;
+        }
+
+        var span = Tokens[first].Span;
+        for (var k = 0; k < words.Length; k++)
+        {
+            ref readonly var token = ref Tokens[first + k];
+            if (token.Span != span
+                || !Key(token).SequenceEqual(words[k].Skeleton)
+                || !words[k].RunsMatch(Runs(token)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private void AddMatch(int first, int last, LexiconEntry entry)
+    {
+        if (MatchCount == Matches.Length)
+        {
+            var grown = Matches;
+            Array.Resize(ref grown, Matches.Length * 2);
+            Matches = grown;
+        }
+
+        Matches[MatchCount++] = new LexiconMatch { First = first, Last = last, Entry = entry };
+    }
+}

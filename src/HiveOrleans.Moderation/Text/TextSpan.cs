@@ -1,0 +1,12 @@
+namespace HiveOrleans.Moderation.Text;
+
+/// <summary>A sentence or line: its original range [Start, End) and its tokens and matches.</summary>
+internal struct TextSpan
+{
+    public int Start;
+    public int End;
+    public int FirstToken;
+    public int TokenEnd;
+    public int FirstMatch;
+    public int MatchEnd;
+}

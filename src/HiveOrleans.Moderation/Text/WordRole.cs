@@ -1,0 +1,140 @@
+namespace HiveOrleans.Moderation.Text;
+
+/// <summary>What a lexicon word does in the context rules, besides scoring its own head.</summary>
+[Flags]
+internal enum WordRole : ulong
+{
+    None = 0,
+
+    /// <summary>A swear word; always reported as a "profanity" filter hit.</summary>
+    Profanity = 1UL << 0,
+
+    /// <summary>An insult: scores bullying when aimed at the person addressed.</summary>
+    Insult = 1UL << 1,
+
+    /// <summary>Aimed by its own wording ("fuck off", "kys"): scores its severity as bullying without a "you" nearby.</summary>
+    Aimed = 1UL << 2,
+
+    /// <summary>A violent act whose severity depends on its object and on intent ("I will kill you" vs "kill the process").</summary>
+    ViolentAct = 1UL << 3,
+
+    /// <summary>A violent act that threatens less than death (punch, slap): threats top out at 2.</summary>
+    Weak = 1UL << 4,
+
+    /// <summary>die / dead: scores only as a wish aimed at someone, or as first-person self-harm intent.</summary>
+    DeathWord = 1UL << 5,
+
+    /// <summary>An act that with "myself" after it is self-harm (kill, cut, hurt, hang, starve).</summary>
+    SelfAct = 1UL << 6,
+
+    /// <summary>A self-harm topic word (suicide, suicidal): severe only with first-person intent.</summary>
+    SelfHarmTopic = 1UL << 7,
+
+    /// <summary>Has innocent senses (coke, pussy, crack): scores only with same-head context in the span.</summary>
+    Ambiguous = 1UL << 8,
+
+    /// <summary>Also a given name (Dick, Molly): ignored when written in title case mid-sentence.</summary>
+    NameLike = 1UL << 9,
+
+    /// <summary>A protected group (religion, ethnicity, orientation, gender, disability).</summary>
+    Group = 1UL << 10,
+
+    /// <summary>Dehumanising when said of a group (vermin, parasites).</summary>
+    Dehumanizing = 1UL << 11,
+
+    /// <summary>A negative generalisation when said of a group (criminals, lazy).</summary>
+    NegativeTrait = 1UL << 12,
+
+    /// <summary>Calls for removing a group (deport, exterminate).</summary>
+    Exclusion = 1UL << 13,
+
+    /// <summary>hate, despise.</summary>
+    HateVerb = 1UL << 14,
+
+    /// <summary>A minor (child, kid, underage).</summary>
+    Minor = 1UL << 15,
+
+    /// <summary>Using drugs or their quantities (smoke, snort, gram).</summary>
+    DrugActivity = 1UL << 16,
+
+    /// <summary>Dealing: selling and its slang (sell, dealer, plug, hmu). Makes street names count as drugs.</summary>
+    Trade = 1UL << 17,
+
+    /// <summary>Makes an ambiguous sexual word sexual (suck, lick, naked).</summary>
+    SexualContext = 1UL << 18,
+
+    /// <summary>you, u, your, ur.</summary>
+    SecondPerson = 1UL << 19,
+
+    /// <summary>yourself: addressed, but not a target a threat is aimed at.</summary>
+    Reflexive = 1UL << 20,
+
+    /// <summary>I, I'm, I'll, we: first-person subjects.</summary>
+    FirstPerson = 1UL << 21,
+
+    /// <summary>me.</summary>
+    Me = 1UL << 22,
+
+    /// <summary>myself.</summary>
+    Myself = 1UL << 23,
+
+    /// <summary>he, she, him, them.</summary>
+    ThirdPerson = 1UL << 24,
+
+    /// <summary>People a threat can be aimed at (everyone, family, teacher) and places (school).</summary>
+    PersonNoun = 1UL << 25,
+
+    /// <summary>will, gonna, going, want: intent.</summary>
+    Intent = 1UL << 26,
+
+    /// <summary>should, hope, deserve: wishing something on someone.</summary>
+    Wish = 1UL << 27,
+
+    /// <summary>feel, am, I'm: states of mind.</summary>
+    Feel = 1UL << 28,
+
+    /// <summary>Objects that make a violent verb idiomatic (process, time, it).</summary>
+    IdiomObject = 1UL << 29,
+
+    /// <summary>not, never, don't.</summary>
+    Negation = 1UL << 30,
+
+    /// <summary>the, a, so, are: skipped when walking from a verb to its object or from an insult to its target.</summary>
+    Filler = 1UL << 31,
+
+    /// <summary>go, just, pls before a verb: imperative.</summary>
+    Imperative = 1UL << 32,
+
+    /// <summary>An English function word, for language detection.</summary>
+    Stopword = 1UL << 33,
+
+    /// <summary>"off", for "50% off".</summary>
+    Off = 1UL << 34,
+
+    /// <summary>Units of time for "per day/week" money claims.</summary>
+    Period = 1UL << 35,
+
+    /// <summary>earn, make: money claims.</summary>
+    Earn = 1UL << 36,
+
+    /// <summary>year, yo: age after a number.</summary>
+    AgeUnit = 1UL << 37,
+
+    /// <summary>Weapons; act like violent acts in a threat frame.</summary>
+    Weapon = 1UL << 38,
+
+    /// <summary>Words after a death word that make it an idiom (of, laughing).</summary>
+    DeathIdiom = 1UL << 39,
+
+    /// <summary>dollars, usd, bucks.</summary>
+    Currency = 1UL << 40,
+
+    /// <summary>Words between a first-person state and a self-harm topic ("thinking about", "commit").</summary>
+    SelfHarmBridge = 1UL << 41,
+
+    /// <summary>Words after "cut myself" that make it an accident (while, shaving, accidentally).</summary>
+    Mishap = 1UL << 42,
+
+    /// <summary>Ordinary buying (buy, price, delivery): escalates unmistakable drugs, not street names.</summary>
+    Commerce = 1UL << 43,
+}
