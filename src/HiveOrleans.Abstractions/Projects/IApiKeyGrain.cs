@@ -15,4 +15,8 @@ public interface IApiKeyGrain : IGrainWithStringKey
     /// <summary>The project of a live key, or <c>null</c> for a key that is unknown or revoked.</summary>
     [Alias("Resolve")]
     Task<long?> ResolveAsync();
+
+    /// <summary>Revokes the key for good.</summary>
+    [Alias("Revoke")]
+    Task RevokeAsync();
 }

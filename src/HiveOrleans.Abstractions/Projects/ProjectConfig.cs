@@ -36,4 +36,22 @@ public sealed record ProjectConfig
 
     /// <summary>When the project was created.</summary>
     [Id(10)] public DateTimeOffset CreatedOn { get; init; }
+
+    /// <summary>A disabled project's keys still authenticate, but it accepts no new tasks.</summary>
+    [Id(11)] public bool Disabled { get; init; }
+
+    /// <summary>Per head, the lowest severity reported; lower scores are reported as 0.</summary>
+    [Id(12)] public IReadOnlyDictionary<string, int> Thresholds { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>The cluster-wide request rate, or <c>null</c> for none.</summary>
+    [Id(13)] public RateLimit? RateLimit { get; init; }
+
+    /// <summary>The cluster-wide cap on tasks per UTC day, or <c>null</c> for none.</summary>
+    [Id(14)] public long? DailyQuota { get; init; }
+
+    /// <summary>What one task costs.</summary>
+    [Id(15)] public double ChargePerTask { get; init; } = ProjectDefaults.ChargePerTask;
+
+    /// <summary>When the configuration last changed.</summary>
+    [Id(16)] public DateTimeOffset UpdatedOn { get; init; }
 }

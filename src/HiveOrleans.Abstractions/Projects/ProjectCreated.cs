@@ -4,8 +4,8 @@ namespace HiveOrleans.Abstractions.Projects;
 [GenerateSerializer, Immutable, Alias("HiveOrleans.ProjectCreated")]
 public sealed record ProjectCreated
 {
-    /// <summary>The new project's configuration.</summary>
-    [Id(0)] public required ProjectConfig Project { get; init; }
+    /// <summary>The new project.</summary>
+    [Id(0)] public required ProjectDetails Project { get; init; }
 
     /// <summary>The two live API keys, in plain text.</summary>
     [Id(1)] public required IReadOnlyList<string> ApiKeys { get; init; }

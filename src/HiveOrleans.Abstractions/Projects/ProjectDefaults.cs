@@ -11,4 +11,7 @@ public static class ProjectDefaults
 
     /// <summary>The largest request body: 20 MiB.</summary>
     public const long MaxBodyBytes = 20L * 1024 * 1024;
+
+    /// <summary>What one task costs unless the operator says otherwise.</summary>
+    public const double ChargePerTask = 1;
 }

@@ -14,5 +14,11 @@ public static class ProjectKeys
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(apiKey)));
 
     /// <summary>The API-key grain's key for a plain key.</summary>
-    public static string ApiKeyGrainKey(string apiKey) => $"apikey-{HashApiKey(apiKey)}";
+    public static string ApiKeyGrainKey(string apiKey) => ApiKeyGrainKeyForHash(HashApiKey(apiKey));
+
+    /// <summary>The API-key grain's key for a key's hash.</summary>
+    public static string ApiKeyGrainKeyForHash(string apiKeyHash) => $"apikey-{apiKeyHash}";
+
+    /// <summary>The quota grain's key for a project id.</summary>
+    public static string QuotaGrainKey(long projectId) => $"quota-{projectId}";
 }

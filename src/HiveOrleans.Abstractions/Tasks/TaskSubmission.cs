@@ -36,4 +36,10 @@ public sealed record TaskSubmission
 
     /// <summary>True when <see cref="Metadata"/> holds raw JSON (an object, array, number…) rather than a plain string.</summary>
     [Id(10)] public bool MetadataIsJson { get; init; }
+
+    /// <summary>What this task costs (the project's charge per task at submission time).</summary>
+    [Id(11)] public double Charge { get; init; }
+
+    /// <summary>Per head, the lowest severity reported (the project's thresholds at submission time).</summary>
+    [Id(12)] public IReadOnlyDictionary<string, int>? Thresholds { get; init; }
 }

@@ -1,5 +1,6 @@
-using System.Text.Json;
 using HiveOrleans.Abstractions.Projects;
+using HiveOrleans.Abstractions.Quotas;
+using HiveOrleans.Abstractions.Wire;
 using HiveOrleans.Gateway.Wire;
 
 namespace HiveOrleans.Gateway.Admin;
@@ -7,126 +8,168 @@ namespace HiveOrleans.Gateway.Admin;
 /// <summary>The operator API (ours, not Hive's), behind the operator token.</summary>
 internal static class AdminApi
 {
-    /// <summary>A sync request holds a connection; longer waits belong on the async path.</summary>
-    private const int MaxSyncTimeoutSeconds = 300;
+    /// <summary>How long callbacks carry signatures for both the old and the new webhook secret after a rotation.</summary>
+    public static readonly TimeSpan WebhookSecretOverlap = TimeSpan.FromHours(24);
+
+    private const int DefaultUsageDays = 30;
 
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder routes)
     {
-        var admin = routes.MapGroup("/admin/v1").WithTags("Admin");
+        var admin = routes.MapGroup("/admin/v1").WithTags("Admin")
+            .AddEndpointFilter(async (context, next) =>
+            {
+                context.HttpContext.RequestServices.GetRequiredService<OperatorToken>().Demand(context.HttpContext.Request);
+                return await next(context);
+            });
         admin.MapPost("/projects", CreateProjectAsync).WithName("CreateProject");
+        admin.MapGet("/projects", ListProjectsAsync).WithName("ListProjects");
+        admin.MapGet("/projects/{id:long}", GetProjectAsync).WithName("GetProject");
+        admin.MapPatch("/projects/{id:long}", UpdateProjectAsync).WithName("UpdateProject");
+        admin.MapPost("/projects/{id:long}/disable", (long id, IGrainFactory grains) => SetDisabledAsync(id, true, grains)).WithName("DisableProject");
+        admin.MapPost("/projects/{id:long}/enable", (long id, IGrainFactory grains) => SetDisabledAsync(id, false, grains)).WithName("EnableProject");
+        admin.MapPost("/projects/{id:long}/keys/{slot:int}/rotate", RotateKeyAsync).WithName("RotateKey");
+        admin.MapDelete("/projects/{id:long}/keys/{slot:int}", RevokeKeyAsync).WithName("RevokeKey");
+        admin.MapPost("/projects/{id:long}/webhook-secret/rotate", RotateWebhookSecretAsync).WithName("RotateWebhookSecret");
+        admin.MapGet("/projects/{id:long}/usage", GetUsageAsync).WithName("GetUsage");
         return routes;
     }
 
-    private static async Task<IResult> CreateProjectAsync(HttpContext context, OperatorToken token, IGrainFactory grains)
+    private static async Task<IResult> CreateProjectAsync(HttpContext context, IGrainFactory grains)
     {
-        token.Demand(context.Request);
-        var spec = await ReadSpecAsync(context.Request, context.RequestAborted);
-        var projectId = await grains.GetGrain<IProjectDirectoryGrain>(IProjectDirectoryGrain.Key).AllocateProjectIdAsync();
-        var created = await grains.GetGrain<IProjectGrain>(ProjectKeys.GrainKey(projectId)).CreateAsync(spec);
-        context.Response.Headers.Location = $"/admin/v1/projects/{projectId}";
-        return new JsonWriterResult(StatusCodes.Status201Created, writer =>
-        {
-            var project = created.Project;
-            writer.WriteStartObject();
-            writer.WriteNumber("project_id", project.ProjectId);
-            writer.WriteStartArray("api_keys");
-            foreach (var key in created.ApiKeys)
-            {
-                writer.WriteStringValue(key);
-            }
-
-            writer.WriteEndArray();
-            writer.WriteString("webhook_secret", created.WebhookSecret);
-            writer.WriteString("name", project.Name);
-            writer.WriteString("model_type", project.ModelType);
-            writer.WriteString("review", project.Review);
-            writer.WriteNumber("user_id", project.UserId);
-            writer.WriteNumber("config_version", project.ConfigVersion);
-            writer.WriteNumber("sync_timeout_seconds", project.SyncTimeout.TotalSeconds);
-            writer.WriteNumber("max_text_length", project.MaxTextLength);
-            writer.WriteNumber("max_body_bytes", project.MaxBodyBytes);
-            writer.WriteEndObject();
-        });
-    }
-
-    private static async Task<ProjectSpec> ReadSpecAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (!request.HasJsonContentType())
-        {
-            throw new ApiException(StatusCodes.Status415UnsupportedMediaType, "Send the project as application/json.");
-        }
-
-        JsonElement root;
-        try
-        {
-            using var document = await JsonDocument.ParseAsync(request.Body, default, cancellationToken);
-            root = document.RootElement.Clone();
-        }
-        catch (JsonException ex)
-        {
-            throw ApiException.BadRequest($"The request body is not valid JSON: {ex.Message}");
-        }
-
-        if (root.ValueKind != JsonValueKind.Object)
-        {
-            throw ApiException.BadRequest("The JSON body must be an object.");
-        }
-
-        var name = StringField(root, "name")?.Trim();
-        if (string.IsNullOrEmpty(name) || name.Length > 200)
+        var root = await ProjectSettingsReader.ReadObjectAsync(context.Request, context.RequestAborted);
+        var spec = new ProjectSpec { ModelType = ProjectSettingsReader.ReadModelType(root), Settings = ProjectSettingsReader.ReadSettings(root) };
+        if (spec.Settings.Name is null)
         {
             throw ApiException.BadRequest("'name' is required and at most 200 characters.");
         }
 
-        var modelType = StringField(root, "model_type") ?? throw ApiException.BadRequest($"'model_type' is required: one of {string.Join(", ", ModelTypes.Known)}.");
-        if (!ModelTypes.Known.Contains(modelType))
+        var projectId = await grains.GetGrain<IProjectDirectoryGrain>(IProjectDirectoryGrain.Key).AllocateProjectIdAsync();
+        var created = await Project(grains, projectId).CreateAsync(spec);
+        context.Response.Headers.Location = $"/admin/v1/projects/{projectId}";
+        return new JsonWriterResult(StatusCodes.Status201Created, writer => ProjectDocument.Write(writer, created.Project, extra =>
         {
-            throw ApiException.BadRequest($"'model_type' must be one of {string.Join(", ", ModelTypes.Known)}.");
-        }
-
-        if (!ModelTypes.Available.Contains(modelType))
-        {
-            throw ApiException.BadRequest($"model_type '{modelType}' is not available in this version; available: {string.Join(", ", ModelTypes.Available)}.");
-        }
-
-        var review = StringField(root, "review") ?? ReviewModes.ModelOnly;
-        if (review == ReviewModes.ManualReview)
-        {
-            throw ApiException.BadRequest("review 'manual_review' is not available in this version (there is no review queue yet); use 'model_only'.");
-        }
-
-        if (review != ReviewModes.ModelOnly)
-        {
-            throw ApiException.BadRequest("'review' must be 'model_only' or 'manual_review'.");
-        }
-
-        long userId = 1;
-        if (root.TryGetProperty("user_id", out var user) && (!user.TryGetInt64(out userId) || userId <= 0))
-        {
-            throw ApiException.BadRequest("'user_id' must be a positive whole number.");
-        }
-
-        TimeSpan? syncTimeout = null;
-        if (root.TryGetProperty("sync_timeout_seconds", out var timeout))
-        {
-            if (!timeout.TryGetDouble(out var seconds) || seconds is < 1 or > MaxSyncTimeoutSeconds)
+            extra.WriteStartArray("api_keys");
+            foreach (var key in created.ApiKeys)
             {
-                throw ApiException.BadRequest($"'sync_timeout_seconds' must be a number from 1 to {MaxSyncTimeoutSeconds}.");
+                extra.WriteStringValue(key);
             }
 
-            syncTimeout = TimeSpan.FromSeconds(seconds);
-        }
-
-        return new ProjectSpec { Name = name, ModelType = modelType, Review = review, UserId = userId, SyncTimeout = syncTimeout };
+            extra.WriteEndArray();
+            extra.WriteString("webhook_secret", created.WebhookSecret);
+        }));
     }
 
-    private static string? StringField(JsonElement root, string name)
+    private static async Task<IResult> ListProjectsAsync(IGrainFactory grains)
     {
-        if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        var last = await grains.GetGrain<IProjectDirectoryGrain>(IProjectDirectoryGrain.Key).GetLastProjectIdAsync();
+        var projects = await Task.WhenAll(Enumerable.Range(1, (int)last).Select(id => Project(grains, id).GetDetailsAsync()));
+        return new JsonWriterResult(StatusCodes.Status200OK, writer =>
         {
-            return null;
+            writer.WriteStartObject();
+            writer.WriteStartArray("projects");
+            foreach (var project in projects.OfType<ProjectDetails>())
+            {
+                ProjectDocument.Write(writer, project);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        });
+    }
+
+    private static async Task<IResult> GetProjectAsync(long id, IGrainFactory grains) =>
+        ProjectResult(await Project(grains, id).GetDetailsAsync() ?? throw ProjectNotFound());
+
+    private static async Task<IResult> UpdateProjectAsync(long id, HttpContext context, IGrainFactory grains)
+    {
+        var root = await ProjectSettingsReader.ReadObjectAsync(context.Request, context.RequestAborted);
+        if (root.TryGetProperty("model_type", out _))
+        {
+            throw ApiException.BadRequest("'model_type' cannot change; create a new project for another model type.");
         }
 
-        return value.ValueKind == JsonValueKind.String ? value.GetString() : throw ApiException.BadRequest($"'{name}' must be a string.");
+        return ProjectResult(await Project(grains, id).UpdateAsync(ProjectSettingsReader.ReadSettings(root)));
     }
+
+    private static async Task<IResult> SetDisabledAsync(long id, bool disabled, IGrainFactory grains) =>
+        ProjectResult(await Project(grains, id).SetDisabledAsync(disabled));
+
+    private static async Task<IResult> RotateKeyAsync(long id, int slot, IGrainFactory grains)
+    {
+        var key = await Project(grains, id).RotateKeyAsync(slot);
+        return new JsonWriterResult(StatusCodes.Status200OK, writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("project_id", id);
+            writer.WriteNumber("slot", slot);
+            writer.WriteString("api_key", key);
+            writer.WriteEndObject();
+        });
+    }
+
+    private static async Task<IResult> RevokeKeyAsync(long id, int slot, IGrainFactory grains)
+    {
+        await Project(grains, id).RevokeKeyAsync(slot);
+        return new JsonWriterResult(StatusCodes.Status200OK, writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("project_id", id);
+            writer.WriteNumber("slot", slot);
+            writer.WriteBoolean("revoked", true);
+            writer.WriteEndObject();
+        });
+    }
+
+    private static async Task<IResult> RotateWebhookSecretAsync(long id, IGrainFactory grains)
+    {
+        var secrets = await Project(grains, id).RotateWebhookSecretAsync(WebhookSecretOverlap);
+        return new JsonWriterResult(StatusCodes.Status200OK, writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("project_id", id);
+            writer.WriteString("webhook_secret", secrets.Current);
+            writer.WriteString("previous_valid_until", secrets.PreviousValidUntil is { } until ? TaskDocument.FormatTime(until) : null);
+            writer.WriteEndObject();
+        });
+    }
+
+    private static async Task<IResult> GetUsageAsync(long id, int? days, IGrainFactory grains)
+    {
+        if (await Project(grains, id).GetConfigAsync() is null)
+        {
+            throw ProjectNotFound();
+        }
+
+        if (days is < 1 or > 400)
+        {
+            throw ApiException.BadRequest("'days' must be from 1 to 400.");
+        }
+
+        var usage = await grains.GetGrain<IProjectQuotaGrain>(ProjectKeys.QuotaGrainKey(id)).GetUsageAsync(days ?? DefaultUsageDays);
+        return new JsonWriterResult(StatusCodes.Status200OK, writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("project_id", id);
+            writer.WriteStartArray("days");
+            foreach (var day in usage)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("date", day.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+                writer.WriteNumber("tasks", day.Tasks);
+                writer.WriteNumber("charge", day.Charge);
+                writer.WriteNumber("rejected", day.Rejected);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        });
+    }
+
+    private static IProjectGrain Project(IGrainFactory grains, long id) => grains.GetGrain<IProjectGrain>(ProjectKeys.GrainKey(id));
+
+    private static JsonWriterResult ProjectResult(ProjectDetails project) =>
+        new(StatusCodes.Status200OK, writer => ProjectDocument.Write(writer, project));
+
+    private static ApiException ProjectNotFound() => new(StatusCodes.Status404NotFound, "Project not found.");
 }

@@ -1,7 +1,9 @@
 using HiveOrleans.Abstractions.Projects;
 using HiveOrleans.Abstractions.Tasks;
 using HiveOrleans.Abstractions.Wire;
+using HiveOrleans.Abstractions.Quotas;
 using HiveOrleans.Gateway.Auth;
+using HiveOrleans.Gateway.Quotas;
 using HiveOrleans.Gateway.Wire;
 
 namespace HiveOrleans.Gateway.Api;
@@ -26,24 +28,24 @@ internal static class TaskApi
         return routes;
     }
 
-    private static async Task<IResult> SubmitAsyncAsync(HttpContext context, ApiKeyAuthenticator auth, IGrainFactory grains, TimeProvider time)
+    private static async Task<IResult> SubmitAsyncAsync(HttpContext context, ApiKeyAuthenticator auth, QuotaLimiter quotas, IGrainFactory grains, TimeProvider time)
     {
-        var project = await auth.AuthenticateAsync(context.Request);
+        var project = await auth.AuthenticateForSubmissionAsync(context.Request);
         var request = await TaskRequestReader.ReadAsync(context.Request, project, context.RequestAborted);
-        var task = await SubmitAsync(grains, project, request, TaskMode.Async, time);
+        var task = await SubmitAsync(grains, quotas, project, request, TaskMode.Async, time);
         return new JsonWriterResult(StatusCodes.Status200OK, writer => AcknowledgementDocument.Write(writer, task));
     }
 
-    private static async Task<IResult> SubmitSyncAsync(HttpContext context, ApiKeyAuthenticator auth, IGrainFactory grains, TimeProvider time)
+    private static async Task<IResult> SubmitSyncAsync(HttpContext context, ApiKeyAuthenticator auth, QuotaLimiter quotas, IGrainFactory grains, TimeProvider time)
     {
-        var project = await auth.AuthenticateAsync(context.Request);
+        var project = await auth.AuthenticateForSubmissionAsync(context.Request);
         if (project.Review == ReviewModes.ManualReview)
         {
             throw ApiException.BadRequest("This project uses manual review, which is asynchronous: submit to /api/v2/task/async with a callback_url.");
         }
 
         var request = await TaskRequestReader.ReadAsync(context.Request, project, context.RequestAborted);
-        var task = await SubmitAsync(grains, project, request, TaskMode.Sync, time);
+        var task = await SubmitAsync(grains, quotas, project, request, TaskMode.Sync, time);
         var grain = grains.GetGrain<ITaskGrain>(task.TaskId);
         var deadline = time.GetUtcNow() + project.SyncTimeout;
         while (!task.IsFinished)
@@ -91,8 +93,17 @@ internal static class TaskApi
         return TaskResult(task, offset, limit);
     }
 
-    private static async Task<TaskSnapshot> SubmitAsync(IGrainFactory grains, ProjectConfig project, TaskRequest request, TaskMode mode, TimeProvider time)
+    /// <summary>Admits the request under the project's limits, then hands the task to its grain.</summary>
+    private static async Task<TaskSnapshot> SubmitAsync(
+        IGrainFactory grains, QuotaLimiter quotas, ProjectConfig project, TaskRequest request, TaskMode mode, TimeProvider time)
     {
+        var decision = await quotas.TryAcquireAsync(project);
+        if (!decision.Admitted)
+        {
+            quotas.RecordRejected(project.ProjectId);
+            throw QuotaExceeded(project, decision);
+        }
+
         var submission = new TaskSubmission
         {
             ProjectId = project.ProjectId,
@@ -106,10 +117,34 @@ internal static class TaskApi
             ModelType = project.ModelType,
             ConfigVersion = project.ConfigVersion,
             ConfigTag = project.ConfigTag,
+            Charge = project.ChargePerTask,
+            Thresholds = project.Thresholds.Count > 0 ? project.Thresholds : null,
         };
 
-        // Version 7 ids sort by time, which keeps the store's indexes append-mostly.
-        return await grains.GetGrain<ITaskGrain>(Guid.CreateVersion7()).SubmitAsync(submission);
+        TaskSnapshot task;
+        try
+        {
+            // Version 7 ids sort by time, which keeps the store's indexes append-mostly.
+            task = await grains.GetGrain<ITaskGrain>(Guid.CreateVersion7()).SubmitAsync(submission);
+        }
+        catch
+        {
+            // Nothing was stored, so nothing is counted.
+            quotas.Release(project);
+            throw;
+        }
+
+        quotas.RecordAccepted(project.ProjectId, submission.Charge);
+        return task;
+    }
+
+    private static ApiException QuotaExceeded(ProjectConfig project, QuotaDecision decision)
+    {
+        var retryAfter = (int)Math.Max(1, Math.Ceiling(decision.RetryAfter.TotalSeconds));
+        var message = decision.LimitedBy == QuotaLimits.Daily
+            ? $"This project's daily quota of {project.DailyQuota} tasks is used up; it resets at 00:00 UTC."
+            : $"This project's rate limit of {project.RateLimit?.PerSecond:0.###} requests per second (burst {project.RateLimit?.Burst}) is exceeded; retry after {retryAfter} s.";
+        return new ApiException(StatusCodes.Status429TooManyRequests, message) { RetryAfterSeconds = retryAfter };
     }
 
     private static JsonWriterResult TaskResult(TaskSnapshot task, int offset, int limit) =>

@@ -34,6 +34,15 @@ internal sealed class ApiKeyAuthenticator(IGrainFactory grains, IOptions<Gateway
         return cached.Project ?? throw new ApiException(StatusCodes.Status403Forbidden, "Invalid API key.");
     }
 
+    /// <summary>As <see cref="AuthenticateAsync"/>, for requests that make a task: a disabled project takes none.</summary>
+    public async Task<ProjectConfig> AuthenticateForSubmissionAsync(HttpRequest request)
+    {
+        var project = await AuthenticateAsync(request);
+        return project.Disabled
+            ? throw new ApiException(StatusCodes.Status403Forbidden, "This project is disabled and accepts no new tasks.")
+            : project;
+    }
+
     /// <summary>The key from an <c>authorization</c> header whose scheme is <c>token</c>, matched case-insensitively.</summary>
     internal static string ReadKey(string header)
     {

@@ -1,6 +1,7 @@
 using HiveOrleans.Gateway.Admin;
 using HiveOrleans.Gateway.Api;
 using HiveOrleans.Gateway.Auth;
+using HiveOrleans.Gateway.Quotas;
 using HiveOrleans.Gateway.Wire;
 using HiveOrleans.Silo.Hosting;
 using HiveOrleans.Storage;
@@ -43,6 +44,7 @@ public static class GatewayApp
             kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue(GatewayOptions.Section + ":MaxRequestBodyBytes", new GatewayOptions().MaxRequestBodyBytes));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ApiKeyAuthenticator>();
+        builder.Services.AddSingleton<QuotaLimiter>();
         builder.Services.AddSingleton(sp => OperatorToken.FromConfiguration(
             builder.Configuration, settings.IsEmbedded ? settings.DataDirectory : null, sp.GetRequiredService<ILoggerFactory>().CreateLogger<OperatorToken>()));
         builder.Services.AddOpenApi();
@@ -76,6 +78,9 @@ public static class GatewayApp
                 client.AddActivityPropagation();
             });
         }
+
+        // After Orleans, so it stops before Orleans does and its last flush still reaches the cluster.
+        builder.Services.AddHostedService<QuotaUsageFlusher>();
 
         var app = builder.Build();
 

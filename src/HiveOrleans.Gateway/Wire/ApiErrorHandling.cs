@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HiveOrleans.Abstractions.Projects;
 using HiveOrleans.Abstractions.Wire;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -58,6 +59,8 @@ internal static partial class ApiErrorHandling
     private static ApiException Classify(Exception ex) => ex switch
     {
         ApiException api => api,
+        ProjectRequestException { NotFound: true } project => new ApiException(StatusCodes.Status404NotFound, project.Message),
+        ProjectRequestException project => ApiException.BadRequest(project.Message),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => TooLarge(),
         BadHttpRequestException bad => new ApiException(bad.StatusCode, $"The request could not be read: {bad.Message}"),
         InvalidDataException data when data.Message.Contains("limit", StringComparison.OrdinalIgnoreCase) =>

@@ -11,4 +11,5 @@ public static class StorageNames
     public const string Project = "project";
     public const string ApiKey = "apikey";
     public const string ProjectDirectory = "projectdirectory";
+    public const string Quota = "quota";
 }

@@ -26,7 +26,7 @@ public sealed class ModelRunner : IDisposable
         _slots = new SemaphoreSlim(options.Value.EffectiveModelConcurrency);
     }
 
-    /// <summary>Runs the model the submission's project serves.</summary>
+    /// <summary>Runs the model the submission's project serves and applies the project's thresholds.</summary>
     public async Task<ModerationOutput> RunAsync(TaskSubmission submission, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(submission);
@@ -39,8 +39,11 @@ public sealed class ModelRunner : IDisposable
         try
         {
             // TaskScheduler.Default takes the work off the activation's scheduler.
-            return await Task.Factory.StartNew(() => model.Run(submission), cancellationToken, TaskCreationOptions.DenyChildAttach, TaskScheduler.Default)
-                .ConfigureAwait(false);
+            return await Task.Factory.StartNew(
+                () => ScoreThresholds.Apply(model.Run(submission), submission.Thresholds),
+                cancellationToken,
+                TaskCreationOptions.DenyChildAttach,
+                TaskScheduler.Default).ConfigureAwait(false);
         }
         finally
         {

@@ -3,6 +3,10 @@ using HiveOrleans.Grains.Hosting;
 
 namespace HiveOrleans.Grains.Projects;
 
+/// <remarks>
+/// The grain is found by the key's hash, so looking a key up never compares secrets: an attacker's timing learns
+/// nothing beyond whether a SHA-256 preimage exists, which is why no constant-time comparison is needed here.
+/// </remarks>
 internal sealed class ApiKeyGrain(
     [PersistentState(StorageNames.ApiKey, StorageNames.Provider)] IPersistentState<ApiKeyState> state) : Grain, IApiKeyGrain
 {
@@ -19,4 +23,13 @@ internal sealed class ApiKeyGrain(
     }
 
     public Task<long?> ResolveAsync() => Task.FromResult(state.State.Revoked ? null : state.State.ProjectId);
+
+    public async Task RevokeAsync()
+    {
+        if (!state.State.Revoked)
+        {
+            state.State.Revoked = true;
+            await state.WriteStateAsync();
+        }
+    }
 }

@@ -14,4 +14,6 @@ internal sealed class ProjectDirectoryGrain(
         await state.WriteStateAsync();
         return state.State.LastProjectId;
     }
+
+    public Task<long> GetLastProjectIdAsync() => Task.FromResult(state.State.LastProjectId);
 }

@@ -8,50 +8,157 @@ internal sealed class ProjectGrain(
     [PersistentState(StorageNames.Project, StorageNames.Provider)] IPersistentState<ProjectState> state,
     TimeProvider time) : Grain, IProjectGrain
 {
+    private static readonly int[] Slots = [1, 2];
+
+    private ProjectConfig Config => state.State.Config ?? throw new ProjectRequestException("Project not found.", notFound: true);
+
     public async Task<ProjectCreated> CreateAsync(ProjectSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
         if (state.State.Config is not null)
         {
-            throw new InvalidOperationException($"Project {state.State.Config.ProjectId} already exists.");
+            throw new ProjectRequestException($"Project {state.State.Config.ProjectId} already exists.");
         }
 
-        var projectId = ParseProjectId(this.GetPrimaryKeyString());
-        string[] keys = [NewSecret(), NewSecret()];
-        var webhookSecret = "whsec_" + NewSecret();
+        ProjectSettingsRules.ValidateModelType(spec.ModelType);
+        var now = time.GetUtcNow();
+        var blank = new ProjectConfig
+        {
+            ProjectId = ParseProjectId(this.GetPrimaryKeyString()),
+            UserId = 1,
+            Name = "",
+            ModelType = spec.ModelType,
+            Review = ReviewModes.ModelOnly,
+            CreatedOn = now,
+        };
+        var config = ProjectSettingsRules.Apply(blank, spec.Settings, now);
 
         // Keys go live before the project is written: a crash in between leaves keys that resolve to a project
-        // with no configuration, which the gateway treats as an invalid key; never a project without working keys.
-        foreach (var key in keys)
+        // with no configuration, which the gateway treats as invalid keys; never a project without working keys.
+        var keys = new List<string>();
+        var slots = new List<KeySlotState>();
+        foreach (var slot in Slots)
         {
-            await GrainFactory.GetGrain<IApiKeyGrain>(ProjectKeys.ApiKeyGrainKey(key)).RegisterAsync(projectId);
+            var (key, slotState) = await IssueKeyAsync(config.ProjectId, slot, now);
+            keys.Add(key);
+            slots.Add(slotState);
         }
 
-        state.State = new ProjectState
-        {
-            Config = new ProjectConfig
-            {
-                ProjectId = projectId,
-                UserId = spec.UserId,
-                Name = spec.Name,
-                ModelType = spec.ModelType,
-                Review = spec.Review,
-                SyncTimeout = spec.SyncTimeout ?? ProjectDefaults.SyncTimeout,
-                CreatedOn = time.GetUtcNow(),
-            },
-            ApiKeyHashes = [.. keys.Select(ProjectKeys.HashApiKey)],
-            WebhookSecret = webhookSecret,
-        };
+        var webhookSecret = NewWebhookSecret();
+        state.State = new ProjectState { Config = config, Keys = slots, WebhookSecret = webhookSecret };
         await state.WriteStateAsync();
-        return new ProjectCreated { Project = state.State.Config, ApiKeys = keys, WebhookSecret = webhookSecret };
+        return new ProjectCreated { Project = Details(), ApiKeys = keys, WebhookSecret = webhookSecret };
     }
 
     public Task<ProjectConfig?> GetConfigAsync() => Task.FromResult(state.State.Config);
+
+    public Task<ProjectDetails?> GetDetailsAsync() => Task.FromResult(state.State.Config is null ? null : Details());
+
+    public async Task<ProjectDetails> UpdateAsync(ProjectSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var updated = ProjectSettingsRules.Apply(Config, settings, time.GetUtcNow());
+        await SaveConfigAsync(updated);
+        return Details();
+    }
+
+    public async Task<ProjectDetails> SetDisabledAsync(bool disabled)
+    {
+        if (Config.Disabled != disabled)
+        {
+            await SaveConfigAsync(Config with { Disabled = disabled, UpdatedOn = time.GetUtcNow() });
+        }
+
+        return Details();
+    }
+
+    public async Task<string> RotateKeyAsync(int slot)
+    {
+        var slotState = SlotOf(slot);
+        var (key, fresh) = await IssueKeyAsync(Config.ProjectId, slot, time.GetUtcNow());
+        var old = slotState.Hash;
+        slotState.Hash = fresh.Hash;
+        slotState.Prefix = fresh.Prefix;
+        slotState.CreatedOn = fresh.CreatedOn;
+        await state.WriteStateAsync();
+
+        // The old key dies only after the new one is live and recorded; a crash in between leaves it working, not the slot empty.
+        if (old is not null)
+        {
+            await GrainFactory.GetGrain<IApiKeyGrain>(ProjectKeys.ApiKeyGrainKeyForHash(old)).RevokeAsync();
+        }
+
+        return key;
+    }
+
+    public async Task<ProjectDetails> RevokeKeyAsync(int slot)
+    {
+        var slotState = SlotOf(slot);
+        if (slotState.Hash is { } hash)
+        {
+            await GrainFactory.GetGrain<IApiKeyGrain>(ProjectKeys.ApiKeyGrainKeyForHash(hash)).RevokeAsync();
+            slotState.Hash = null;
+            await state.WriteStateAsync();
+        }
+
+        return Details();
+    }
+
+    public async Task<WebhookSecrets> RotateWebhookSecretAsync(TimeSpan overlap)
+    {
+        _ = Config;
+        state.State.PreviousWebhookSecret = state.State.WebhookSecret;
+        state.State.PreviousWebhookSecretValidUntil = time.GetUtcNow() + overlap;
+        state.State.WebhookSecret = NewWebhookSecret();
+        await state.WriteStateAsync();
+        return Secrets()!;
+    }
+
+    public Task<WebhookSecrets?> GetWebhookSecretsAsync() => Task.FromResult(state.State.Config is null ? null : Secrets());
+
+    private WebhookSecrets? Secrets()
+    {
+        var previousLive = state.State.PreviousWebhookSecretValidUntil > time.GetUtcNow();
+        return new WebhookSecrets
+        {
+            Current = state.State.WebhookSecret!,
+            Previous = previousLive ? state.State.PreviousWebhookSecret : null,
+            PreviousValidUntil = previousLive ? state.State.PreviousWebhookSecretValidUntil : null,
+        };
+    }
+
+    private async Task SaveConfigAsync(ProjectConfig config)
+    {
+        state.State.Config = config with { ConfigVersion = Config.ConfigVersion + 1 };
+        await state.WriteStateAsync();
+    }
+
+    private KeySlotState SlotOf(int slot)
+    {
+        _ = Config;
+        return state.State.Keys.SingleOrDefault(k => k.Slot == slot)
+            ?? throw new ProjectRequestException("A project has key slots 1 and 2.");
+    }
+
+    private async Task<(string Key, KeySlotState Slot)> IssueKeyAsync(long projectId, int slot, DateTimeOffset now)
+    {
+        var key = NewSecret();
+        await GrainFactory.GetGrain<IApiKeyGrain>(ProjectKeys.ApiKeyGrainKey(key)).RegisterAsync(projectId);
+        return (key, new KeySlotState { Slot = slot, Hash = ProjectKeys.HashApiKey(key), Prefix = key[..6], CreatedOn = now });
+    }
+
+    private ProjectDetails Details() => new()
+    {
+        Config = Config,
+        Keys = [.. state.State.Keys.Select(k => new ApiKeySlot { Slot = k.Slot, Live = k.Hash is not null, Prefix = k.Prefix, CreatedOn = k.CreatedOn })],
+    };
 
     private static long ParseProjectId(string grainKey) =>
         grainKey.StartsWith("project-", StringComparison.Ordinal) && long.TryParse(grainKey.AsSpan("project-".Length), out var id)
             ? id
             : throw new ArgumentException($"'{grainKey}' is not a project grain key.", nameof(grainKey));
+
+    private static string NewWebhookSecret() => "whsec_" + NewSecret();
 
     /// <summary>256 bits from the OS generator, URL-safe so it fits a header unchanged.</summary>
     private static string NewSecret() => Base64UrlEncode(RandomNumberGenerator.GetBytes(32));

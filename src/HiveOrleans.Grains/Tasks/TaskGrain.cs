@@ -129,6 +129,7 @@ internal sealed partial class TaskGrain(
                 Submission = submission,
                 Phase = TaskPhase.Pending,
                 InputHash = HashInput(submission),
+                Charge = submission.Charge,
             };
             await state.WriteStateAsync();
         }

@@ -1,0 +1,48 @@
+namespace HiveOrleans.Abstractions.Projects;
+
+/// <summary>
+/// The settings an operator can give a project. On creation, what is left out takes its default; on update, what is
+/// left out stays as it is. Any change bumps the project's configuration version.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("HiveOrleans.ProjectSettings")]
+public sealed record ProjectSettings
+{
+    /// <summary>A display name.</summary>
+    [Id(0)] public string? Name { get; init; }
+
+    /// <summary><c>model_only</c> or <c>manual_review</c>.</summary>
+    [Id(1)] public string? Review { get; init; }
+
+    /// <summary>The user (account) that owns the project.</summary>
+    [Id(2)] public long? UserId { get; init; }
+
+    /// <summary>How long a sync request waits for its result.</summary>
+    [Id(3)] public TimeSpan? SyncTimeout { get; init; }
+
+    /// <summary>The longest <c>text_data</c> accepted, in characters.</summary>
+    [Id(4)] public int? MaxTextLength { get; init; }
+
+    /// <summary>The largest request body accepted, in bytes.</summary>
+    [Id(5)] public long? MaxBodyBytes { get; init; }
+
+    /// <summary>Per head, the lowest severity reported; lower scores are reported as 0. Replaces the whole map when given.</summary>
+    [Id(6)] public IReadOnlyDictionary<string, int>? Thresholds { get; init; }
+
+    /// <summary>Requests per second with a burst, across the cluster.</summary>
+    [Id(7)] public RateLimit? RateLimit { get; init; }
+
+    /// <summary>True to remove the rate limit.</summary>
+    [Id(8)] public bool ClearRateLimit { get; init; }
+
+    /// <summary>Tasks per UTC day, across the cluster.</summary>
+    [Id(9)] public long? DailyQuota { get; init; }
+
+    /// <summary>True to remove the daily quota.</summary>
+    [Id(10)] public bool ClearDailyQuota { get; init; }
+
+    /// <summary>What one task costs, recorded in <c>input.charge</c> and summed per day.</summary>
+    [Id(11)] public double? ChargePerTask { get; init; }
+
+    /// <summary>An operator's label for the configuration; results carry it.</summary>
+    [Id(12)] public string? ConfigTag { get; init; }
+}

@@ -1,0 +1,84 @@
+using HiveOrleans.Abstractions.Projects;
+using HiveOrleans.Moderation.Text;
+
+namespace HiveOrleans.Grains.Projects;
+
+/// <summary>What a valid project looks like, and how settings are applied to a configuration.</summary>
+internal static class ProjectSettingsRules
+{
+    public const int MaxNameLength = 200;
+    public const int MaxTextLengthLimit = 100_000;
+    public const long MinBodyBytes = 1024;
+    public const long MaxBodyBytesLimit = 100L * 1024 * 1024;
+    public static readonly TimeSpan MaxSyncTimeout = TimeSpan.FromMinutes(5);
+
+    public static ProjectConfig Apply(ProjectConfig config, ProjectSettings settings, DateTimeOffset now)
+    {
+        var updated = config with
+        {
+            Name = settings.Name?.Trim() ?? config.Name,
+            Review = settings.Review ?? config.Review,
+            UserId = settings.UserId ?? config.UserId,
+            SyncTimeout = settings.SyncTimeout ?? config.SyncTimeout,
+            MaxTextLength = settings.MaxTextLength ?? config.MaxTextLength,
+            MaxBodyBytes = settings.MaxBodyBytes ?? config.MaxBodyBytes,
+            Thresholds = settings.Thresholds ?? config.Thresholds,
+            RateLimit = settings.ClearRateLimit ? null : settings.RateLimit ?? config.RateLimit,
+            DailyQuota = settings.ClearDailyQuota ? null : settings.DailyQuota ?? config.DailyQuota,
+            ChargePerTask = settings.ChargePerTask ?? config.ChargePerTask,
+            ConfigTag = settings.ConfigTag ?? config.ConfigTag,
+            UpdatedOn = now,
+        };
+        Validate(updated);
+        return updated;
+    }
+
+    public static void ValidateModelType(string modelType)
+    {
+        if (!ModelTypes.Known.Contains(modelType))
+        {
+            throw new ProjectRequestException($"'model_type' must be one of {string.Join(", ", ModelTypes.Known)}.");
+        }
+
+        if (!ModelTypes.Available.Contains(modelType))
+        {
+            throw new ProjectRequestException($"model_type '{modelType}' is not available in this version; available: {string.Join(", ", ModelTypes.Available)}.");
+        }
+    }
+
+    private static void Validate(ProjectConfig config)
+    {
+        Require(config.Name.Length is > 0 and <= MaxNameLength, $"'name' is required and at most {MaxNameLength} characters.");
+        Require(config.Review is ReviewModes.ModelOnly or ReviewModes.ManualReview, "'review' must be 'model_only' or 'manual_review'.");
+        Require(config.Review != ReviewModes.ManualReview, "review 'manual_review' is not available in this version (there is no review queue yet); use 'model_only'.");
+        Require(config.UserId > 0, "'user_id' must be a positive whole number.");
+        Require(config.SyncTimeout >= TimeSpan.FromSeconds(1) && config.SyncTimeout <= MaxSyncTimeout, $"'sync_timeout_seconds' must be from 1 to {MaxSyncTimeout.TotalSeconds}.");
+        Require(config.MaxTextLength is > 0 and <= MaxTextLengthLimit, $"'max_text_length' must be from 1 to {MaxTextLengthLimit}.");
+        Require(config.MaxBodyBytes is >= MinBodyBytes and <= MaxBodyBytesLimit, $"'max_body_bytes' must be from {MinBodyBytes} to {MaxBodyBytesLimit}.");
+        Require(config.ChargePerTask is >= 0 and <= 1_000_000 && double.IsFinite(config.ChargePerTask), "'charge_per_task' must be a number from 0 to 1000000.");
+        Require(config.ConfigTag is null || config.ConfigTag.Length <= 100, "'config_tag' is at most 100 characters.");
+        if (config.RateLimit is { } rate)
+        {
+            Require(rate.PerSecond is > 0 and <= 1_000_000 && double.IsFinite(rate.PerSecond), "'rate_limit.per_second' must be a number above 0 and at most 1000000.");
+            Require(rate.Burst is >= 1 and <= 10_000_000, "'rate_limit.burst' must be a whole number from 1 to 10000000.");
+        }
+
+        Require(config.DailyQuota is null or >= 1, "'daily_quota' must be a whole number of 1 or more.");
+        var heads = HeadsOf(config.ModelType);
+        foreach (var (head, level) in config.Thresholds)
+        {
+            Require(heads.Contains(head), $"'thresholds' names '{head}', which is not a class of a {config.ModelType} project; known: {string.Join(", ", heads)}.");
+            Require(level is >= 0 and <= 3, $"'thresholds.{head}' must be a severity from 0 to 3.");
+        }
+    }
+
+    private static IReadOnlyList<string> HeadsOf(string modelType) => modelType == ModelTypes.Text ? TextHeads.All : [];
+
+    private static void Require(bool condition, string message)
+    {
+        if (!condition)
+        {
+            throw new ProjectRequestException(message);
+        }
+    }
+}
