@@ -16,6 +16,16 @@ public sealed class QuotaLimiter(IGrainFactory grains, TimeProvider time)
     public static readonly TimeSpan LeaseWindow = TimeSpan.FromMilliseconds(250);
 
     private const int MaxLease = 10_000;
+
+    /// <summary>
+    /// After the cluster said "none left", this gateway answers 429 on its own for at least this long, so a flood of
+    /// rejected requests costs the quota grain a few calls a second, not one per request. Nothing is lost by waiting:
+    /// the bucket keeps filling and the next lease takes what accumulated.
+    /// </summary>
+    private static readonly TimeSpan MinEmptyBackoff = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>The longest a gateway trusts "none left" without asking again, so a raised limit takes effect soon.</summary>
+    private static readonly TimeSpan MaxEmptyBackoff = TimeSpan.FromSeconds(2);
     private const int MaxAttempts = 3;
 
     private readonly ConcurrentDictionary<long, ProjectBudget> _budgets = new();
@@ -42,6 +52,11 @@ public sealed class QuotaLimiter(IGrainFactory grains, TimeProvider time)
                 {
                     budget.Tokens--;
                     return QuotaDecision.Admit;
+                }
+
+                if (now < budget.EmptyUntil && budget.Empty is { } empty)
+                {
+                    return new QuotaDecision(false, empty.LimitedBy, Max(empty.RetryAfter - (now - budget.EmptySince), TimeSpan.Zero));
                 }
 
                 renewal = budget.Renewal ??= RenewAsync(project, budget, now);
@@ -168,9 +183,13 @@ public sealed class QuotaLimiter(IGrainFactory grains, TimeProvider time)
             var lease = await grains.GetGrain<IProjectQuotaGrain>(ProjectKeys.QuotaGrainKey(project.ProjectId)).LeaseAsync(request);
             lock (budget)
             {
+                var received = time.GetUtcNow();
                 budget.Tokens = lease.Granted;
-                budget.Expires = time.GetUtcNow() + lease.ValidFor;
+                budget.Expires = received + lease.ValidFor;
                 budget.Renewal = null;
+                budget.Empty = lease.Granted == 0 ? lease : null;
+                budget.EmptySince = received;
+                budget.EmptyUntil = lease.Granted == 0 ? received + Min(Max(lease.RetryAfter, MinEmptyBackoff), MaxEmptyBackoff) : default;
             }
 
             return lease;
@@ -205,6 +224,10 @@ public sealed class QuotaLimiter(IGrainFactory grains, TimeProvider time)
         }
     }
 
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
     private ProjectBudget Budget(long projectId) => _budgets.GetOrAdd(projectId, static _ => new ProjectBudget());
 
     private DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
@@ -226,6 +249,13 @@ public sealed class QuotaLimiter(IGrainFactory grains, TimeProvider time)
         public RateLimit? RateLimit { get; set; }
 
         public long? DailyQuota { get; set; }
+
+        /// <summary>The last lease, when it granted nothing; answers rejections locally until <see cref="EmptyUntil"/>.</summary>
+        public QuotaLease? Empty { get; set; }
+
+        public DateTimeOffset EmptySince { get; set; }
+
+        public DateTimeOffset EmptyUntil { get; set; }
 
         public Dictionary<DateOnly, DailyUsage> Usage { get; } = [];
 

@@ -29,6 +29,19 @@ public static class HiveApi
             root.GetProperty("webhook_secret").GetString()!);
     }
 
+    /// <summary>Calls the operator API with the operator token and returns the status and JSON body.</summary>
+    public static Task<(HttpStatusCode Status, JsonElement Body)> AdminAsync(this HttpClient client, HttpMethod method, string path, object? body = null)
+    {
+        var request = new HttpRequestMessage(method, path);
+        if (body is not null)
+        {
+            request.Content = body as HttpContent ?? JsonContent.Create(body);
+        }
+
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", GatewayServer.OperatorToken);
+        return client.SendJsonAsync(request);
+    }
+
     public static HttpRequestMessage WithToken(this HttpRequestMessage request, string key)
     {
         request.Headers.TryAddWithoutValidation("authorization", $"token {key}");

@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using HiveOrleans.Abstractions.Projects;
+using HiveOrleans.Gateway.Quotas;
+using HiveOrleans.Silo.Hosting;
+using HiveOrleans.Tests.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Orleans.TestingHost;
+using Xunit.Abstractions;
+
+namespace HiveOrleans.Gateway.Tests.Quotas;
+
+/// <summary>
+/// Limits hold across the cluster: two gateways' limiters (each with its own local leases) in front of a three-silo
+/// cluster whose quota grain keeps its counts in PostgreSQL.
+/// </summary>
+public sealed class QuotaEnforcementTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private const int CallersPerGateway = 24;
+    private readonly PostgresDatabase _database = new();
+    private InProcessTestCluster _cluster = null!;
+
+    public async Task InitializeAsync()
+    {
+        await _database.InitializeAsync();
+        var store = _database.Store;
+        var configuration = new ConfigurationBuilder().Build();
+        var builder = new InProcessTestClusterBuilder(3);
+        builder.ConfigureSilo((_, silo) => silo.AddHiveOrleansGrains(configuration, store));
+        builder.ConfigureClient(client => client.AddActivityPropagation());
+        _cluster = builder.Build();
+        await _cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _cluster.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_rate_limit_holds_across_two_gateways_and_the_quota_grain_sees_only_leases()
+    {
+        var project = Project(1, rate: new RateLimit(PerSecond: 200, Burst: 50));
+        using var leases = LeaseCounter.Start();
+
+        var run = await HammerAsync(project, TimeSpan.FromSeconds(4), maxAttemptsPerCaller: 200_000);
+
+        var allowed = project.RateLimit!.Burst + (project.RateLimit.PerSecond * run.Elapsed.TotalSeconds);
+        output.WriteLine($"admitted {run.Admitted} of {allowed:0} allowed in {run.Elapsed.TotalSeconds:0.00} s; {run.Rejected} rejected; {leases.Count} leases");
+        Assert.True(leases.Count > 0, "no lease was traced, so the count below would prove nothing");
+        Assert.True(run.Admitted <= allowed + 1, $"admitted {run.Admitted}, more than the bucket allows ({allowed:0})");
+        Assert.True(run.Admitted >= allowed * 0.9, $"admitted {run.Admitted}, under 90% of what the bucket allows ({allowed:0})");
+        Assert.True(run.Rejected > 0);
+        Assert.True(leases.Count * 10 < run.Admitted + run.Rejected,
+            $"the quota grain saw {leases.Count} leases for {run.Admitted + run.Rejected} requests");
+    }
+
+    [Fact]
+    public async Task A_daily_quota_admits_exactly_its_cap_across_two_gateways()
+    {
+        var project = Project(2, dailyQuota: 300);
+
+        var run = await HammerAsync(project, TimeSpan.FromSeconds(3), maxAttemptsPerCaller: 100);
+
+        Assert.Equal(300, run.Admitted);
+        Assert.Equal((2 * CallersPerGateway * 100) - 300, run.Rejected);
+    }
+
+    private async Task<HammerResult> HammerAsync(ProjectConfig project, TimeSpan duration, int maxAttemptsPerCaller)
+    {
+        QuotaLimiter[] gateways = [new(_cluster.Client, TimeProvider.System), new(_cluster.Client, TimeProvider.System)];
+        var admitted = 0;
+        var rejected = 0;
+        var clock = Stopwatch.StartNew();
+        var callers = gateways.SelectMany(gateway => Enumerable.Range(0, CallersPerGateway).Select(_ => Task.Run(async () =>
+        {
+            for (var i = 0; i < maxAttemptsPerCaller && clock.Elapsed < duration; i++)
+            {
+                var decision = await gateway.TryAcquireAsync(project);
+                if (decision.Admitted)
+                {
+                    Interlocked.Increment(ref admitted);
+                }
+                else
+                {
+                    Interlocked.Increment(ref rejected);
+                    Assert.True(decision.RetryAfter >= TimeSpan.Zero);
+                }
+            }
+        })));
+        await Task.WhenAll(callers);
+        return new HammerResult(admitted, rejected, clock.Elapsed);
+    }
+
+    private static ProjectConfig Project(long id, RateLimit? rate = null, long? dailyQuota = null) => new()
+    {
+        ProjectId = id,
+        UserId = 1,
+        Name = "quota test",
+        ModelType = ModelTypes.Text,
+        Review = ReviewModes.ModelOnly,
+        RateLimit = rate,
+        DailyQuota = dailyQuota,
+    };
+
+    private sealed record HammerResult(int Admitted, int Rejected, TimeSpan Elapsed);
+
+    /// <summary>Counts calls to the quota grain as Orleans traces them.</summary>
+    private sealed class LeaseCounter : IDisposable
+    {
+        private readonly ActivityListener _listener;
+        private int _count;
+
+        private LeaseCounter()
+        {
+            _listener = new ActivityListener
+            {
+                ShouldListenTo = source => source.Name == "Microsoft.Orleans.Application",
+                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+                ActivityStarted = activity =>
+                {
+                    if (activity.Kind == ActivityKind.Client && activity.DisplayName.Contains("IProjectQuotaGrain/LeaseAsync", StringComparison.Ordinal))
+                    {
+                        Interlocked.Increment(ref _count);
+                    }
+                },
+            };
+            ActivitySource.AddActivityListener(_listener);
+        }
+
+        public int Count => Volatile.Read(ref _count);
+
+        public static LeaseCounter Start() => new();
+
+        public void Dispose() => _listener.Dispose();
+    }
+}
