@@ -1,0 +1,87 @@
+using System.Text.Json.Nodes;
+using HiveOrleans.Cli.Parsing;
+
+namespace HiveOrleans.Cli.Commands;
+
+/// <summary>The project settings shared by <c>projects create</c> and <c>projects update</c>, and the JSON they become.</summary>
+internal static class ProjectFields
+{
+    public static readonly OptionDefinition[] Settings =
+    [
+        new("review", "MODE", "model_only (the model's answer is final) or manual_review"),
+        new("user-id", "N", "the owning user's id, reported in task results"),
+        new("sync-timeout", "SECONDS", "how long /api/v2/task/sync waits for a result before answering 504"),
+        new("max-text-length", "N", "the longest text_data accepted, in characters"),
+        new("max-body-bytes", "N", "the largest request body accepted, in bytes"),
+        new("rate", "PER_SECOND", "cluster-wide requests per second"),
+        new("burst", "N", "requests allowed at once above the rate"),
+        new("daily-quota", "N", "tasks accepted per UTC day"),
+        new("charge", "AMOUNT", "what one task costs, for usage reports"),
+        new("config-tag", "TAG", "a label for this configuration, carried in task results"),
+        new("threshold", "HEAD=N", "lowest severity reported for a head, e.g. violence=2 (repeat for more heads)", Repeatable: true),
+    ];
+
+    public static JsonObject ToJson(CommandArguments arguments)
+    {
+        var body = new JsonObject();
+        Put(body, "name", arguments.String("name"));
+        Put(body, "model_type", arguments.String("model-type"));
+        Put(body, "review", arguments.OneOf("review", "model_only", "manual_review"));
+        Put(body, "user_id", arguments.WholeNumber("user-id", minimum: 1));
+        Put(body, "sync_timeout_seconds", arguments.Number("sync-timeout"));
+        Put(body, "max_text_length", arguments.WholeNumber("max-text-length", minimum: 1));
+        Put(body, "max_body_bytes", arguments.WholeNumber("max-body-bytes", minimum: 1));
+
+        // Only the half that was given is sent, so an update can change the burst and keep the rate.
+        var rate = new JsonObject();
+        Put(rate, "per_second", arguments.Number("rate"));
+        Put(rate, "burst", arguments.WholeNumber("burst", minimum: 1));
+        if (rate.Count > 0)
+        {
+            body["rate_limit"] = rate;
+        }
+
+        Put(body, "daily_quota", arguments.WholeNumber("daily-quota", minimum: 0));
+        Put(body, "charge_per_task", arguments.Amount("charge"));
+        Put(body, "config_tag", arguments.String("config-tag"));
+        if (arguments.Has("threshold"))
+        {
+            body["thresholds"] = Thresholds(arguments.All("threshold"));
+        }
+
+        return body;
+    }
+
+    private static JsonObject Thresholds(IReadOnlyList<string> given)
+    {
+        var thresholds = new JsonObject();
+        foreach (var text in given)
+        {
+            var equals = text.IndexOf('=', StringComparison.Ordinal);
+            var head = equals < 0 ? string.Empty : text[..equals].Trim();
+            if (head.Length == 0
+                || !int.TryParse(text.AsSpan(equals + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var severity))
+            {
+                throw new UsageException($"--threshold takes HEAD=N with N a whole number, e.g. violence=2, not '{text}'");
+            }
+
+            if (thresholds.ContainsKey(head))
+            {
+                throw new UsageException($"--threshold for '{head}' is given more than once");
+            }
+
+            thresholds[head] = severity;
+        }
+
+        return thresholds;
+    }
+
+    /// <summary>Leaves out what was not given, so the API applies its default (create) or keeps the value (update).</summary>
+    private static void Put(JsonObject body, string name, JsonNode? value)
+    {
+        if (value is not null)
+        {
+            body[name] = value;
+        }
+    }
+}

@@ -1,0 +1,20 @@
+using System.Text.Json;
+using HiveOrleans.Cli.Http;
+
+namespace HiveOrleans.Cli.Parsing;
+
+/// <summary>
+/// A command is exactly one call to the operator API: its arguments become a request (or a usage error, before
+/// anything is sent), and the answer is rendered for a person unless <c>--json</c> asks for the body itself.
+/// </summary>
+internal sealed record CommandDefinition(
+    string Name,
+    string Summary,
+    IReadOnlyList<string> Arguments,
+    IReadOnlyList<OptionDefinition> Options,
+    Func<CommandArguments, ApiRequest> BuildRequest,
+    Action<JsonElement, TextWriter> Render)
+{
+    public string Usage =>
+        string.Join(' ', new[] { "hiveorleans", Name }.Concat(Arguments).Append(Options.Count > 0 ? "[options]" : string.Empty)).TrimEnd();
+}
