@@ -9,10 +9,13 @@ namespace HiveOrleans.Storage;
 public interface ITaskLedger
 {
     /// <summary>
-    /// Records that <paramref name="taskId"/> is due at <paramref name="dueAt"/>, inserting it or
-    /// moving its due time. The change is committed when the returned task completes.
+    /// Records that the entry's task is due at its time, inserting it or moving its due time (and its reason).
+    /// The change is committed when the returned task completes.
     /// </summary>
-    Task ScheduleAsync(Guid taskId, DateTimeOffset dueAt, CancellationToken cancellationToken = default);
+    Task ScheduleAsync(TaskLedgerEntry entry, CancellationToken cancellationToken = default);
+
+    /// <summary>Up to <paramref name="limit"/> of a project's entries for one reason, soonest due first.</summary>
+    Task<IReadOnlyList<TaskLedgerEntry>> ListAsync(long projectId, TaskLedgerReason reason, int limit, CancellationToken cancellationToken = default);
 
     /// <summary>Forgets <paramref name="taskId"/>; removing an unknown id is not an error.</summary>
     Task RemoveAsync(Guid taskId, CancellationToken cancellationToken = default);

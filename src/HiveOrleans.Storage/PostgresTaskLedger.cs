@@ -9,8 +9,15 @@ namespace HiveOrleans.Storage;
 internal sealed class PostgresTaskLedger : ITaskLedger, IAsyncDisposable
 {
     private const string ScheduleSql = """
-        INSERT INTO hive_task_ledger (task_id, due_at) VALUES ($1, $2)
-        ON CONFLICT (task_id) DO UPDATE SET due_at = EXCLUDED.due_at
+        INSERT INTO hive_task_ledger (task_id, due_at, project_id, reason) VALUES ($1, $2, $3, $4)
+        ON CONFLICT (task_id) DO UPDATE SET due_at = EXCLUDED.due_at, project_id = EXCLUDED.project_id, reason = EXCLUDED.reason
+        """;
+
+    private const string ListSql = """
+        SELECT task_id, due_at FROM hive_task_ledger
+        WHERE project_id = $1 AND reason = $2
+        ORDER BY due_at
+        LIMIT $3
         """;
 
     private const string RemoveSql = "DELETE FROM hive_task_ledger WHERE task_id = $1";
@@ -47,12 +54,32 @@ internal sealed class PostgresTaskLedger : ITaskLedger, IAsyncDisposable
         _clock = clock;
     }
 
-    public async Task ScheduleAsync(Guid taskId, DateTimeOffset dueAt, CancellationToken cancellationToken = default)
+    public async Task ScheduleAsync(TaskLedgerEntry entry, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(entry);
         await using var command = _dataSource.CreateCommand(ScheduleSql);
-        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = taskId });
-        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = dueAt.ToUniversalTime() });
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = entry.TaskId });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = entry.DueAt.ToUniversalTime() });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = entry.ProjectId });
+        command.Parameters.Add(new NpgsqlParameter<short> { TypedValue = (short)entry.Reason });
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<TaskLedgerEntry>> ListAsync(long projectId, TaskLedgerReason reason, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        await using var command = _dataSource.CreateCommand(ListSql);
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = projectId });
+        command.Parameters.Add(new NpgsqlParameter<short> { TypedValue = (short)reason });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
+        var entries = new List<TaskLedgerEntry>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            entries.Add(new TaskLedgerEntry(reader.GetGuid(0), reader.GetFieldValue<DateTimeOffset>(1), projectId, reason));
+        }
+
+        return entries;
     }
 
     public async Task RemoveAsync(Guid taskId, CancellationToken cancellationToken = default)

@@ -15,8 +15,15 @@ namespace HiveOrleans.Storage;
 internal sealed class SqliteTaskLedger(string connectionString, TimeProvider clock) : ITaskLedger
 {
     private const string ScheduleSql = """
-        INSERT INTO hive_task_ledger (task_id, due_at_ms) VALUES ($task_id, $due_at_ms)
-        ON CONFLICT (task_id) DO UPDATE SET due_at_ms = excluded.due_at_ms
+        INSERT INTO hive_task_ledger (task_id, due_at_ms, project_id, reason) VALUES ($task_id, $due_at_ms, $project_id, $reason)
+        ON CONFLICT (task_id) DO UPDATE SET due_at_ms = excluded.due_at_ms, project_id = excluded.project_id, reason = excluded.reason
+        """;
+
+    private const string ListSql = """
+        SELECT task_id, due_at_ms FROM hive_task_ledger
+        WHERE project_id = $project_id AND reason = $reason
+        ORDER BY due_at_ms
+        LIMIT $limit
         """;
 
     private const string RemoveSql = "DELETE FROM hive_task_ledger WHERE task_id = $task_id";
@@ -38,13 +45,38 @@ internal sealed class SqliteTaskLedger(string connectionString, TimeProvider clo
     // Touches the ledger table, not just the server, so a missing schema fails the probe too.
     private const string PingSql = "SELECT 1 FROM hive_task_ledger LIMIT 1";
 
-    public async Task ScheduleAsync(Guid taskId, DateTimeOffset dueAt, CancellationToken cancellationToken = default)
+    public async Task ScheduleAsync(TaskLedgerEntry entry, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(entry);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = new SqliteCommand(ScheduleSql, connection);
-        command.Parameters.AddWithValue("$task_id", ToText(taskId));
-        command.Parameters.AddWithValue("$due_at_ms", dueAt.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$task_id", ToText(entry.TaskId));
+        command.Parameters.AddWithValue("$due_at_ms", entry.DueAt.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$project_id", entry.ProjectId);
+        command.Parameters.AddWithValue("$reason", (short)entry.Reason);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<TaskLedgerEntry>> ListAsync(long projectId, TaskLedgerReason reason, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new SqliteCommand(ListSql, connection);
+        command.Parameters.AddWithValue("$project_id", projectId);
+        command.Parameters.AddWithValue("$reason", (short)reason);
+        command.Parameters.AddWithValue("$limit", limit);
+        var entries = new List<TaskLedgerEntry>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            entries.Add(new TaskLedgerEntry(
+                Guid.Parse(reader.GetString(0), CultureInfo.InvariantCulture),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)),
+                projectId,
+                reason));
+        }
+
+        return entries;
     }
 
     public async Task RemoveAsync(Guid taskId, CancellationToken cancellationToken = default)

@@ -7,8 +7,13 @@
 
 CREATE TABLE IF NOT EXISTS hive_task_ledger
 (
-    task_id   TEXT    NOT NULL PRIMARY KEY,
-    due_at_ms INTEGER NOT NULL
+    task_id    TEXT    NOT NULL PRIMARY KEY,
+    due_at_ms  INTEGER NOT NULL,
+    -- For operators' listings (e.g. a project's failing callbacks); the sweeper needs neither.
+    project_id INTEGER NOT NULL DEFAULT 0,
+    reason     INTEGER NOT NULL DEFAULT 0
 ) WITHOUT ROWID;
 
 CREATE INDEX IF NOT EXISTS hive_task_ledger_by_due_at ON hive_task_ledger (due_at_ms);
+
+CREATE INDEX IF NOT EXISTS hive_task_ledger_by_project ON hive_task_ledger (project_id, reason, due_at_ms);

@@ -123,7 +123,7 @@ internal sealed partial class TaskGrain(
         try
         {
             var now = time.GetUtcNow();
-            await ledger.ScheduleAsync(TaskId, now + _options.RecoverAfter);
+            await ledger.ScheduleAsync(new TaskLedgerEntry(TaskId, now + _options.RecoverAfter, submission.ProjectId));
             state.State = new TaskState
             {
                 Submission = submission,
@@ -171,7 +171,7 @@ internal sealed partial class TaskGrain(
                 var next = await DeliverCallbackAsync();
                 if (next is { } due)
                 {
-                    await ledger.ScheduleAsync(TaskId, due);
+                    await ledger.ScheduleAsync(new TaskLedgerEntry(TaskId, due, state.State.Submission!.ProjectId, TaskLedgerReason.Callback));
                     return;
                 }
             }

@@ -45,8 +45,8 @@ public abstract class TaskLedgerContract : IAsyncLifetime
         var ledger = NewLedger();
         var task = Guid.NewGuid();
 
-        await ledger.ScheduleAsync(task, Clock.GetUtcNow().AddMinutes(-1));
-        await ledger.ScheduleAsync(task, Clock.GetUtcNow().AddHours(1));
+        await ledger.ScheduleAsync(new TaskLedgerEntry(task, Clock.GetUtcNow().AddMinutes(-1)));
+        await ledger.ScheduleAsync(new TaskLedgerEntry(task, Clock.GetUtcNow().AddHours(1)));
 
         Assert.Equal(1, await ledger.CountAsync());
         Assert.Empty(await ledger.ClaimDueAsync(10, Lease));
@@ -56,15 +56,34 @@ public abstract class TaskLedgerContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_project_s_entries_for_one_reason_are_listed_soonest_first()
+    {
+        var ledger = NewLedger();
+        var later = Guid.NewGuid();
+        var sooner = Guid.NewGuid();
+        await ledger.ScheduleAsync(new TaskLedgerEntry(later, Clock.GetUtcNow().AddMinutes(10), 7, TaskLedgerReason.Callback));
+        await ledger.ScheduleAsync(new TaskLedgerEntry(sooner, Clock.GetUtcNow().AddMinutes(1), 7, TaskLedgerReason.Callback));
+        await ledger.ScheduleAsync(new TaskLedgerEntry(Guid.NewGuid(), Clock.GetUtcNow(), 7, TaskLedgerReason.Work));
+        await ledger.ScheduleAsync(new TaskLedgerEntry(Guid.NewGuid(), Clock.GetUtcNow(), 8, TaskLedgerReason.Callback));
+
+        var listed = await ledger.ListAsync(7, TaskLedgerReason.Callback, 10);
+
+        Assert.Equal([sooner, later], listed.Select(e => e.TaskId));
+        Assert.All(listed, e => Assert.Equal(7, e.ProjectId));
+        Assert.Equal(Clock.GetUtcNow().AddMinutes(1).ToUnixTimeMilliseconds(), listed[0].DueAt.ToUnixTimeMilliseconds());
+        Assert.Single(await ledger.ListAsync(7, TaskLedgerReason.Callback, 1));
+    }
+
+    [Fact]
     public async Task Only_tasks_that_are_due_are_claimed()
     {
         var ledger = NewLedger();
         var overdue = Guid.NewGuid();
         var dueNow = Guid.NewGuid();
         var later = Guid.NewGuid();
-        await ledger.ScheduleAsync(overdue, Clock.GetUtcNow().AddSeconds(-5));
-        await ledger.ScheduleAsync(dueNow, Clock.GetUtcNow());
-        await ledger.ScheduleAsync(later, Clock.GetUtcNow().AddSeconds(1));
+        await ledger.ScheduleAsync(new TaskLedgerEntry(overdue, Clock.GetUtcNow().AddSeconds(-5)));
+        await ledger.ScheduleAsync(new TaskLedgerEntry(dueNow, Clock.GetUtcNow()));
+        await ledger.ScheduleAsync(new TaskLedgerEntry(later, Clock.GetUtcNow().AddSeconds(1)));
 
         var claimed = await ledger.ClaimDueAsync(10, Lease);
 
@@ -79,7 +98,7 @@ public abstract class TaskLedgerContract : IAsyncLifetime
         var byAge = Enumerable.Range(1, 5).Select(_ => Guid.NewGuid()).ToList();
         for (var minutesLate = 0; minutesLate < byAge.Count; minutesLate++)
         {
-            await ledger.ScheduleAsync(byAge[minutesLate], Clock.GetUtcNow().AddMinutes(-minutesLate));
+            await ledger.ScheduleAsync(new TaskLedgerEntry(byAge[minutesLate], Clock.GetUtcNow().AddMinutes(-minutesLate)));
         }
 
         var claimed = await ledger.ClaimDueAsync(2, Lease);
@@ -92,7 +111,7 @@ public abstract class TaskLedgerContract : IAsyncLifetime
     {
         var ledger = NewLedger();
         var task = Guid.NewGuid();
-        await ledger.ScheduleAsync(task, Clock.GetUtcNow());
+        await ledger.ScheduleAsync(new TaskLedgerEntry(task, Clock.GetUtcNow()));
 
         Assert.Equal([task], await ledger.ClaimDueAsync(10, Lease));
         Assert.Empty(await ledger.ClaimDueAsync(10, Lease));
@@ -109,7 +128,7 @@ public abstract class TaskLedgerContract : IAsyncLifetime
     {
         var ledger = NewLedger();
         var task = Guid.NewGuid();
-        await ledger.ScheduleAsync(task, Clock.GetUtcNow());
+        await ledger.ScheduleAsync(new TaskLedgerEntry(task, Clock.GetUtcNow()));
 
         await ledger.RemoveAsync(task);
         await ledger.RemoveAsync(task);
@@ -123,7 +142,7 @@ public abstract class TaskLedgerContract : IAsyncLifetime
     public async Task A_scheduled_task_is_visible_to_a_ledger_opened_afterwards()
     {
         var task = Guid.NewGuid();
-        await NewLedger().ScheduleAsync(task, Clock.GetUtcNow());
+        await NewLedger().ScheduleAsync(new TaskLedgerEntry(task, Clock.GetUtcNow()));
 
         var reopened = NewLedger();
 
@@ -139,7 +158,7 @@ public abstract class TaskLedgerContract : IAsyncLifetime
         var scheduler = NewLedger();
         for (var i = 0; i < Tasks; i++)
         {
-            await scheduler.ScheduleAsync(Guid.NewGuid(), Clock.GetUtcNow().AddSeconds(-i));
+            await scheduler.ScheduleAsync(new TaskLedgerEntry(Guid.NewGuid(), Clock.GetUtcNow().AddSeconds(-i)));
         }
 
         // Separate ledger instances stand for separate silos: each has its own connections.
