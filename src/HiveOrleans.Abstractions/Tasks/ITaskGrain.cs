@@ -33,4 +33,12 @@ public interface ITaskGrain : IGrainWithGuidKey
     /// </summary>
     [Alias("Resume")]
     Task ResumeAsync();
+
+    /// <summary>
+    /// Sends the finished task's callback again, as a new series of attempts; the payload carries <c>resent_on</c> and
+    /// <paramref name="resentBy"/> (<c>api</c> or <c>manual</c>). Throws <see cref="TaskRequestException"/> when the
+    /// task has no callback URL or is not finished; returns <c>null</c> when there is no such task.
+    /// </summary>
+    [Alias("Resend")]
+    Task<TaskSnapshot?> ResendCallbackAsync(string resentBy);
 }

@@ -43,8 +43,17 @@ public static class TaskDocument
         writer.WriteEndArray();
 
         writer.WriteBoolean("from_cache", false);
-        writer.WriteNull("resent_on");
-        writer.WriteNull("resent_by");
+        var callback = task.Callback;
+        if (callback?.ResentOn is { } resentOn)
+        {
+            writer.WriteString("resent_on", FormatTime(resentOn));
+            writer.WriteString("resent_by", callback.ResentBy);
+        }
+        else
+        {
+            writer.WriteNull("resent_on");
+            writer.WriteNull("resent_by");
+        }
         if (task.Phase == TaskPhase.Failed)
         {
             writer.WriteStartObject("error");
@@ -57,6 +66,7 @@ public static class TaskDocument
             writer.WriteNull("error");
         }
 
+        WriteCallbackExtension(writer, task);
         writer.WriteEndObject();
     }
 
@@ -89,6 +99,44 @@ public static class TaskDocument
     /// <summary>Times on the wire: ISO 8601 in UTC with milliseconds.</summary>
     public static string FormatTime(DateTimeOffset time) =>
         time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>Ours, not Hive's: how delivery of the callback stands, attempt by attempt.</summary>
+    private static void WriteCallbackExtension(Utf8JsonWriter writer, TaskSnapshot task)
+    {
+        var callback = task.Callback;
+        if (task.Submission.CallbackUrl is null)
+        {
+            writer.WriteNull("callback_succeeded");
+        }
+        else
+        {
+            writer.WriteBoolean("callback_succeeded", callback?.Succeeded == true);
+        }
+
+        writer.WriteStartArray("callback_attempts");
+        foreach (var attempt in callback?.History ?? [])
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("attempt", attempt.Attempt);
+            writer.WriteString("time", FormatTime(attempt.At));
+            if (attempt.StatusCode is { } status)
+            {
+                writer.WriteNumber("status_code", status);
+            }
+            else
+            {
+                writer.WriteNull("status_code");
+            }
+
+            writer.WriteString("error", attempt.Error);
+            writer.WriteNumber("duration_ms", Math.Round(attempt.Duration.TotalMilliseconds, 1));
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteString("callback_next_attempt", callback?.NextAttemptOn is { } next ? FormatTime(next) : null);
+        writer.WriteString("callback_stopped", callback?.StoppedReason);
+    }
 
     private static void WriteMetadata(Utf8JsonWriter writer, TaskSubmission submission)
     {

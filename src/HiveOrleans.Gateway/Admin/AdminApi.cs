@@ -1,4 +1,7 @@
+using HiveOrleans.Abstractions.Callbacks;
 using HiveOrleans.Abstractions.Projects;
+using HiveOrleans.Abstractions.Tasks;
+using HiveOrleans.Gateway.Api;
 using HiveOrleans.Abstractions.Quotas;
 using HiveOrleans.Abstractions.Wire;
 using HiveOrleans.Gateway.Wire;
@@ -31,6 +34,8 @@ internal static class AdminApi
         admin.MapDelete("/projects/{id:long}/keys/{slot:int}", RevokeKeyAsync).WithName("RevokeKey");
         admin.MapPost("/projects/{id:long}/webhook-secret/rotate", RotateWebhookSecretAsync).WithName("RotateWebhookSecret");
         admin.MapGet("/projects/{id:long}/usage", GetUsageAsync).WithName("GetUsage");
+        admin.MapGet("/projects/{id:long}/failing-callbacks", ListFailingCallbacksAsync).WithName("ListFailingCallbacks");
+        admin.MapPost("/tasks/{id:guid}/resend", ResendAsync).WithName("ResendCallbackManually");
         return routes;
     }
 
@@ -165,6 +170,53 @@ internal static class AdminApi
             writer.WriteEndObject();
         });
     }
+
+    private static async Task<IResult> ListFailingCallbacksAsync(long id, int? limit, IGrainFactory grains)
+    {
+        if (await Project(grains, id).GetConfigAsync() is null)
+        {
+            throw ProjectNotFound();
+        }
+
+        if (limit is < 1 or > 1000)
+        {
+            throw ApiException.BadRequest("'limit' must be from 1 to 1000.");
+        }
+
+        var failing = await grains.GetGrain<ICallbackMonitorGrain>(0).ListFailingAsync(id, limit ?? 100);
+        return new JsonWriterResult(StatusCodes.Status200OK, writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("project_id", id);
+            writer.WriteStartArray("tasks");
+            foreach (var task in failing)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("task_id", task.TaskId.ToString());
+                writer.WriteString("callback_url", task.CallbackUrl);
+                writer.WriteNumber("attempts", task.Attempts);
+                if (task.LastStatusCode is { } status)
+                {
+                    writer.WriteNumber("last_status_code", status);
+                }
+                else
+                {
+                    writer.WriteNull("last_status_code");
+                }
+
+                writer.WriteString("last_error", task.LastError);
+                writer.WriteString("last_attempt_on", task.LastAttemptOn is { } last ? TaskDocument.FormatTime(last) : null);
+                writer.WriteString("next_attempt_on", task.NextAttemptOn is { } next ? TaskDocument.FormatTime(next) : null);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        });
+    }
+
+    private static async Task<IResult> ResendAsync(Guid id, IGrainFactory grains) =>
+        TaskApi.ResendResult(await grains.GetGrain<ITaskGrain>(id).ResendCallbackAsync(ResentBy.Manual) ?? throw ApiException.TaskNotFound());
 
     private static IProjectGrain Project(IGrainFactory grains, long id) => grains.GetGrain<IProjectGrain>(ProjectKeys.GrainKey(id));
 

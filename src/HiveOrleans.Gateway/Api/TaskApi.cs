@@ -25,6 +25,7 @@ internal static class TaskApi
         }
 
         routes.MapGet("/api/v2/task/{id}", GetAsync).WithTags("Tasks").WithName("GetTask");
+        routes.MapPost("/api/v2/task/{id}/resend", ResendAsync).WithTags("Tasks").WithName("ResendCallback");
         return routes;
     }
 
@@ -94,6 +95,38 @@ internal static class TaskApi
     }
 
     /// <summary>Admits the request under the project's limits, then hands the task to its grain.</summary>
+    private static async Task<IResult> ResendAsync(string id, HttpContext context, ApiKeyAuthenticator auth, IGrainFactory grains)
+    {
+        var project = await auth.AuthenticateAsync(context.Request);
+        if (!Guid.TryParse(id, out var taskId))
+        {
+            throw ApiException.TaskNotFound();
+        }
+
+        // Ownership is checked before anything changes: another project's task is "not found", and stays untouched.
+        var grain = grains.GetGrain<ITaskGrain>(taskId);
+        var existing = await grain.GetAsync();
+        if (existing is null || existing.Submission.ProjectId != project.ProjectId)
+        {
+            throw ApiException.TaskNotFound();
+        }
+
+        var task = await grain.ResendCallbackAsync(ResentBy.Api) ?? throw ApiException.TaskNotFound();
+        return ResendResult(task);
+    }
+
+    /// <summary>The answer to a resend: the task id and when it was resent; the callback itself follows.</summary>
+    internal static JsonWriterResult ResendResult(TaskSnapshot task) => new(StatusCodes.Status200OK, writer =>
+    {
+        writer.WriteStartObject();
+        writer.WriteString("task_id", task.TaskId.ToString());
+        writer.WriteString("message", "The callback will be sent again.");
+        writer.WriteString("callback_url", task.Submission.CallbackUrl);
+        writer.WriteString("resent_on", TaskDocument.FormatTime(task.Callback!.ResentOn!.Value));
+        writer.WriteString("resent_by", task.Callback.ResentBy);
+        writer.WriteEndObject();
+    });
+
     private static async Task<TaskSnapshot> SubmitAsync(
         IGrainFactory grains, QuotaLimiter quotas, ProjectConfig project, TaskRequest request, TaskMode mode, TimeProvider time)
     {

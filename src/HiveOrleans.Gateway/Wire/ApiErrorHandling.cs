@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HiveOrleans.Abstractions.Projects;
+using HiveOrleans.Abstractions.Tasks;
 using HiveOrleans.Abstractions.Wire;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -61,6 +62,7 @@ internal static partial class ApiErrorHandling
         ApiException api => api,
         ProjectRequestException { NotFound: true } project => new ApiException(StatusCodes.Status404NotFound, project.Message),
         ProjectRequestException project => ApiException.BadRequest(project.Message),
+        TaskRequestException task => ApiException.BadRequest(task.Message),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => TooLarge(),
         BadHttpRequestException bad => new ApiException(bad.StatusCode, $"The request could not be read: {bad.Message}"),
         InvalidDataException data when data.Message.Contains("limit", StringComparison.OrdinalIgnoreCase) =>

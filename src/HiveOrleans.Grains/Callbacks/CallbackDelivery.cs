@@ -1,5 +1,8 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Net.Http.Headers;
+using HiveOrleans.Abstractions.Wire;
 using HiveOrleans.Grains.Tasks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -7,37 +10,71 @@ using Microsoft.Extensions.Options;
 namespace HiveOrleans.Grains.Callbacks;
 
 /// <summary>
-/// Makes one attempt to POST a finished task to its callback URL. It decides nothing about retries: the task
+/// Makes one signed attempt to POST a finished task to its callback URL. It decides nothing about retries: the task
 /// records the outcome and schedules the next attempt in its durable ledger, so a pending retry holds no memory.
+/// Each destination (scheme, host and port) gets at most <see cref="TaskOptions.CallbackConcurrencyPerDestination"/>
+/// requests at once from this silo, so one slow receiver cannot take every connection from the others.
 /// </summary>
-public sealed partial class CallbackDelivery(IHttpClientFactory clients, IOptions<TaskOptions> options, ILogger<CallbackDelivery> logger)
+public sealed partial class CallbackDelivery(IHttpClientFactory clients, IOptions<TaskOptions> options, TimeProvider time, ILogger<CallbackDelivery> logger)
 {
     public const string HttpClientName = "hive-callbacks";
 
     private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
 
-    public async Task<CallbackAttempt> DeliverAsync(Guid taskId, string url, byte[] payload, CancellationToken cancellationToken)
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _destinations = new(StringComparer.OrdinalIgnoreCase);
+
+    public async Task<CallbackAttempt> DeliverAsync(CallbackMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var settings = options.Value;
+        var slots = _destinations.GetOrAdd(
+            message.Url.GetLeftPart(UriPartial.Authority),
+            _ => new SemaphoreSlim(settings.CallbackConcurrencyPerDestination));
+        if (!await slots.WaitAsync(settings.CallbackTimeout, cancellationToken).ConfigureAwait(false))
+        {
+            LogDeferred(logger, message.TaskId, message.Url.Authority);
+            return new CallbackAttempt(false, null, "destination busy", TimeSpan.Zero, Deferred: true);
+        }
+
+        try
+        {
+            return await SendAsync(message, settings.CallbackTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            slots.Release();
+        }
+    }
+
+    private async Task<CallbackAttempt> SendAsync(CallbackMessage message, TimeSpan timeoutAfter, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.Value.CallbackTimeout);
+        timeout.CancelAfter(timeoutAfter);
         try
         {
-            using var content = new ByteArrayContent(payload);
-            content.Headers.ContentType = Json;
-            using var response = await clients.CreateClient(HttpClientName)
-                .PostAsync(new Uri(url), content, timeout.Token).ConfigureAwait(false);
+            using var request = new HttpRequestMessage(HttpMethod.Post, message.Url) { Content = new ByteArrayContent(message.Payload) };
+            request.Content.Headers.ContentType = Json;
+            var timestamp = time.GetUtcNow().ToUnixTimeSeconds();
+            request.Headers.TryAddWithoutValidation(WebhookSignature.IdHeader, message.MessageId);
+            request.Headers.TryAddWithoutValidation(WebhookSignature.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
+            if (message.Secrets.Count > 0)
+            {
+                request.Headers.TryAddWithoutValidation(WebhookSignature.SignatureHeader, WebhookSignature.Sign(message.Secrets, message.MessageId, timestamp, message.Payload));
+            }
+
+            using var response = await clients.CreateClient(HttpClientName).SendAsync(request, timeout.Token).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             var attempt = new CallbackAttempt(response.IsSuccessStatusCode, status, null, Stopwatch.GetElapsedTime(started));
-            LogAttempt(logger, taskId, status, attempt.Duration.TotalMilliseconds);
+            LogAttempt(logger, message.TaskId, status, attempt.Duration.TotalMilliseconds);
             return attempt;
         }
         catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
             var error = ex is OperationCanceledException
-                ? $"no answer within {options.Value.CallbackTimeout.TotalSeconds:0.#} s"
+                ? $"no answer within {timeoutAfter.TotalSeconds:0.#} s"
                 : ex.Message;
-            LogFailure(logger, taskId, error);
+            LogFailure(logger, message.TaskId, error);
             return new CallbackAttempt(false, null, error, Stopwatch.GetElapsedTime(started));
         }
     }
@@ -47,4 +84,7 @@ public sealed partial class CallbackDelivery(IHttpClientFactory clients, IOption
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Callback for task {TaskId} failed: {Error}")]
     private static partial void LogFailure(ILogger logger, Guid taskId, string error);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Callback for task {TaskId} deferred: {Destination} has as many callbacks in flight as it may")]
+    private static partial void LogDeferred(ILogger logger, Guid taskId, string destination);
 }

@@ -25,6 +25,7 @@ public static class HiveGrainsServiceCollectionExtensions
         services.AddSingleton<IModerationModel, TextModel>();
         services.AddSingleton<ModelRunner>();
         services.AddSingleton<CallbackDelivery>();
+        services.AddSingleton<WebhookSecretCache>();
         services.AddHttpClient(CallbackDelivery.HttpClientName)
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan) // CallbackDelivery applies its own.
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler

@@ -158,7 +158,8 @@ internal sealed class ProjectGrain(
             ? id
             : throw new ArgumentException($"'{grainKey}' is not a project grain key.", nameof(grainKey));
 
-    private static string NewWebhookSecret() => "whsec_" + NewSecret();
+    /// <summary>Standard Webhooks' form: <c>whsec_</c> and the base64 of 32 random bytes, which receivers' libraries decode as the key.</summary>
+    private static string NewWebhookSecret() => "whsec_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
     /// <summary>256 bits from the OS generator, URL-safe so it fits a header unchanged.</summary>
     private static string NewSecret() => Base64UrlEncode(RandomNumberGenerator.GetBytes(32));

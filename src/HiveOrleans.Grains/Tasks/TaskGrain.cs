@@ -29,11 +29,15 @@ internal sealed partial class TaskGrain(
     ITaskLedger ledger,
     ModelRunner models,
     CallbackDelivery callbacks,
+    WebhookSecretCache webhookSecrets,
     IOptions<TaskOptions> options,
     TimeProvider time,
     ILogger<TaskGrain> logger) : Grain, ITaskGrain
 {
     private static readonly TimeSpan WorkKeepAlive = TimeSpan.FromMinutes(15);
+
+    /// <summary>How soon a callback that found its destination saturated tries again.</summary>
+    private static readonly TimeSpan DeferredRetry = TimeSpan.FromSeconds(5);
 
     private readonly TaskOptions _options = options.Value;
     private Task<TaskSnapshot>? _submitting;
@@ -47,11 +51,8 @@ internal sealed partial class TaskGrain(
     private bool IsFinished => state.State.Phase is TaskPhase.Succeeded or TaskPhase.Failed;
 
     private bool OwesCallback =>
-        state.State.Submission is { Mode: TaskMode.Async, CallbackUrl: not null } && state.State.Callback?.Succeeded != true
-        && !CallbackAbandoned;
-
-    private bool CallbackAbandoned =>
-        state.State.CompletedOn is { } completed && time.GetUtcNow() - completed > _options.CallbackGiveUpAfter;
+        state.State.Submission is { Mode: TaskMode.Async, CallbackUrl: not null }
+        && state.State.Callback is not { Succeeded: true } and not { StoppedReason: not null };
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -118,6 +119,41 @@ internal sealed partial class TaskGrain(
         }
     }
 
+    public async Task<TaskSnapshot?> ResendCallbackAsync(string resentBy)
+    {
+        if (!Exists)
+        {
+            return null;
+        }
+
+        if (state.State.Submission is not { Mode: TaskMode.Async, CallbackUrl: not null })
+        {
+            throw new TaskRequestException("This task has no callback_url to send to.");
+        }
+
+        if (!IsFinished)
+        {
+            throw new TaskRequestException("The task is not finished yet; its callback will be sent when it is.");
+        }
+
+        var now = time.GetUtcNow();
+        state.State.Callback = (state.State.Callback ?? new CallbackStatus()) with
+        {
+            Succeeded = false,
+            StoppedReason = null,
+            NextAttemptOn = null,
+            ResentOn = now,
+            ResentBy = resentBy,
+            SeriesStartedOn = now,
+        };
+
+        // Ledger first, as on submission: once the resend is on record, a crash cannot lose it.
+        await ledger.ScheduleAsync(new TaskLedgerEntry(TaskId, now + _options.RecoverAfter, state.State.Submission.ProjectId, TaskLedgerReason.Callback));
+        await state.WriteStateAsync();
+        EnsureWorking(recovering: false);
+        return Snapshot();
+    }
+
     private async Task<TaskSnapshot> StoreAndStartAsync(TaskSubmission submission)
     {
         try
@@ -166,10 +202,9 @@ internal sealed partial class TaskGrain(
                 await ProcessAsync(recovering || state.State.Phase == TaskPhase.Processing);
             }
 
-            if (OwesCallback)
+            while (OwesCallback)
             {
-                var next = await DeliverCallbackAsync();
-                if (next is { } due)
+                if (await DeliverCallbackAsync() is { } due)
                 {
                     await ledger.ScheduleAsync(new TaskLedgerEntry(TaskId, due, state.State.Submission!.ProjectId, TaskLedgerReason.Callback));
                     return;
@@ -230,37 +265,83 @@ internal sealed partial class TaskGrain(
         _finished.TrySetResult();
     }
 
-    /// <summary>Makes one attempt; returns when the next one is due, or null when no more are owed.</summary>
+    /// <summary>
+    /// Makes one attempt if one is due. Returns when the next one is due (the ledger wakes the task then), or null
+    /// when the loop should look again: delivered, stopped, or a resend arrived while the attempt was in flight.
+    /// </summary>
     private async Task<DateTimeOffset?> DeliverCallbackAsync()
     {
-        var payload = TaskDocument.ToUtf8Bytes(Snapshot());
-        var attempt = await callbacks.DeliverAsync(TaskId, state.State.Submission!.CallbackUrl!, payload, CancellationToken.None);
-        var previous = state.State.Callback ?? new CallbackStatus();
-        var now = time.GetUtcNow();
-        var attempts = previous.Attempts + 1;
-        DateTimeOffset? next = null;
-        if (!attempt.Succeeded)
+        var submission = state.State.Submission!;
+        var before = state.State.Callback ?? new CallbackStatus { SeriesStartedOn = state.State.CompletedOn };
+        if (before.NextAttemptOn is { } scheduled && scheduled > time.GetUtcNow())
         {
+            return scheduled;
+        }
+
+        var number = before.Attempts + 1;
+        var message = new CallbackMessage(
+            TaskId,
+            new Uri(submission.CallbackUrl!),
+            $"{TaskId}-{number}",
+            TaskDocument.ToUtf8Bytes(Snapshot()),
+            await webhookSecrets.GetAsync(submission.ProjectId));
+        var attempt = await callbacks.DeliverAsync(message, CancellationToken.None);
+        var now = time.GetUtcNow();
+        if (attempt.Deferred)
+        {
+            // Nothing was sent, so nothing is recorded; the ledger brings the task back shortly.
+            return now + Jittered(DeferredRetry);
+        }
+
+        var current = state.State.Callback ?? before;
+        var record = new CallbackAttemptRecord { Attempt = number, At = now, StatusCode = attempt.StatusCode, Error = attempt.Error, Duration = attempt.Duration };
+        var history = current.History.Append(record).TakeLast(CallbackStatus.MaxHistory).ToArray();
+        var resentMeanwhile = current.SeriesStartedOn != before.SeriesStartedOn;
+        DateTimeOffset? next = null;
+        string? stopped = null;
+        if (!attempt.Succeeded && !resentMeanwhile)
+        {
+            var seriesStart = before.SeriesStartedOn ?? now;
+            var failures = history.Count(a => a.At >= seriesStart);
             var delays = _options.EffectiveCallbackRetryDelays;
-            var candidate = now + delays[Math.Min(attempts - 1, delays.Count - 1)];
-            if (candidate - state.State.CompletedOn!.Value <= _options.CallbackGiveUpAfter)
+            var candidate = now + Jittered(delays[Math.Min(failures - 1, delays.Count - 1)]);
+            if (attempt.Gone)
+            {
+                stopped = "gone";
+            }
+            else if (candidate - seriesStart > _options.CallbackGiveUpAfter)
+            {
+                stopped = "gave_up";
+            }
+            else
             {
                 next = candidate;
             }
         }
 
-        state.State.Callback = new CallbackStatus
+        state.State.Callback = current with
         {
-            Attempts = attempts,
-            Succeeded = attempt.Succeeded,
+            Attempts = number,
+            Succeeded = attempt.Succeeded && !resentMeanwhile,
             LastStatusCode = attempt.StatusCode,
             LastError = attempt.Error,
             LastAttemptOn = now,
             NextAttemptOn = next,
+            StoppedReason = stopped,
+            SeriesStartedOn = current.SeriesStartedOn ?? before.SeriesStartedOn,
+            History = history,
         };
         await state.WriteStateAsync();
+        if (stopped is not null)
+        {
+            LogCallbackStopped(logger, TaskId, stopped, number);
+        }
+
         return next;
     }
+
+    /// <summary>Full jitter, floored at a tenth of the step so a retry never comes at once.</summary>
+    private static TimeSpan Jittered(TimeSpan step) => step * (0.1 + (0.9 * Random.Shared.NextDouble()));
 
     private TaskSnapshot Snapshot() => new()
     {
@@ -285,6 +366,9 @@ internal sealed partial class TaskGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Work on task {TaskId} stopped; the ledger will resume it")]
     private static partial void LogWorkFailed(ILogger logger, Guid taskId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Callback for task {TaskId} stopped ({Reason}) after {Attempts} attempts")]
+    private static partial void LogCallbackStopped(ILogger logger, Guid taskId, string reason, int attempts);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The model failed on task {TaskId}")]
     private static partial void LogModelFailed(ILogger logger, Guid taskId, Exception exception);

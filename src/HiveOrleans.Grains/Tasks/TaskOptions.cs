@@ -43,7 +43,9 @@ public sealed class TaskOptions
     public TimeSpan CallbackTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// Waits between failed callback attempts; the last one repeats until <see cref="CallbackGiveUpAfter"/>.
+    /// Steps between failed callback attempts; the last one repeats until <see cref="CallbackGiveUpAfter"/>. Each wait
+    /// is drawn at random between 10% and 100% of its step (full jitter, floored so a retry never comes at once),
+    /// so receivers coming back from an outage are not hit by every retry at the same moment.
     /// Empty means 10 s, 30 s, 2 min, 10 min, 1 h. (A list left empty by default, because the configuration binder
     /// appends to a non-empty default instead of replacing it.)
     /// </summary>
@@ -52,6 +54,10 @@ public sealed class TaskOptions
     /// <summary>How long after the task finished callback attempts go on.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "30.00:00:00")]
     public TimeSpan CallbackGiveUpAfter { get; set; } = TimeSpan.FromHours(25);
+
+    /// <summary>How many callbacks one silo sends to one destination (scheme, host, port) at once.</summary>
+    [Range(1, 1_000)]
+    public int CallbackConcurrencyPerDestination { get; set; } = 16;
 
     internal IReadOnlyList<TimeSpan> EffectiveCallbackRetryDelays => CallbackRetryDelays.Count > 0 ? CallbackRetryDelays : DefaultRetryDelays;
 

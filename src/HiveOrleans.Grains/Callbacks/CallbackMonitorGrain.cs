@@ -1,0 +1,28 @@
+using HiveOrleans.Abstractions.Callbacks;
+using HiveOrleans.Abstractions.Tasks;
+using HiveOrleans.Storage;
+using Orleans.Concurrency;
+
+namespace HiveOrleans.Grains.Callbacks;
+
+[StatelessWorker]
+internal sealed class CallbackMonitorGrain(ITaskLedger ledger) : Grain, ICallbackMonitorGrain
+{
+    public async Task<IReadOnlyList<FailingCallback>> ListFailingAsync(long projectId, int limit)
+    {
+        var entries = await ledger.ListAsync(projectId, TaskLedgerReason.Callback, limit);
+        var tasks = await Task.WhenAll(entries.Select(e => GrainFactory.GetGrain<ITaskGrain>(e.TaskId).GetAsync()));
+        return [.. tasks
+            .Where(t => t is { Callback: { Succeeded: false, StoppedReason: null } })
+            .Select(t => new FailingCallback
+            {
+                TaskId = t!.TaskId,
+                CallbackUrl = t.Submission.CallbackUrl!,
+                Attempts = t.Callback!.Attempts,
+                LastStatusCode = t.Callback.LastStatusCode,
+                LastError = t.Callback.LastError,
+                LastAttemptOn = t.Callback.LastAttemptOn,
+                NextAttemptOn = t.Callback.NextAttemptOn,
+            })];
+    }
+}
