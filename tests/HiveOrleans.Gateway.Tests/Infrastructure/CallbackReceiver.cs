@@ -10,18 +10,24 @@ using Microsoft.Extensions.Logging;
 
 namespace HiveOrleans.Gateway.Tests.Infrastructure;
 
-/// <summary>A real HTTP server on 127.0.0.1 that records every POST it receives and answers with a chosen status.</summary>
+/// <summary>
+/// A real HTTP server on 127.0.0.1 that records every POST it receives (body and webhook headers) and answers with
+/// whatever <see cref="Respond"/> says for the n-th request (counting from 1); 200 unless a test says otherwise.
+/// </summary>
 public sealed class CallbackReceiver : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly Channel<ReceivedCallback> _received = Channel.CreateUnbounded<ReceivedCallback>();
+    private int _count;
 
     private CallbackReceiver(WebApplication app) => _app = app;
 
     public Uri Url { get; private set; } = null!;
 
-    /// <summary>The status the next requests get; 200 unless a test says otherwise.</summary>
-    public HttpStatusCode Answer { get; set; } = HttpStatusCode.OK;
+    public Func<int, HttpStatusCode> Respond { get; set; } = _ => HttpStatusCode.OK;
+
+    /// <summary>How many requests arrived so far.</summary>
+    public int Count => Volatile.Read(ref _count);
 
     public static async Task<CallbackReceiver> StartAsync()
     {
@@ -34,8 +40,17 @@ public sealed class CallbackReceiver : IAsyncDisposable
         {
             using var reader = new StreamReader(context.Request.Body);
             var body = await reader.ReadToEndAsync();
-            await receiver._received.Writer.WriteAsync(new ReceivedCallback(context.Request.Path, context.Request.ContentType, body));
-            return Results.StatusCode((int)receiver.Answer);
+            var number = Interlocked.Increment(ref receiver._count);
+            var status = receiver.Respond(number);
+            await receiver._received.Writer.WriteAsync(new ReceivedCallback(
+                context.Request.Path,
+                context.Request.ContentType,
+                body,
+                context.Request.Headers["webhook-id"].ToString(),
+                context.Request.Headers["webhook-timestamp"].ToString(),
+                context.Request.Headers["webhook-signature"].ToString(),
+                (int)status));
+            return Results.StatusCode((int)status);
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -63,5 +78,3 @@ public sealed class CallbackReceiver : IAsyncDisposable
         await _app.DisposeAsync();
     }
 }
-
-public sealed record ReceivedCallback(string Path, string? ContentType, string Body);
