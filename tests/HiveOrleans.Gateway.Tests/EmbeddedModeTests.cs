@@ -34,7 +34,15 @@ public sealed class EmbeddedModeTests : IDisposable
             finishedId = finished.GetProperty("task_id").GetString()!;
             finishedHash = finished.GetProperty("status")[0].GetProperty("response").GetProperty("input").GetProperty("hash").GetString()!;
 
-            var (_, ack) = await first.Client.SubmitTextAsync(project.Key, "async", $"{GatedTextModel.HoldMarker} still in the model when the process stops");
+            using var keyed = new HttpRequestMessage(HttpMethod.Post, "/api/v2/task/async")
+            {
+                Content = new FormUrlEncodedContent(new Dictionary<string, string>
+                {
+                    ["text_data"] = $"{GatedTextModel.HoldMarker} still in the model when the process stops",
+                    ["idempotency_key"] = "before-restart",
+                }),
+            };
+            var (_, ack) = await first.Client.SendJsonAsync(keyed.WithToken(project.Key));
             unfinishedId = ack.GetProperty("task_id").GetString()!;
             await _gate.Entered.WaitAsync(TimeSpan.FromSeconds(30));
         }
@@ -50,6 +58,14 @@ public sealed class EmbeddedModeTests : IDisposable
 
         var resumed = await second.Client.WaitForFinishedAsync(project.Key, unfinishedId);
         Assert.Equal("0", HiveApi.StatusCode(resumed));
+
+        // The idempotency key outlives the restart too.
+        using var retried = new HttpRequestMessage(HttpMethod.Post, "/api/v2/task/async")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["text_data"] = "a retry", ["idempotency_key"] = "before-restart" }),
+        };
+        var (_, replay) = await second.Client.SendJsonAsync(retried.WithToken(project.Key));
+        Assert.Equal(unfinishedId, replay.GetProperty("task_id").GetString());
     }
 
     public void Dispose()

@@ -1,3 +1,4 @@
+using HiveOrleans.Abstractions.Idempotency;
 using HiveOrleans.Abstractions.Projects;
 using HiveOrleans.Abstractions.Tasks;
 using HiveOrleans.Abstractions.Wire;
@@ -94,7 +95,6 @@ internal static class TaskApi
         return TaskResult(task, offset, limit);
     }
 
-    /// <summary>Admits the request under the project's limits, then hands the task to its grain.</summary>
     private static async Task<IResult> ResendAsync(string id, HttpContext context, ApiKeyAuthenticator auth, IGrainFactory grains)
     {
         var project = await auth.AuthenticateAsync(context.Request);
@@ -127,9 +127,24 @@ internal static class TaskApi
         writer.WriteEndObject();
     });
 
+    /// <summary>
+    /// Admits the request under the project's limits, then hands the task to its grain. A request that repeats an
+    /// idempotency key gets the key's first task back, with no second charge and no second callback.
+    /// </summary>
     private static async Task<TaskSnapshot> SubmitAsync(
         IGrainFactory grains, QuotaLimiter quotas, ProjectConfig project, TaskRequest request, TaskMode mode, TimeProvider time)
     {
+        // Version 7 ids sort by time, which keeps the store's indexes append-mostly.
+        var taskId = Guid.CreateVersion7();
+        if (request.IdempotencyKey is { } key)
+        {
+            taskId = await grains.GetGrain<IIdempotencyGrain>(IdempotencyKeys.GrainKey(project.ProjectId, key)).ClaimAsync(taskId);
+            if (await grains.GetGrain<ITaskGrain>(taskId).GetAsync() is { } first)
+            {
+                return first;
+            }
+        }
+
         var decision = await quotas.TryAcquireAsync(project);
         if (!decision.Admitted)
         {
@@ -157,8 +172,7 @@ internal static class TaskApi
         TaskSnapshot task;
         try
         {
-            // Version 7 ids sort by time, which keeps the store's indexes append-mostly.
-            task = await grains.GetGrain<ITaskGrain>(Guid.CreateVersion7()).SubmitAsync(submission);
+            task = await grains.GetGrain<ITaskGrain>(taskId).SubmitAsync(submission);
         }
         catch
         {

@@ -13,6 +13,9 @@ internal sealed record TaskRequest
 
     public string? Metadata { get; init; }
 
+    /// <summary>The caller's key for safe retries: the same key from the same project within 24 h gets the first task.</summary>
+    public string? IdempotencyKey { get; init; }
+
     /// <summary>True when a JSON body gave metadata as an object, array, number or boolean: it is echoed back as such.</summary>
     public bool MetadataIsJson { get; init; }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using HiveOrleans.Abstractions.Idempotency;
 using HiveOrleans.Abstractions.Projects;
 using HiveOrleans.Gateway.Wire;
 using Microsoft.AspNetCore.Http.Features;
@@ -56,6 +57,7 @@ internal static class TaskRequestReader
                 HasMedia = form.Files.GetFile("media") is not null || form.ContainsKey("media"),
                 CallbackUrl = Single(form, "callback_url"),
                 Metadata = Single(form, "metadata"),
+                IdempotencyKey = Single(form, "idempotency_key"),
             };
         }
 
@@ -113,6 +115,7 @@ internal static class TaskRequestReader
                 HasMedia = root.TryGetProperty("media", out var media) && media.ValueKind != JsonValueKind.Null,
                 CallbackUrl = JsonString(root, "callback_url"),
                 Metadata = metadata,
+                IdempotencyKey = JsonString(root, "idempotency_key"),
                 MetadataIsJson = metadataIsJson,
             };
         }
@@ -165,6 +168,11 @@ internal static class TaskRequestReader
         if (fields.CallbackUrl is { } callback && !IsHttpUrl(callback))
         {
             throw ApiException.BadRequest("'callback_url' must be an absolute http or https URL.");
+        }
+
+        if (fields.IdempotencyKey is { } idempotencyKey && (idempotencyKey.Length is 0 or > IdempotencyKeys.MaxLength))
+        {
+            throw ApiException.BadRequest($"'idempotency_key' must be 1 to {IdempotencyKeys.MaxLength} characters.");
         }
 
         if (fields.Metadata is { } metadata && Encoding.UTF8.GetByteCount(metadata) > MaxMetadataBytes)

@@ -12,4 +12,5 @@ public static class StorageNames
     public const string ApiKey = "apikey";
     public const string ProjectDirectory = "projectdirectory";
     public const string Quota = "quota";
+    public const string Idempotency = "idempotency";
 }
