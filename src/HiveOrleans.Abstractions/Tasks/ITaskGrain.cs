@@ -41,4 +41,18 @@ public interface ITaskGrain : IGrainWithGuidKey
     /// </summary>
     [Alias("Resend")]
     Task<TaskSnapshot?> ResendCallbackAsync(string resentBy);
+
+    /// <summary>
+    /// Sends <paramref name="observer"/> every status change from now on, in order, for
+    /// <see cref="TaskObservation.SubscriptionLifetime"/>; call again before then to stay subscribed. A task may be
+    /// observed before it is submitted. Returns the task's status now, or <c>null</c> when it does not exist yet.
+    /// Subscriptions live in the task's activation: if it moves (its silo died), subscribe again, which is why
+    /// watchers renew periodically and read the current status from the answer.
+    /// </summary>
+    [Alias("Subscribe")]
+    Task<TaskEvent?> SubscribeAsync(ITaskObserver observer);
+
+    /// <summary>Stops sending events to <paramref name="observer"/>.</summary>
+    [Alias("Unsubscribe")]
+    Task UnsubscribeAsync(ITaskObserver observer);
 }

@@ -26,24 +26,31 @@ public sealed class ModelRunner : IDisposable
         _slots = new SemaphoreSlim(options.Value.EffectiveModelConcurrency);
     }
 
-    /// <summary>Runs the model the submission's project serves and applies the project's thresholds.</summary>
-    public async Task<ModerationOutput> RunAsync(TaskSubmission submission, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits for a free slot, calls <paramref name="started"/> (on the caller's context, so a grain may update its
+    /// state there), runs the model the submission's project serves, and applies the project's thresholds.
+    /// </summary>
+    public async Task<ModerationOutput> RunAsync(TaskSubmission submission, Action started, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(submission);
+        ArgumentNullException.ThrowIfNull(started);
         if (!_models.TryGetValue(submission.ModelType, out var model))
         {
             throw new ModelUnavailableException($"No model of type '{submission.ModelType}' is available in this version.");
         }
 
-        await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        // Awaited on the caller's context on purpose: started() belongs to the caller.
+        await _slots.WaitAsync(cancellationToken).ConfigureAwait(true);
         try
         {
+            started();
+
             // TaskScheduler.Default takes the work off the activation's scheduler.
             return await Task.Factory.StartNew(
                 () => ScoreThresholds.Apply(model.Run(submission), submission.Thresholds),
                 cancellationToken,
                 TaskCreationOptions.DenyChildAttach,
-                TaskScheduler.Default).ConfigureAwait(false);
+                TaskScheduler.Default).ConfigureAwait(true);
         }
         finally
         {

@@ -36,10 +36,16 @@ internal sealed partial class TaskGrain(
 {
     private static readonly TimeSpan WorkKeepAlive = TimeSpan.FromMinutes(15);
 
+    /// <summary>How long one observer may take over one event before it is dropped.</summary>
+    private static readonly TimeSpan ObserverTimeout = TimeSpan.FromSeconds(5);
+
     /// <summary>How soon a callback that found its destination saturated tries again.</summary>
     private static readonly TimeSpan DeferredRetry = TimeSpan.FromSeconds(5);
 
     private readonly TaskOptions _options = options.Value;
+    private readonly Dictionary<ITaskObserver, DateTimeOffset> _observers = [];
+    private readonly Queue<TaskEvent> _outbox = new();
+    private Task? _notifying;
     private Task<TaskSnapshot>? _submitting;
     private Task? _work;
     private TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -154,6 +160,19 @@ internal sealed partial class TaskGrain(
         return Snapshot();
     }
 
+    public Task<TaskEvent?> SubscribeAsync(ITaskObserver observer)
+    {
+        ArgumentNullException.ThrowIfNull(observer);
+        _observers[observer] = time.GetUtcNow() + TaskObservation.SubscriptionLifetime;
+        return Task.FromResult(Exists ? CurrentEvent() : null);
+    }
+
+    public Task UnsubscribeAsync(ITaskObserver observer)
+    {
+        _observers.Remove(observer);
+        return Task.CompletedTask;
+    }
+
     private async Task<TaskSnapshot> StoreAndStartAsync(TaskSubmission submission)
     {
         try
@@ -179,6 +198,7 @@ internal sealed partial class TaskGrain(
 
         // The answer describes what was stored; work starts right after.
         var stored = Snapshot();
+        Publish();
         EnsureWorking(recovering: false);
         return stored;
     }
@@ -235,13 +255,10 @@ internal sealed partial class TaskGrain(
             await state.WriteStateAsync();
         }
 
-        // PROCESSING is visible to polls from memory; persisting it too would add a write to every task.
-        state.State.Phase = TaskPhase.Processing;
-        state.State.ProcessingStartedOn ??= time.GetUtcNow();
         ModerationOutput output;
         try
         {
-            output = await models.RunAsync(state.State.Submission!, CancellationToken.None);
+            output = await models.RunAsync(state.State.Submission!, MarkProcessing, CancellationToken.None);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -254,6 +271,17 @@ internal sealed partial class TaskGrain(
         await FinishAsync(output, null, null);
     }
 
+    /// <summary>
+    /// A model has the task now. PROCESSING is visible to polls and observers from memory; persisting it too would
+    /// add a write to every task.
+    /// </summary>
+    private void MarkProcessing()
+    {
+        state.State.Phase = TaskPhase.Processing;
+        state.State.ProcessingStartedOn ??= time.GetUtcNow();
+        Publish();
+    }
+
     private async Task FinishAsync(ModerationOutput? output, string? errorCode, string? errorMessage)
     {
         state.State.Output = output;
@@ -263,6 +291,7 @@ internal sealed partial class TaskGrain(
         state.State.CompletedOn = time.GetUtcNow();
         await state.WriteStateAsync();
         _finished.TrySetResult();
+        Publish();
     }
 
     /// <summary>
@@ -343,6 +372,54 @@ internal sealed partial class TaskGrain(
     /// <summary>Full jitter, floored at a tenth of the step so a retry never comes at once.</summary>
     private static TimeSpan Jittered(TimeSpan step) => step * (0.1 + (0.9 * Random.Shared.NextDouble()));
 
+    private TaskEvent CurrentEvent()
+    {
+        var (code, message) = TaskDocument.StatusOf(Snapshot());
+        return new TaskEvent { TaskId = TaskId, Phase = state.State.Phase, Code = code, Message = message, At = time.GetUtcNow() };
+    }
+
+    /// <summary>Queues the current status for every observer; one loop sends them, so each observer sees them in order.</summary>
+    private void Publish()
+    {
+        if (_observers.Count == 0)
+        {
+            return;
+        }
+
+        _outbox.Enqueue(CurrentEvent());
+        if (_notifying is null || _notifying.IsCompleted)
+        {
+            _notifying = NotifyAsync();
+        }
+    }
+
+    private async Task NotifyAsync()
+    {
+        while (_outbox.TryDequeue(out var next))
+        {
+            var now = time.GetUtcNow();
+            foreach (var (observer, expires) in _observers.ToArray())
+            {
+                if (expires <= now)
+                {
+                    _observers.Remove(observer);
+                    continue;
+                }
+
+                try
+                {
+                    await observer.OnTaskEventAsync(next).WaitAsync(ObserverTimeout, time);
+                }
+                catch (Exception ex)
+                {
+                    // An observer that cannot keep up or has gone away is dropped; it can subscribe again.
+                    _observers.Remove(observer);
+                    LogObserverDropped(logger, TaskId, ex);
+                }
+            }
+        }
+    }
+
     private TaskSnapshot Snapshot() => new()
     {
         TaskId = TaskId,
@@ -369,6 +446,9 @@ internal sealed partial class TaskGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Callback for task {TaskId} stopped ({Reason}) after {Attempts} attempts")]
     private static partial void LogCallbackStopped(ILogger logger, Guid taskId, string reason, int attempts);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "An observer of task {TaskId} was dropped")]
+    private static partial void LogObserverDropped(ILogger logger, Guid taskId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The model failed on task {TaskId}")]
     private static partial void LogModelFailed(ILogger logger, Guid taskId, Exception exception);

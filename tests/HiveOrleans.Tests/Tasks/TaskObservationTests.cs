@@ -1,0 +1,84 @@
+using HiveOrleans.Abstractions.Tasks;
+using HiveOrleans.Silo.Hosting;
+using HiveOrleans.Tests.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Orleans.TestingHost;
+
+namespace HiveOrleans.Tests.Tasks;
+
+public sealed class TaskObservationTests : IAsyncLifetime
+{
+    private readonly PostgresDatabase _database = new();
+    private InProcessTestCluster _cluster = null!;
+
+    public async Task InitializeAsync()
+    {
+        await _database.InitializeAsync();
+        var store = _database.Store;
+        var builder = new InProcessTestClusterBuilder(2);
+        builder.ConfigureSilo((_, silo) => silo.AddHiveOrleansGrains(new ConfigurationBuilder().Build(), store));
+        _cluster = builder.Build();
+        await _cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _cluster.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_grain_observing_a_task_sees_every_status_change_in_order()
+    {
+        var taskId = Guid.CreateVersion7();
+        var watcher = _cluster.Client.GetGrain<ITaskWatcherGrain>(Guid.NewGuid());
+        await watcher.WatchAsync(taskId);
+
+        await _cluster.Client.GetGrain<ITaskGrain>(taskId).SubmitAsync(new TaskSubmission
+        {
+            ProjectId = 1,
+            UserId = 1,
+            TextData = "watch me go",
+            Mode = TaskMode.Async,
+            SubmittedOn = DateTimeOffset.UtcNow,
+            ModelType = "text",
+            ConfigVersion = 1,
+        });
+
+        var until = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        IReadOnlyList<TaskEvent> seen;
+        while (!(seen = await watcher.SeenAsync()).Any(e => e.IsFinal))
+        {
+            Assert.True(DateTime.UtcNow < until, $"the watcher saw only {string.Join(", ", seen.Select(e => e.Phase))}");
+            await Task.Delay(50);
+        }
+
+        Assert.Equal([TaskPhase.Pending, TaskPhase.Processing, TaskPhase.Succeeded], seen.Select(e => e.Phase));
+        Assert.Equal(["PENDING", "PROCESSING", "0"], seen.Select(e => e.Code));
+        Assert.All(seen, e => Assert.Equal(taskId, e.TaskId));
+    }
+
+    [Fact]
+    public async Task Subscribing_to_a_finished_task_answers_with_its_final_status()
+    {
+        var taskId = Guid.CreateVersion7();
+        var task = _cluster.Client.GetGrain<ITaskGrain>(taskId);
+        await task.SubmitAsync(new TaskSubmission
+        {
+            ProjectId = 1,
+            UserId = 1,
+            TextData = "already done",
+            Mode = TaskMode.Sync,
+            SubmittedOn = DateTimeOffset.UtcNow,
+            ModelType = "text",
+            ConfigVersion = 1,
+        });
+        Assert.True((await task.WaitForCompletionAsync(TimeSpan.FromSeconds(10)))!.IsFinished);
+
+        var watcher = _cluster.Client.GetGrain<ITaskWatcherGrain>(Guid.NewGuid());
+        await watcher.WatchAsync(taskId);
+
+        var seen = Assert.Single(await watcher.SeenAsync());
+        Assert.True(seen.IsFinal);
+    }
+}
