@@ -90,6 +90,7 @@ public static class GatewayApp
         app.MapOpenApi();
         app.MapHealthApi();
         app.MapTaskApi();
+        app.MapTaskEventsApi();
         app.MapAdminApi();
         return app;
     }
