@@ -1,0 +1,239 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+using HiveOrleans.Gateway.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace HiveOrleans.Bench;
+
+/// <summary>
+/// The whole system in this process, built by <see cref="GatewayApp.Build"/> exactly as the service is: embedded
+/// (a SQLite file in a fresh temporary directory) or cluster (a silo co-hosted with the gateway on a fresh PostgreSQL
+/// database). Disposing stops it and removes the directory or drops the database.
+/// </summary>
+internal sealed class SystemUnderTest : IAsyncDisposable
+{
+    private const string OperatorToken = "bench-operator-token";
+
+    private readonly WebApplication _app;
+    private readonly string? _dataDirectory;
+    private readonly string? _serverConnectionString;
+    private readonly string? _databaseName;
+
+    private SystemUnderTest(WebApplication app, Uri address, string? dataDirectory, string? serverConnectionString, string? databaseName)
+    {
+        _app = app;
+        Address = address;
+        _dataDirectory = dataDirectory;
+        _serverConnectionString = serverConnectionString;
+        _databaseName = databaseName;
+    }
+
+    /// <summary>The gateway's HTTP address on 127.0.0.1.</summary>
+    public Uri Address { get; }
+
+    public bool IsCluster => _databaseName is not null;
+
+    public static async Task<SystemUnderTest> StartEmbeddedAsync()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "hive-bench-" + Guid.NewGuid().ToString("n")[..12]);
+        Directory.CreateDirectory(directory);
+        try
+        {
+            var app = await StartAppAsync(new() { ["HiveOrleans:DataDirectory"] = directory });
+            return new SystemUnderTest(app.App, app.Address, directory, null, null);
+        }
+        catch
+        {
+            Directory.Delete(directory, recursive: true);
+            throw;
+        }
+    }
+
+    public static async Task<SystemUnderTest> StartClusterAsync(string serverConnectionString)
+    {
+        var name = "hive_bench_" + Guid.NewGuid().ToString("n")[..12];
+        await ExecuteOnServerAsync(serverConnectionString, $"CREATE DATABASE \"{name}\"");
+        try
+        {
+            var database = new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = name }.ConnectionString;
+            var app = await StartAppAsync(new()
+            {
+                ["ConnectionStrings:HiveOrleans"] = database,
+                ["HiveOrleans:CoHostSilo"] = "true",
+            });
+            return new SystemUnderTest(app.App, app.Address, null, serverConnectionString, name);
+        }
+        catch
+        {
+            await DropDatabaseAsync(serverConnectionString, name);
+            throw;
+        }
+    }
+
+    /// <summary>Creates a text, model-only project through the operator API and returns its first API key.</summary>
+    public async Task<string> CreateProjectAsync(HttpClient client)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(Address, "/admin/v1/projects"))
+        {
+            Content = JsonContent.Create(new { name = "bench", model_type = "text", review = "model_only" }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", OperatorToken);
+        using var response = await client.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        if (response.StatusCode != HttpStatusCode.Created)
+        {
+            throw new InvalidOperationException($"Creating the project answered {(int)response.StatusCode}: {body}");
+        }
+
+        using var json = JsonDocument.Parse(body);
+        return json.RootElement.GetProperty("api_keys")[0].GetString()!;
+    }
+
+    /// <summary>Rows in the task ledger: tasks that are still owed work (processing or a callback).</summary>
+    public async Task<long> CountLedgerRowsAsync()
+    {
+        const string Count = "SELECT COUNT(*) FROM hive_task_ledger";
+        if (IsCluster)
+        {
+            await using var connection = await OpenAsync(DatabaseConnectionString);
+            await using var command = new NpgsqlCommand(Count, connection);
+            return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+        }
+
+        var sqlite = new SqliteConnectionStringBuilder { DataSource = Path.Combine(_dataDirectory!, "hiveorleans.db"), Mode = SqliteOpenMode.ReadOnly };
+        await using (var connection = new SqliteConnection(sqlite.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = Count;
+            return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+        }
+    }
+
+    /// <summary>
+    /// PostgreSQL's cumulative counters for this database (cluster mode only). Backends report them at most about
+    /// once a second, so a difference over a short window is approximate.
+    /// </summary>
+    public async Task<DatabaseActivity?> ReadDatabaseActivityAsync()
+    {
+        if (!IsCluster)
+        {
+            return null;
+        }
+
+        await using var connection = await OpenAsync(DatabaseConnectionString);
+        await using var command = new NpgsqlCommand(
+            "SELECT xact_commit, xact_rollback, tup_inserted, tup_updated, tup_deleted, numbackends FROM pg_stat_database WHERE datname = current_database()",
+            connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return new DatabaseActivity(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt32(5));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        using (var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
+        {
+            await _app.StopAsync(stopping.Token);
+        }
+
+        await _app.DisposeAsync();
+        if (_dataDirectory is not null)
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+
+        if (_databaseName is not null)
+        {
+            await DropDatabaseAsync(_serverConnectionString!, _databaseName);
+        }
+    }
+
+    private string DatabaseConnectionString =>
+        new NpgsqlConnectionStringBuilder(_serverConnectionString) { Database = _databaseName, Pooling = false }.ConnectionString;
+
+    private static async Task<(WebApplication App, Uri Address)> StartAppAsync(Dictionary<string, string?> settings)
+    {
+        settings["HiveOrleans:AdminToken"] = OperatorToken;
+        settings["HiveOrleans:ClusterId"] = "bench-" + Guid.NewGuid().ToString("n")[..12];
+        settings["HiveOrleans:SiloPort"] = FreeLoopbackPort().ToString(CultureInfo.InvariantCulture);
+        settings["HiveOrleans:GatewayPort"] = FreeLoopbackPort().ToString(CultureInfo.InvariantCulture);
+        settings["Logging:LogLevel:Default"] = "Warning";
+        var app = GatewayApp.Build(["--urls", "http://127.0.0.1:0"], builder => builder.Configuration.AddInMemoryCollection(settings));
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return (app, new Uri(address));
+    }
+
+    /// <summary>A loopback port that was free a moment ago (Orleans needs fixed ports; Kestrel takes port 0).</summary>
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task DropDatabaseAsync(string serverConnectionString, string name)
+    {
+        // Orleans' providers leave connections in Npgsql's pool; FORCE ends them and anything else still connected.
+        NpgsqlConnection.ClearAllPools();
+        await ExecuteOnServerAsync(serverConnectionString, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+    }
+
+    private static async Task ExecuteOnServerAsync(string serverConnectionString, string sql)
+    {
+        var server = new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = "postgres", Pooling = false }.ConnectionString;
+        await using var connection = await OpenAsync(server);
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<NpgsqlConnection> OpenAsync(string connectionString)
+    {
+        var connection = new NpgsqlConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync();
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+}
+
+/// <summary>A snapshot of <c>pg_stat_database</c>: cumulative counters, and the connections open at that moment.</summary>
+internal sealed record DatabaseActivity(long Commits, long Rollbacks, long Inserted, long Updated, long Deleted, int Connections)
+{
+    /// <summary>The counters' growth since <paramref name="earlier"/>; connections as of now.</summary>
+    public DatabaseActivity Since(DatabaseActivity earlier) => this with
+    {
+        Commits = Commits - earlier.Commits,
+        Rollbacks = Rollbacks - earlier.Rollbacks,
+        Inserted = Inserted - earlier.Inserted,
+        Updated = Updated - earlier.Updated,
+        Deleted = Deleted - earlier.Deleted,
+    };
+}
