@@ -36,7 +36,7 @@ public static class WebhookSignature
     /// Checks a received callback: the timestamp is within <paramref name="tolerance"/> of <paramref name="now"/> and
     /// one of the <c>v1</c> signatures matches <paramref name="secret"/>. Compares in constant time.
     /// </summary>
-    public static bool Verify(string secret, string? messageId, string? timestamp, string? signatures, ReadOnlySpan<byte> body, DateTimeOffset now, TimeSpan? tolerance = null)
+    public static bool VerifySignature(string secret, string? messageId, string? timestamp, string? signatures, ReadOnlySpan<byte> body, DateTimeOffset now, TimeSpan? tolerance = null)
     {
         if (string.IsNullOrEmpty(messageId) || signatures is null
             || !long.TryParse(timestamp, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds))

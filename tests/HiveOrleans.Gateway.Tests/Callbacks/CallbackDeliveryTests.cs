@@ -23,13 +23,13 @@ public sealed class CallbackDeliveryTests(CallbackGatewayFixture gateway) : ICla
 
         Assert.Equal($"{ack.GetProperty("task_id").GetString()}-1", callback.WebhookId);
         Assert.StartsWith("v1,", callback.WebhookSignature, StringComparison.Ordinal);
-        Assert.True(WebhookSignature.Verify(project.WebhookSecret, callback.WebhookId, callback.WebhookTimestamp, callback.WebhookSignature, body, now));
+        Assert.True(WebhookSignature.VerifySignature(project.WebhookSecret, callback.WebhookId, callback.WebhookTimestamp, callback.WebhookSignature, body, now));
         var tampered = Encoding.UTF8.GetBytes(callback.Body.Replace("sign this", "sign that", StringComparison.Ordinal));
-        Assert.False(WebhookSignature.Verify(project.WebhookSecret, callback.WebhookId, callback.WebhookTimestamp, callback.WebhookSignature, tampered, now));
-        Assert.False(WebhookSignature.Verify(project.WebhookSecret, callback.WebhookId, callback.WebhookTimestamp, callback.WebhookSignature, body, now.AddMinutes(10)));
-        Assert.False(WebhookSignature.Verify(project.WebhookSecret, callback.WebhookId + "x", callback.WebhookTimestamp, callback.WebhookSignature, body, now));
+        Assert.False(WebhookSignature.VerifySignature(project.WebhookSecret, callback.WebhookId, callback.WebhookTimestamp, callback.WebhookSignature, tampered, now));
+        Assert.False(WebhookSignature.VerifySignature(project.WebhookSecret, callback.WebhookId, callback.WebhookTimestamp, callback.WebhookSignature, body, now.AddMinutes(10)));
+        Assert.False(WebhookSignature.VerifySignature(project.WebhookSecret, callback.WebhookId + "x", callback.WebhookTimestamp, callback.WebhookSignature, body, now));
         var other = await _client.CreateProjectAsync("someone else");
-        Assert.False(WebhookSignature.Verify(other.WebhookSecret, callback.WebhookId, callback.WebhookTimestamp, callback.WebhookSignature, body, now));
+        Assert.False(WebhookSignature.VerifySignature(other.WebhookSecret, callback.WebhookId, callback.WebhookTimestamp, callback.WebhookSignature, body, now));
     }
 
     [Fact]
@@ -47,8 +47,8 @@ public sealed class CallbackDeliveryTests(CallbackGatewayFixture gateway) : ICla
             await _client.SubmitTextAsync(project.Key, "async", "two signatures", receiver.Url.ToString());
             var callback = await receiver.NextAsync();
             var body = Encoding.UTF8.GetBytes(callback.Body);
-            Assert.True(WebhookSignature.Verify(project.WebhookSecret, callback.WebhookId, callback.WebhookTimestamp, callback.WebhookSignature, body, DateTimeOffset.UtcNow));
-            if (WebhookSignature.Verify(newSecret, callback.WebhookId, callback.WebhookTimestamp, callback.WebhookSignature, body, DateTimeOffset.UtcNow))
+            Assert.True(WebhookSignature.VerifySignature(project.WebhookSecret, callback.WebhookId, callback.WebhookTimestamp, callback.WebhookSignature, body, DateTimeOffset.UtcNow));
+            if (WebhookSignature.VerifySignature(newSecret, callback.WebhookId, callback.WebhookTimestamp, callback.WebhookSignature, body, DateTimeOffset.UtcNow))
             {
                 Assert.Equal(2, callback.WebhookSignature.Split(' ').Length);
                 return;
