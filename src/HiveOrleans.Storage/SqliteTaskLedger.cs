@@ -45,7 +45,28 @@ internal sealed class SqliteTaskLedger(string connectionString, TimeProvider clo
     // Touches the ledger table, not just the server, so a missing schema fails the probe too.
     private const string PingSql = "SELECT 1 FROM hive_task_ledger LIMIT 1";
 
-    public async Task ScheduleAsync(TaskLedgerEntry entry, CancellationToken cancellationToken = default)
+    // Microsoft.Data.Sqlite's async methods complete synchronously, and a write waiting for SQLite's one writer lock
+    // would hold the caller's thread: when the caller is a grain, an Orleans scheduler thread. Each call therefore
+    // runs on the thread pool.
+    public Task ScheduleAsync(TaskLedgerEntry entry, CancellationToken cancellationToken = default) =>
+        Task.Run(() => ScheduleCoreAsync(entry, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<TaskLedgerEntry>> ListAsync(long projectId, TaskLedgerReason reason, int limit, CancellationToken cancellationToken = default) =>
+        Task.Run(() => ListCoreAsync(projectId, reason, limit, cancellationToken), cancellationToken);
+
+    public Task RemoveAsync(Guid taskId, CancellationToken cancellationToken = default) =>
+        Task.Run(() => RemoveCoreAsync(taskId, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<Guid>> ClaimDueAsync(int max, TimeSpan lease, CancellationToken cancellationToken = default) =>
+        Task.Run(() => ClaimDueCoreAsync(max, lease, cancellationToken), cancellationToken);
+
+    public Task<long> CountAsync(CancellationToken cancellationToken = default) =>
+        Task.Run(() => CountCoreAsync(cancellationToken), cancellationToken);
+
+    public Task PingAsync(CancellationToken cancellationToken = default) =>
+        Task.Run(() => PingCoreAsync(cancellationToken), cancellationToken);
+
+    private async Task ScheduleCoreAsync(TaskLedgerEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -57,7 +78,7 @@ internal sealed class SqliteTaskLedger(string connectionString, TimeProvider clo
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<IReadOnlyList<TaskLedgerEntry>> ListAsync(long projectId, TaskLedgerReason reason, int limit, CancellationToken cancellationToken = default)
+    private async Task<IReadOnlyList<TaskLedgerEntry>> ListCoreAsync(long projectId, TaskLedgerReason reason, int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -79,7 +100,7 @@ internal sealed class SqliteTaskLedger(string connectionString, TimeProvider clo
         return entries;
     }
 
-    public async Task RemoveAsync(Guid taskId, CancellationToken cancellationToken = default)
+    private async Task RemoveCoreAsync(Guid taskId, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = new SqliteCommand(RemoveSql, connection);
@@ -87,7 +108,7 @@ internal sealed class SqliteTaskLedger(string connectionString, TimeProvider clo
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<IReadOnlyList<Guid>> ClaimDueAsync(int max, TimeSpan lease, CancellationToken cancellationToken = default)
+    private async Task<IReadOnlyList<Guid>> ClaimDueCoreAsync(int max, TimeSpan lease, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
         ArgumentOutOfRangeException.ThrowIfLessThan(lease, TimeSpan.Zero);
@@ -109,7 +130,7 @@ internal sealed class SqliteTaskLedger(string connectionString, TimeProvider clo
         return claimed;
     }
 
-    public async Task<long> CountAsync(CancellationToken cancellationToken = default)
+    private async Task<long> CountCoreAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = new SqliteCommand(CountSql, connection);
@@ -117,7 +138,7 @@ internal sealed class SqliteTaskLedger(string connectionString, TimeProvider clo
         return (long)count!;
     }
 
-    public async Task PingAsync(CancellationToken cancellationToken = default)
+    private async Task PingCoreAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = new SqliteCommand(PingSql, connection);
