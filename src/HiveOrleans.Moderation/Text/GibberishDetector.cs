@@ -14,6 +14,12 @@ internal static class GibberishDetector
     private const float ShortWordThreshold = -4.8f;
     private const int MaxConsonantRun = 5;
 
+    // Keyboard mashing runs along a row: "asdfasdf", "qwerqwer", "jkljkl". English words of six letters or
+    // more rarely have even half their letter pairs side by side on one row.
+    private const int MinRowWalkLength = 6;
+    private const float RowWalkShare = 0.7f;
+    private const string KeyboardRows = "qwertyuiop asdfghjkl zxcvbnm";
+
     public static bool IsGibberish(TextAnalysis a, int spanIndex, List<Range> urls)
     {
         var span = a.Spans[spanIndex];
@@ -90,8 +96,35 @@ internal static class GibberishDetector
         var mean = logSum / (length + 1);
         var plausible = length <= 3
             ? mean >= ShortWordThreshold
-            : mean >= WordThreshold && vowels > 0 && longestRun <= MaxConsonantRun;
+            : mean >= WordThreshold && vowels > 0 && longestRun <= MaxConsonantRun && !IsRowWalk(word, length);
         return (length, plausible, false);
+    }
+
+    private static bool IsRowWalk(ReadOnlySpan<char> word, int length)
+    {
+        if (length < MinRowWalkLength)
+        {
+            return false;
+        }
+
+        var pairs = 0;
+        var neighbours = 0;
+        for (var i = 1; i < word.Length; i++)
+        {
+            if (word[i] == word[i - 1] || word[i] == '\'' || word[i - 1] == '\'')
+            {
+                continue;
+            }
+
+            pairs++;
+            var at = KeyboardRows.IndexOf(word[i - 1], StringComparison.Ordinal);
+            if (at >= 0 && ((at > 0 && KeyboardRows[at - 1] == word[i]) || (at + 1 < KeyboardRows.Length && KeyboardRows[at + 1] == word[i])))
+            {
+                neighbours++;
+            }
+        }
+
+        return pairs > 0 && neighbours >= pairs * RowWalkShare;
     }
 
     private static bool InAny(List<Range> ranges, int index)

@@ -12,7 +12,8 @@ internal sealed class Lexicon
 
     private readonly FrozenDictionary<string, LexiconEntry[]>.AlternateLookup<ReadOnlySpan<char>> byFirstKey;
 
-    // Single words that are filter hits, profanity first, for masked spellings like "f*ck".
+    // Single words that are filter hits, for masked spellings like "f*ck": unambiguous words first, profanity
+    // first among them. A masked word is read in its offensive sense, so ambiguous words ("p*ssy") come last.
     private readonly LexiconEntry[] maskable;
 
     private Lexicon(FrozenDictionary<string, LexiconEntry[]> entries)
@@ -21,8 +22,9 @@ internal sealed class Lexicon
         Count = entries.Values.Sum(e => e.Length);
         maskable = entries.Values
             .SelectMany(e => e)
-            .Where(e => e.Tokens.Length == 1 && e.FilterType is not null && e.Text.Length >= 3 && !e.Has(WordRole.Ambiguous))
-            .OrderByDescending(e => e.Has(WordRole.Profanity))
+            .Where(e => e.Tokens.Length == 1 && e.FilterType is not null && e.Text.Length >= 3)
+            .OrderBy(e => e.Has(WordRole.Ambiguous))
+            .ThenByDescending(e => e.Has(WordRole.Profanity))
             .ThenBy(e => e.Text, StringComparer.Ordinal)
             .ToArray();
     }
@@ -40,6 +42,7 @@ internal sealed class Lexicon
         new(HeadIndex.Spam, SpamLexicon.Entries),
         new(HeadIndex.Promotions, PromotionsLexicon.Entries),
         new(HeadIndex.None, ContextLexicon.Entries),
+        new(HeadIndex.None, BenignLexicon.Entries),
     ]);
 
     /// <summary>Number of compiled entries (every suffixed form counts).</summary>
@@ -84,27 +87,29 @@ internal sealed class Lexicon
         return true;
     }
 
-    public static Lexicon Compile(IEnumerable<LexiconSource> sources)
+    public static Lexicon Compile(IEnumerable<LexiconSource> sources) =>
+        FromEntries(sources.SelectMany(source => MergeContextWords(Parse(source))));
+
+    /// <summary>A lexicon of entries built elsewhere (a project's own terms).</summary>
+    public static Lexicon FromEntries(IEnumerable<LexiconEntry> entries)
     {
         var byKey = new Dictionary<string, List<LexiconEntry>>(StringComparer.Ordinal);
-        foreach (var source in sources)
+        foreach (var entry in entries)
         {
-            foreach (var entry in MergeContextWords(Parse(source)))
+            var first = entry.Tokens[0].Skeleton;
+            if (!byKey.TryGetValue(first, out var list))
             {
-                var first = entry.Tokens[0].Skeleton;
-                if (!byKey.TryGetValue(first, out var list))
-                {
-                    byKey[first] = list = [];
-                }
-
-                list.Add(entry);
+                byKey[first] = list = [];
             }
+
+            list.Add(entry);
         }
 
-        // Longest phrases first, so the first full match at a token is the one that shadows the rest.
+        // Longest phrases first, so the first full match at a token is the one that shadows the rest; an
+        // innocent fixed expression before anything of its length, so it claims its words first.
         return new Lexicon(byKey.ToFrozenDictionary(
             pair => pair.Key,
-            pair => pair.Value.OrderByDescending(e => e.Tokens.Length).ToArray(),
+            pair => pair.Value.OrderByDescending(e => e.Tokens.Length).ThenByDescending(e => e.Has(WordRole.Benign)).ToArray(),
             StringComparer.Ordinal));
     }
 

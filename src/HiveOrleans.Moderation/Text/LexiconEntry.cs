@@ -1,7 +1,7 @@
 namespace HiveOrleans.Moderation.Text;
 
 /// <summary>One compiled word or phrase: the keys of its tokens and what a match means.</summary>
-internal sealed class LexiconEntry(string text, HeadIndex head, int severity, WordRole roles, string? filterType, LexiconKey[] tokens)
+internal sealed class LexiconEntry(string text, HeadIndex head, int severity, WordRole roles, string? filterType, LexiconKey[] tokens, bool isCustom = false)
 {
     public string Text { get; } = text;
 
@@ -15,6 +15,9 @@ internal sealed class LexiconEntry(string text, HeadIndex head, int severity, Wo
     public string? FilterType { get; } = filterType;
 
     public LexiconKey[] Tokens { get; } = tokens;
+
+    /// <summary>A term of a project's blocklist or allowlist rather than of the built-in lexicons.</summary>
+    public bool IsCustom { get; } = isCustom;
 
     public bool Has(WordRole role) => (Roles & role) != 0;
 }

@@ -11,13 +11,15 @@ internal static class SpamSignals
     public static void Add(TextAnalysis a, int spanIndex, List<Range> urls, IReadOnlyList<PiiEntity> pii, ref int spam, ref int promotion)
     {
         var span = a.Spans[spanIndex];
-        var spanRoles = WordRole.None;
-        for (var t = span.FirstToken; t < span.TokenEnd; t++)
-        {
-            spanRoles |= a.Tokens[t].Roles;
-        }
+        var spanRoles = span.Roles;
 
         AddMoney(a, span, spanRoles, ref spam, ref promotion);
+
+        // "I bought a phone, it was on sale for $300" tells of a purchase; it does not sell anything.
+        if (promotion > 0 && (spanRoles & WordRole.FirstPerson) != 0 && TellsOfPurchase(a, span))
+        {
+            promotion = 0;
+        }
 
         var text = a.Text.AsSpan(span.Start, span.End - span.Start);
         if (text.Contains("$$$", StringComparison.Ordinal))
@@ -54,10 +56,48 @@ internal static class SpamSignals
             }
         }
 
-        if (HasRepeatedWord(a, span))
+        if (HasRepeatedWord(a, span) || HasRepeatedPhrase(a, span))
         {
             spam += 3;
         }
+    }
+
+    private static bool TellsOfPurchase(TextAnalysis a, in TextSpan span)
+    {
+        for (var t = span.FirstToken; t < span.TokenEnd; t++)
+        {
+            if (a.Key(a.Tokens[t]) is "bought" or "paid" or "purchased" or "ordered" or "got")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // "sub to my channel sub to my channel sub to my channel": the same few words three times over.
+    private static bool HasRepeatedPhrase(TextAnalysis a, in TextSpan span)
+    {
+        var count = span.TokenEnd - span.FirstToken;
+        for (var period = 2; period <= 8 && period * 3 <= count; period++)
+        {
+            var repeats = true;
+            for (var t = span.FirstToken; t + period < span.TokenEnd; t++)
+            {
+                if (!a.Key(a.Tokens[t]).SequenceEqual(a.Key(a.Tokens[t + period])))
+                {
+                    repeats = false;
+                    break;
+                }
+            }
+
+            if (repeats)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Marks spam on every span of two or more words whose words appear, in order, in at least three spans.</summary>

@@ -28,6 +28,10 @@ internal sealed class TextAnalysis
     private int keyLength;
 
     private Lexicon lexicon = Lexicon.BuiltIn;
+    private Lexicon? custom;
+
+    // Whether most words are written in Latin letters: look-alike letters are then read as Latin.
+    private bool mostlyLatin;
 
     public string Text { get; private set; } = "";
 
@@ -70,9 +74,40 @@ internal sealed class TextAnalysis
 
     public ReadOnlySpan<byte> Runs(in Token token) => runs.AsSpan(token.KeyStart, token.KeyLength);
 
-    public void Load(string text, Lexicon lexicon)
+    /// <summary>The key of token <paramref name="t"/>, or nothing when it lies outside <paramref name="span"/>.</summary>
+    public ReadOnlySpan<char> KeyAt(int t, in TextSpan span) =>
+        t >= span.FirstToken && t < span.TokenEnd ? Key(Tokens[t]) : [];
+
+    /// <summary>True when no clause punctuation (, ; : — parentheses) separates tokens <paramref name="t1"/> and <paramref name="t2"/>.</summary>
+    public bool SameClause(int t1, int t2)
+    {
+        var between = Text.AsSpan(Tokens[t1].OrigEnd, Math.Max(0, Tokens[t2].OrigStart - Tokens[t1].OrigEnd));
+        return between.IndexOfAny(ClauseBreaks) < 0;
+    }
+
+    private static readonly SearchValues<char> ClauseBreaks = SearchValues.Create(",;:()\u2014\u2013");
+
+    /// <summary>Every role of every token in span <paramref name="s"/>.</summary>
+    public WordRole SpanRoles(int s) => Spans[s].Roles;
+
+    /// <summary>True when a written form of tokens [first, last] hides the word: leetspeak, masks, separators, stretching, look-alikes.</summary>
+    public bool IsObfuscated(int first, int last)
+    {
+        for (var t = first; t <= last; t++)
+        {
+            if (Tokens[t].Is(TokenShape.Obfuscated))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public void Load(string text, Lexicon lexicon, Lexicon? custom)
     {
         this.lexicon = lexicon;
+        this.custom = custom;
         Text = text;
         keyLength = 0;
         FoldText(text);
@@ -84,6 +119,11 @@ internal sealed class TextAnalysis
             if (!Tokens[t].Is(TokenShape.Merged))
             {
                 KeyAndLookUp(ref Tokens[t]);
+            }
+
+            if (custom is not null)
+            {
+                Tokens[t].Custom = custom.Find(Key(Tokens[t]));
             }
         }
 
@@ -226,6 +266,39 @@ internal sealed class TextAnalysis
         Spans[SpanCount++] = new TextSpan { Start = start, End = end };
     }
 
+    /// <summary>The words of a term as the tokenizer would find them in text, for compiling a project's own lists.</summary>
+    public static List<string> SplitWords(string term)
+    {
+        var words = new List<string>();
+        var word = new System.Text.StringBuilder();
+        for (var i = 0; i < term.Length; i++)
+        {
+            var f = CharFolding.Fold(term[i]);
+            if (f == CharFolding.Removed)
+            {
+                continue;
+            }
+
+            var inner = IsInnerChar(f) && word.Length > 0 && i + 1 < term.Length && IsWordChar(CharFolding.Fold(term[i + 1]));
+            if (IsWordChar(f) || f == CharFolding.Expands || inner)
+            {
+                word.Append(term[i]);
+            }
+            else if (word.Length > 0)
+            {
+                words.Add(word.ToString());
+                word.Clear();
+            }
+        }
+
+        if (word.Length > 0)
+        {
+            words.Add(word.ToString());
+        }
+
+        return words;
+    }
+
     private static bool IsWordChar(char c) =>
         c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '@' or '$'
         || (c >= '\u0080' && c != '\uFFFD' && char.IsLetterOrDigit(c));
@@ -235,6 +308,8 @@ internal sealed class TextAnalysis
 
     private void Tokenize()
     {
+        var latinWords = 0;
+        var otherScriptWords = 0;
         TokenCount = 0;
         var span = 0;
         var i = 0;
@@ -255,12 +330,12 @@ internal sealed class TextAnalysis
                 {
                     shape |= c switch
                     {
-                        >= 'a' and <= 'z' => TokenShape.HasLetter,
+                        >= 'a' and <= 'z' => TokenShape.HasLetter | TokenShape.HasAsciiLetter,
                         '1' => TokenShape.HasDigit | TokenShape.HasLeetSymbol | TokenShape.HasOne,
                         '0' or '3' or '4' or '5' or '7' => TokenShape.HasDigit | TokenShape.HasLeetSymbol,
                         >= '0' and <= '9' => TokenShape.HasDigit,
                         '@' or '$' => TokenShape.HasLeetSymbol,
-                        _ => char.IsDigit(c) ? TokenShape.HasDigit : TokenShape.HasLetter,
+                        _ => char.IsDigit(c) ? TokenShape.HasDigit : TokenShape.HasLetter | TokenShape.HasOtherLetter,
                     };
                 }
                 else if (c == '*' && i > start && MaskEnd(i) is var maskEnd && maskEnd > i)
@@ -295,6 +370,21 @@ internal sealed class TextAnalysis
                 span++;
             }
 
+            // Fewer folded characters than original ones: zero-width characters or combining marks inside the word.
+            if (foldEnd[i - 1] - origStart > i - start && HasRemovedInside(start, i))
+            {
+                shape |= TokenShape.HasRemoved;
+            }
+
+            if ((shape & TokenShape.HasOtherLetter) != 0)
+            {
+                otherScriptWords++;
+            }
+            else if ((shape & TokenShape.HasAsciiLetter) != 0)
+            {
+                latinWords++;
+            }
+
             AddToken(new Token
             {
                 FoldStart = start,
@@ -306,6 +396,7 @@ internal sealed class TextAnalysis
             });
         }
 
+        mostlyLatin = latinWords >= otherScriptWords;
         for (var t = TokenCount - 1; t >= 0; t--)
         {
             Spans[Tokens[t].Span].FirstToken = t;
@@ -315,6 +406,20 @@ internal sealed class TextAnalysis
         {
             Spans[Tokens[t].Span].TokenEnd = t + 1;
         }
+    }
+
+    // Original characters that fold to nothing between two folded ones; a surrogate pair is one letter, not a gap.
+    private bool HasRemovedInside(int start, int end)
+    {
+        for (var k = start + 1; k < end; k++)
+        {
+            if (foldStart[k] > foldEnd[k - 1])
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // A run of up to four '*' between letters ("sh*t", "f**k"); a trailing run is punctuation.
@@ -361,12 +466,48 @@ internal sealed class TextAnalysis
 
     private void KeyAndLookUp(ref Token token)
     {
-        var folded = fold.AsSpan(token.FoldStart, token.FoldEnd - token.FoldStart);
+        scoped ReadOnlySpan<char> folded = fold.AsSpan(token.FoldStart, token.FoldEnd - token.FoldStart);
+        Span<char> latin = stackalloc char[folded.Length <= MaxMaskedLength ? folded.Length : 0];
+        if (token.Is(TokenShape.HasOtherLetter) && (token.Is(TokenShape.HasAsciiLetter) || mostlyLatin) && folded.Length <= MaxMaskedLength
+            && ReadConfusables(folded, latin))
+        {
+            folded = latin;
+            token.Shape |= TokenShape.Confusable;
+        }
+
         var leet = token.Is(TokenShape.HasLeetSymbol) && token.Is(TokenShape.HasLetter) && !IsNumberWithUnit(folded);
+        if (leet)
+        {
+            token.Shape |= TokenShape.LeetRead;
+        }
+
         token.Entries = WriteKey(ref token, folded, leet, 'i');
         if (token.Entries is null && leet && token.Is(TokenShape.HasOne))
         {
             token.Entries = WriteKey(ref token, folded, leet, 'l') ?? WriteKey(ref token, folded, leet, 'i');
+        }
+
+        // Cyrillic у imitates both y and u ("mуrder").
+        if (token.Entries is null && token.Is(TokenShape.Confusable) && folded.Contains('y') && latin.Length == folded.Length)
+        {
+            var original = fold.AsSpan(token.FoldStart, token.FoldEnd - token.FoldStart);
+            for (var i = 0; i < latin.Length; i++)
+            {
+                latin[i] = original[i] == '\u0443' ? 'u' : latin[i];
+            }
+
+            var mark = keyLength;
+            token.Entries = WriteKey(ref token, latin, leet, 'i');
+            if (token.Entries is null)
+            {
+                keyLength = mark;
+                for (var i = 0; i < latin.Length; i++)
+                {
+                    latin[i] = original[i] == '\u0443' ? 'y' : latin[i];
+                }
+
+                WriteKey(ref token, latin, leet, 'i');
+            }
         }
 
         if (token.Entries is null && token.Is(TokenShape.HasMask) && folded.Length <= MaxMaskedLength)
@@ -387,6 +528,19 @@ internal sealed class TextAnalysis
                 token.Entries = unmentioned;
             }
         }
+    }
+
+    // Writes the Latin reading of look-alike letters into latin; false when the word has none.
+    private static bool ReadConfusables(ReadOnlySpan<char> folded, Span<char> latin)
+    {
+        var changed = false;
+        for (var i = 0; i < folded.Length; i++)
+        {
+            latin[i] = Confusables.ToLatin(folded[i]);
+            changed |= latin[i] != folded[i];
+        }
+
+        return changed;
     }
 
     private void LookUpMasked(ref Token token, ReadOnlySpan<char> folded, bool leet)
@@ -414,14 +568,14 @@ internal sealed class TextAnalysis
         }
 
         var entries = WriteKey(ref token, unstarred[..u], leet: false, 'i');
-        if (entries is not null && HasSingleWordMatch(entries, token))
+        if (HasSingleWordMatch(token))
         {
             token.Entries = entries;
             return;
         }
 
         keyLength = mark;
-        var masked = lexicon.FindMasked(letters[..n]);
+        var masked = lexicon.FindMasked(letters[..n]) ?? custom?.FindMasked(letters[..n]);
         if (masked is null)
         {
             WriteKey(ref token, folded, leet, 'i');
@@ -438,6 +592,14 @@ internal sealed class TextAnalysis
         token.Entries = lexicon.Find(key.Skeleton);
     }
 
+    private bool HasSingleWordMatch(in Token token)
+    {
+        var entries = lexicon.Find(Key(token));
+        var customEntries = custom?.Find(Key(token));
+        return (entries is not null && HasSingleWordMatch(entries, token))
+            || (customEntries is not null && HasSingleWordMatch(customEntries, token));
+    }
+
     private LexiconEntry[]? WriteKey(ref Token token, ReadOnlySpan<char> folded, bool leet, char oneAs)
     {
         var key = ReserveKey(folded.Length, out var keyRuns);
@@ -445,6 +607,16 @@ internal sealed class TextAnalysis
         token.KeyStart = keyLength;
         token.KeyLength = length;
         keyLength += length;
+        token.Shape &= ~TokenShape.Stretched;
+        foreach (var run in keyRuns[..length])
+        {
+            if (run >= 3)
+            {
+                token.Shape |= TokenShape.Stretched;
+                break;
+            }
+        }
+
         return lexicon.Find(key[..length]);
     }
 
@@ -527,7 +699,7 @@ internal sealed class TextAnalysis
                 }
             }
 
-            if (runEnd - t < 3)
+            if (runEnd - t < (runEnd - t == 2 && IsDottedPair(t) ? 2 : 3))
             {
                 if (joined is not null)
                 {
@@ -542,7 +714,8 @@ internal sealed class TextAnalysis
             while (a < runEnd)
             {
                 var merged = false;
-                for (var b = Math.Min(runEnd, a + MaxSpelledOutLength); b - a >= 3; b--)
+                var shortest = runEnd - t == 2 ? 2 : 3;
+                for (var b = Math.Min(runEnd, a + MaxSpelledOutLength); b - a >= shortest; b--)
                 {
                     for (var k = a; k < b; k++)
                     {
@@ -560,7 +733,7 @@ internal sealed class TextAnalysis
                     };
                     var mark = keyLength;
                     var entries = WriteKey(ref token, letters[..(b - a)], leet: false, 'i');
-                    if (entries is null || !HasSingleWordMatch(entries, token))
+                    if (!HasSingleWordMatch(token) || (b - a == 2 && !IsFilterWord(entries)))
                     {
                         keyLength = mark;
                         continue;
@@ -609,6 +782,31 @@ internal sealed class TextAnalysis
         }
     }
 
+    // "c.p." is an abbreviation written with dots; two letters with spaces ("a b") are not joined.
+    private bool IsDottedPair(int first)
+    {
+        var between = Tokens[first + 1].FoldStart - Tokens[first].FoldEnd;
+        return between == 1 && fold[Tokens[first].FoldEnd] == '.' && FoldedAt(Tokens[first + 1].FoldEnd) == '.';
+    }
+
+    private static bool IsFilterWord(LexiconEntry[]? entries)
+    {
+        if (entries is null)
+        {
+            return false;
+        }
+
+        foreach (var entry in entries)
+        {
+            if (entry.Tokens.Length == 1 && entry.FilterType is not null && entry.Head != HeadIndex.None)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private Token[] CopyPrefix(int count, out int copied)
     {
         var joined = new Token[Tokens.Length];
@@ -633,10 +831,36 @@ internal sealed class TextAnalysis
     private void FindMatches()
     {
         MatchCount = 0;
+
+        // The last token claimed by an innocent fixed expression or an allowlisted term: built-in entries skip it.
+        var claimedUntil = -1;
+        var claimedAny = false;
         for (var t = 0; t < TokenCount; t++)
         {
+            if (Tokens[t].Custom is { } customEntries)
+            {
+                foreach (var entry in customEntries)
+                {
+                    if (!IsMatchAt(entry, t))
+                    {
+                        continue;
+                    }
+
+                    if (entry.Has(WordRole.Benign))
+                    {
+                        claimedUntil = Math.Max(claimedUntil, t + entry.Tokens.Length - 1);
+                        Tokens[t].Shape |= TokenShape.ClaimStart;
+                        claimedAny = true;
+                    }
+                    else
+                    {
+                        AddMatch(t, t + entry.Tokens.Length - 1, entry);
+                    }
+                }
+            }
+
             var entries = Tokens[t].Entries;
-            if (entries is null)
+            if (entries is null || t <= claimedUntil)
             {
                 continue;
             }
@@ -645,25 +869,50 @@ internal sealed class TextAnalysis
             {
                 if (IsMatchAt(entry, t) && !(entry.Has(WordRole.NameLike) && IsNameCased(t)))
                 {
+                    if (entry.Has(WordRole.Benign))
+                    {
+                        claimedUntil = t + entry.Tokens.Length - 1;
+                        Tokens[t].Shape |= TokenShape.ClaimStart;
+                        claimedAny = true;
+                        break;
+                    }
+
                     AddMatch(t, t + entry.Tokens.Length - 1, entry);
                     Tokens[t].Roles |= entry.Roles;
                 }
             }
         }
 
-        // Entries at one token come longest first, so a phrase precedes the words inside it.
+        // A phrase that began before an innocent expression and runs into it ("im high" in "I'm high on life") yields to it.
+        if (claimedAny)
+        {
+            for (var m = 0; m < MatchCount; m++)
+            {
+                for (var t = Matches[m].First + 1; t <= Matches[m].Last && !Matches[m].Entry.IsCustom; t++)
+                {
+                    if (Tokens[t].Is(TokenShape.ClaimStart))
+                    {
+                        Matches[m].Shadowed = true;
+                        break;
+                    }
+                }
+            }
+        }
+
+        // Entries at one token come longest first, so a phrase precedes the words inside it. A project's
+        // own terms neither hide built-in words nor are hidden by them.
         for (var m = 0; m < MatchCount; m++)
         {
             var phrase = Matches[m];
             var length = phrase.Last - phrase.First;
-            if (length == 0 || phrase.Shadowed)
+            if (length == 0 || phrase.Shadowed || phrase.Entry.IsCustom)
             {
                 continue;
             }
 
             for (var n = m + 1; n < MatchCount && Matches[n].First <= phrase.Last; n++)
             {
-                if (Matches[n].Last <= phrase.Last && Matches[n].Last - Matches[n].First < length)
+                if (Matches[n].Last <= phrase.Last && Matches[n].Last - Matches[n].First < length && !Matches[n].Entry.IsCustom)
                 {
                     Matches[n].Shadowed = true;
                 }
@@ -683,6 +932,17 @@ internal sealed class TextAnalysis
         for (var m = 0; m < MatchCount; m++)
         {
             Spans[Tokens[Matches[m].First].Span].MatchEnd = m + 1;
+        }
+
+        for (var s = 0; s < SpanCount; s++)
+        {
+            var roles = WordRole.None;
+            for (var t = Spans[s].FirstToken; t < Spans[s].TokenEnd; t++)
+            {
+                roles |= Tokens[t].Roles;
+            }
+
+            Spans[s].Roles = roles;
         }
     }
 

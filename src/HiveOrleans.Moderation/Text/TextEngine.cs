@@ -2,7 +2,7 @@ namespace HiveOrleans.Moderation.Text;
 
 /// <summary>
 /// Lexicon- and pattern-based text moderation: scores every sentence or line on the ten text heads,
-/// lists lexicon hits and personal data, and guesses the language. Built once and shared: it holds
+/// lists lexicon hits and personal data, and detects the language. Built once and shared: it holds
 /// only read-only tables, so concurrent calls are safe.
 /// </summary>
 public sealed class TextEngine
@@ -14,6 +14,8 @@ public sealed class TextEngine
         .Select(head => Enumerable.Range(0, 4).Select(score => new HeadScore(head, score)).ToArray())
         .ToArray();
 
+    private static readonly string[] CustomBlocklistClass = [TextCustomLists.BlocklistType];
+
     private readonly Lexicon lexicon = Lexicon.BuiltIn;
 
     /// <summary>An engine over the built-in lexicons; the tables are shared, so constructing more is cheap.</summary>
@@ -22,9 +24,15 @@ public sealed class TextEngine
     }
 
     /// <summary>The version reported as <c>model_version</c>; bump it whenever lexicons or rules change results.</summary>
-    public static string ModelVersion => "text-lexicon-1";
+    public static string ModelVersion => "text-lexicon-2";
 
-    public TextModerationResult Moderate(string text)
+    /// <summary>The languages whose text the lexicons judge; for any other, <see cref="TextModerationResult.ModeratedClasses"/> is empty.</summary>
+    public static IReadOnlyList<string> ModeratedLanguages { get; } = ["en"];
+
+    public TextModerationResult Moderate(string text) => Moderate(text, lists: null);
+
+    /// <summary>Moderates <paramref name="text"/> with a project's own blocklist and allowlist as well as the built-in lexicons.</summary>
+    public TextModerationResult Moderate(string text, TextCustomLists? lists)
     {
         ArgumentNullException.ThrowIfNull(text);
         var pii = PiiDetector.Find(text);
@@ -32,15 +40,17 @@ public sealed class TextEngine
         var analysis = TextAnalysis.Rent();
         try
         {
-            analysis.Load(text, lexicon);
+            analysis.Load(text, lexicon, lists?.Lexicon);
             var hits = new List<TextFilterHit>();
             var spanCount = analysis.SpanCount;
             var scores = new int[spanCount * HeadCount];
+            var custom = false;
             for (var s = 0; s < spanCount; s++)
             {
                 var heads = scores.AsSpan(s * HeadCount, HeadCount);
                 var scorer = new SpanScorer(analysis, s, heads, hits);
                 scorer.Score();
+                custom |= scorer.HasCustomHit;
                 var spam = scorer.SpamWeight;
                 var promotion = scorer.PromotionWeight;
                 SpamSignals.Add(analysis, s, urls, pii, ref spam, ref promotion);
@@ -50,6 +60,8 @@ public sealed class TextEngine
             }
 
             SpamSignals.MarkRepeatedSpans(analysis, scores, HeadCount);
+            CrossSpanRules.DrugTrade(analysis, scores, HeadCount);
+            CrossSpanRules.ChildExploitation(analysis, scores, HeadCount);
 
             var spans = new TextSpanResult[spanCount];
             var overall = new int[HeadCount];
@@ -73,11 +85,36 @@ public sealed class TextEngine
             }
 
             hits.Sort(static (x, y) => x.StartIndex != y.StartIndex ? x.StartIndex.CompareTo(y.StartIndex) : x.EndIndex.CompareTo(y.EndIndex));
-            return new TextModerationResult(spans, hits, pii, overallScores, LanguageGuesser.Guess(analysis));
+            var (language, latinWords, otherWords) = LanguageDetector.Detect(analysis, urls);
+            return new TextModerationResult(spans, hits, pii, overallScores, language)
+            {
+                ModeratedClasses = IsModerated(language, latinWords + otherWords, overall[(int)HeadIndex.Gibberish] > 0 && AllWordySpansGibberish(analysis, scores))
+                    ? TextHeads.All
+                    : [],
+                CustomClasses = custom ? CustomBlocklistClass : [],
+            };
         }
         finally
         {
             TextAnalysis.Return(analysis);
         }
+    }
+
+    // English is judged; so is text with no words of any language (links, numbers, emoji) and keyboard mashing.
+    private static bool IsModerated(string language, int words, bool gibberish) =>
+        language == "en" || (language == LanguageDetector.Unknown && (words == 0 || gibberish));
+
+    private static bool AllWordySpansGibberish(TextAnalysis analysis, int[] scores)
+    {
+        for (var s = 0; s < analysis.SpanCount; s++)
+        {
+            var span = analysis.Spans[s];
+            if (span.TokenEnd > span.FirstToken && scores[(s * HeadCount) + (int)HeadIndex.Gibberish] == 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -9,4 +9,7 @@ internal struct TextSpan
     public int TokenEnd;
     public int FirstMatch;
     public int MatchEnd;
+
+    /// <summary>Every role of every token in the span.</summary>
+    public WordRole Roles;
 }

@@ -14,5 +14,8 @@ internal struct Token
     public WordRole Roles;
     public LexiconEntry[]? Entries;
 
+    /// <summary>Entries of the project's own lists (blocklist and allowlist), when it has any.</summary>
+    public LexiconEntry[]? Custom;
+
     public readonly bool Is(TokenShape shape) => (Shape & shape) != 0;
 }

@@ -6,7 +6,10 @@ namespace HiveOrleans.Moderation.Text;
 /// </summary>
 internal static class TokenKeys
 {
-    public static LexiconKey ForLexiconWord(string word)
+    public static LexiconKey ForLexiconWord(string word) => ForLexiconWord(word, leet: false);
+
+    /// <summary>The key of a word as the lexicons store it; <paramref name="leet"/> reads digits and symbols as letters ("n00b").</summary>
+    public static LexiconKey ForLexiconWord(string word, bool leet)
     {
         Span<char> folded = stackalloc char[word.Length * 3];
         var length = 0;
@@ -33,7 +36,7 @@ internal static class TokenKeys
 
         Span<char> key = stackalloc char[length];
         Span<byte> runs = stackalloc byte[length];
-        var keyLength = Build(folded[..length], leet: false, oneAs: 'i', key, runs);
+        var keyLength = Build(folded[..length], leet, oneAs: 'i', key, runs);
         return new LexiconKey(new string(key[..keyLength]), runs[..keyLength].ToArray());
     }
 

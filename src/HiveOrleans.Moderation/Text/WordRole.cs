@@ -137,4 +137,64 @@ internal enum WordRole : ulong
 
     /// <summary>Ordinary buying (buy, price, delivery): escalates unmistakable drugs, not street names.</summary>
     Commerce = 1UL << 43,
+
+    /// <summary>A fixed innocent expression ("hate crime", "blue tit", "cum laude"): its words match nothing else.</summary>
+    Benign = 1UL << 44,
+
+    /// <summary>Slang for genitals (dick, cock, pussy): sexual 3 when the sexual sense is clear.</summary>
+    Genital = 1UL << 45,
+
+    /// <summary>Nudity (naked, nude): sexual 2 when said of a person.</summary>
+    Nudity = 1UL << 46,
+
+    /// <summary>"fuck" and its forms: sexual when it has a sexual subject or object rather than being an expletive.</summary>
+    SexVerb = 1UL << 47,
+
+    /// <summary>A word that makes "hot" or "fine" flirting when aimed at the reader.</summary>
+    Flirt = 1UL << 48,
+
+    /// <summary>Grooming: secrecy, isolation, flattery about age ("don't tell your parents", "mature for your age").</summary>
+    Grooming = 1UL << 49,
+
+    /// <summary>Pictures and videos (pics, vids, content): with minors and trading, child exploitation.</summary>
+    Media = 1UL << 50,
+
+    /// <summary>A generalisation about a group that is not yet an insult ("naturally good at math"): hate 1.</summary>
+    Stereotype = 1UL << 51,
+
+    /// <summary>A way to die (jump off a bridge, drink bleach): self-harm when first person, bullying when urged on the reader.</summary>
+    SelfHarmMethod = 1UL << 52,
+
+    /// <summary>Parts of a body (face, jaw, neck): "break his jaw" aims a violent act at a person.</summary>
+    BodyPart = 1UL << 53,
+
+    /// <summary>be, get, got: a violent participle after it is passive ("deserve to be shot").</summary>
+    Passive = 1UL << 54,
+
+    /// <summary>if, unless: "my boss will kill me if I'm late" is a figure of speech.</summary>
+    Conditional = 1UL << 55,
+
+    /// <summary>hey, yo, oi: the insult that follows is addressed to the reader.</summary>
+    Vocative = 1UL << 56,
+
+    /// <summary>Words before a bare number that make it an age: "she's 14", "only 13", "under 16".</summary>
+    AgeCue = 1UL << 57,
+
+    /// <summary>Sexual acts done to a person (lick, suck, ride): sexual 2 with a person as object.</summary>
+    SexAct = 1UL << 58,
+
+    /// <summary>Leave-taking (goodbye everyone, forgive me): adds to a self-harm signal in the same span.</summary>
+    Farewell = 1UL << 59,
+
+    /// <summary>chat, meet, talk: an adult giving their age and seeking contact with a minor is grooming.</summary>
+    Contact = 1UL << 60,
+
+    /// <summary>A lethal outcome (to death, stopped breathing): a weak act that reaches it is not weak.</summary>
+    Lethal = 1UL << 61,
+
+    /// <summary>
+    /// Weak evidence of drugs: slang that is also an everyday word ("loud", "gas") needs use or quantities,
+    /// not only selling; a generic word ("drug prices") rises with dealing, not with ordinary commerce.
+    /// </summary>
+    WeakDrugTerm = 1UL << 62,
 }

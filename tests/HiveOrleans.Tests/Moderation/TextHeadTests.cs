@@ -7,9 +7,9 @@ public sealed class TextHeadTests
     private readonly TextEngine _engine = new();
 
     [Theory]
-    [InlineData("send me nudes right now", TextHeads.Sexual, 3)]
+    [InlineData("send me nudes right now", TextHeads.Sexual, 2)]
     [InlineData("she sent me a blowjob video", TextHeads.Sexual, 3)]
-    [InlineData("watching porn all night", TextHeads.Sexual, 2)]
+    [InlineData("watching porn all night", TextHeads.Sexual, 3)]
     [InlineData("He is a faggot", TextHeads.Hate, 3)]
     [InlineData("Immigrants are vermin and should be deported", TextHeads.Hate, 3)]
     [InlineData("All women are stupid", TextHeads.Hate, 2)]

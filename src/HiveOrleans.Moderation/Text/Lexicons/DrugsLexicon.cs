@@ -1,16 +1,20 @@
 namespace HiveOrleans.Moderation.Text;
 
 /// <summary>
-/// Drugs: hard drugs 2, soft drugs and general terms 1; any drug with buying or selling in the span
-/// scores 3, with use or quantities at least 2. Street names with innocent senses need drug context.
+/// Drugs: a mention scores 1; use, being high or quantities 2; buying or selling 3. Street names with
+/// innocent senses (coke, molly, pot) need drug context in the span.
 /// </summary>
 internal static class DrugsLexicon
 {
     public const string Entries = """
-        2 cocaine|heroin|meth|methamphetamine|crystal meth|fentanyl|lsd|mdma|ketamine|shrooms|magic mushrooms|psilocybin|oxycodone|oxycontin|percocet/s|opium|dmt|pcp|ghb|amphetamine/s|crack cocaine|crackhead/s|speedball/s|krokodil|xanax bars|purple drank
-        1 weed|marijuana|cannabis|thc|hashish|bong/s|stoner/s|xanax|adderall|valium|codeine|vicodin|benzos|opioid/s|narcotics|drug/s|junkie/s|druggie/s|kush|ganja|reefer|doobie/s|spliff/s|edibles
-        2 coke|crack|molly|ecstasy|acid|tina|oxy|lean|percs|xans|bars #ambiguous #name-like
-        1 pot|joint/s|blunt/s|grass|hash|dope|trees|herb|bud|dab/s|420 #ambiguous
-        0 smoke/s/d|smoking|snort/s/ed/ing|sniff/ing|inject/s/ed/ing|get high|getting high|got high|stoned|baked|blazed|tripping|dose/s|gram/s|oz|ounce/s|eighth|pill/s|withdrawal|rolling|high af #drug-activity #nofilter
+        1 cocaine|heroin|meth|methamphetamine|crystal meth|fentanyl|percs|xans|oxy|lsd|mdma|ketamine|shrooms|magic mushrooms|psilocybin|oxycodone|oxycontin|percocet/s|opium|dmt|pcp|ghb|amphetamine/s|crack cocaine|crackhead/s|speedball/s|krokodil|xanax bars|purple drank
+        1 weed|marijuana|cannabis|thc|hashish|bong/s|stoner/s|xanax|adderall|valium|codeine|vicodin|benzos|junkie/s|druggie/s|kush|ganja|reefer|doobie/s|spliff/s|edibles|dab pen/s|shatter|molly water
+        2 lines of coke|line of coke|bump of coke|did a line|doing lines|did lines|high as fuck|high af|tripping balls|crossfaded|cross faded|zooted|k holed|k hole|khole
+        2 stoned|blazed|getting high|got high|get high tonight|lets get high|get high together|im high|im so high #drug-activity
+        1 drug/s|narcotics|opioid/s #weak-drug-term
+        1 coke|crack|molly|ecstasy|acid|tina|lean|bars #ambiguous #name-like
+        1 loud|gas|za|zaza|exotics #ambiguous #weak-drug-term
+        1 pot|joint/s|blunt/s|grass|hash|dope|trees|herb|bud|420|wax #ambiguous
+        0 smoke/s/d|smoking|snort/s/ed/ing|sniff/ing|inject/s/ed/ing|get high|getting high|got high|best high|so high|im high|was high|baked|tripping|dose/s|gram/s|oz|ounce/s|eighth/s|pill/s|withdrawal|roll|rolled|rolling|popping|popped|sip|sippin|sipping|blaze|blazing|blaze it|tab/s|hit of|dab|dabbing|shoot up|shot up|shooting up|did|doing|been on|was on|high on|im on|were on #drug-activity #nofilter
         """;
 }

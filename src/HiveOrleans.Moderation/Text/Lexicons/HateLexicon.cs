@@ -2,20 +2,24 @@ namespace HiveOrleans.Moderation.Text;
 
 /// <summary>
 /// Slurs and hate slogans score on their own. Group names, dehumanising words, negative traits and calls
-/// for exclusion score nothing alone; the scorer combines them (a group plus "vermin" is hate 3).
+/// for exclusion score nothing alone; the scorer combines them (a group plus "vermin" is hate 3). Slurs
+/// name a group too, so "homos should not exist" combines the same way.
 /// </summary>
 internal static class HateLexicon
 {
     public const string Entries = """
-        3 nigger/s|nigga/s|niggah|sandnigger/s|faggot/s|kike/s|spic/s|wetback/s|gook/s|raghead/s|towelhead/s|beaner/s|kaffir/s|chingchong|ching chong|zipperhead/s|porch monkey/s|jungle bunny|untermensch
-        2 fag/s|tranny|trannies|shemale/s|paki/s|homo/s|wop/s|dago/s|redskin/s
-        2 dyke/s|chink/s|coon/s|jap/s|spook/s|cracker/s|negro/es|queer/s #ambiguous
-        3 white power|heil hitler|sieg heil|gas the jews|white genocide|race war now|jews will not replace us|ethnic cleansing|1488|14 88
-        2 master race|race traitor/s|go back to your country|go back to where you came from|kkk|subhuman/s|ku klux klan
-        0 jew/s|jewish|muslim/s|islam|islamic|christian/s|catholic/s|hindu/s|sikh/s|buddhist/s|atheist/s|black people|blacks|white people|whites|asian/s|arab/s|african/s|mexican/s|latino/s|latina/s|hispanic/s|chinese|indian/s|immigrant/s|migrant/s|refugee/s|gay/s|lesbian/s|homosexual/s|bisexual/s|transgender/s|trans people|trans|women|females|disabled|autistic|gypsies|roma|jamaican/s|pakistani/s|somali/s|nigerian/s|russian/s|ukrainian/s|palestinian/s|israeli/s #group #nofilter
-        0 vermin|animals|subhumans|parasite/s|cockroach/es|rats|apes|monkeys|filth|plague|disease|diseased|savage/s|inferior|invaders|degenerate/s|mongrel/s|breeders|infestation|cancer|scum|not human|lesser #dehumanizing #nofilter
-        0 criminals|terrorists|thieves|rapists|dirty|lazy|evil|dangerous|greedy|violent|primitive|backward|stupid|dumb|disgusting|worthless|pedophiles|freaks #negative-trait #nofilter
-        0 deport/ed/ing|exterminate/d|extermination|eradicate/d|eliminate/d|genocide|wipe out|get rid of|ban all|purge|cleanse|send them back|kick out|dont belong|do not belong|shouldnt exist|should not exist|should be banned|not welcome|go back #exclusion #nofilter
+        3 nigger/s|nigga/s|niggah|sandnigger/s|faggot/s|fag/s|kike/s|spic/s|wetback/s|gook/s|raghead/s|towelhead/s|beaner/s|kaffir/s|chingchong|ching chong|zipperhead/s|porch monkey/s|jungle bunny|untermensch|tranny|trannies|paki/s|muzzie/s|muzzy|wop/s|dago/s #group
+        2 shemale/s|homo/s|redskin/s #group
+        3 dyke/s|chink/s|coon/s|jap/s|spook/s #ambiguous
+        2 cracker/s|negro/es|queer/s #ambiguous
+        3 white power|heil hitler|sieg heil|gas the jews|white genocide|race war now|jews will not replace us|ethnic cleansing|1488|14 88|holocaust never happened|holocaust didnt happen|holocaust did not happen|holocaust is a lie|holocaust was a lie|holocaust is a hoax|holocaust was a hoax|holocaust was fake|holohoax
+        2 master race|race traitor/s|go back to your country|go back to where you came from|subhuman/s
+        1 kkk|ku klux klan|nazi/s|neo nazi/s|swastika/s
+        0 jew/s|jewish|muslim/s|islam|islamic|christian/s|catholic/s|hindu/s|sikh/s|buddhist/s|atheist/s|black people|blacks|white people|whites|asian/s|arab/s|african/s|mexican/s|latino/s|latina/s|hispanic/s|chinese|indian/s|immigrant/s|migrant/s|refugee/s|gay/s|lesbian/s|homosexual/s|bisexual/s|transgender/s|trans people|trans|women|females|disabled|disabled people|autistic|gypsies|roma|jamaican/s|pakistani/s|somali/s|nigerian/s|russian/s|ukrainian/s|palestinian/s|israeli/s|infidels|kuffar|black guy/s|black man|black men|black woman|black women|black person|black folks|black kids|gay people|gay men #group #nofilter
+        0 vermin|animals|subhumans|parasite/s|cockroach/es|rats|apes|monkeys|filth|plague|disease|diseased|savage/s|inferior|invaders|degenerate/s|mongrel/s|breeders|infestation|infesting|cancer|scum|not human|lesser|abomination/s|virus|perverts|godless|the only good #dehumanizing #nofilter
+        0 criminals|terrorists|thieves|rapists|dirty|lazy|evil|dangerous|greedy|violent|primitive|backward|stupid|dumb|disgusting|worthless|pedophiles|paedophiles|groomers|predators|freaks|filthy|smelly|stinky|ugly|inbred|uncivilized|uncivilised|barbaric|barbarians|mentally ill|a burden|control the media|control the banks|control the world|control everything|control the government|run the media|run the banks|run the world|run hollywood|own the media|own the banks|behind everything|belong in the kitchen|back to the kitchen|make me a sandwich #negative-trait #nofilter
+        0 naturally good|good at math|good at maths|good with money|bad at driving|cant drive|genetically|inherently|by nature|all look the same #stereotype #nofilter
+        0 deport/ed/ing|exterminate/d|extermination|eradicate/d|eliminate/d|genocide|wipe out|wiped out|get rid of|ban all|purge|cleanse|send them back|kick out|dont belong|do not belong|shouldnt exist|should not exist|should be banned|not welcome|go back|put in camps|sent to camps|in camps|rounded up|gassed|sterilized|sterilised|euthanized|euthanised|out of our country|out of my country #exclusion #nofilter
         0 hate/s|despise|loathe|detest|cant stand #hate-verb #nofilter
         """;
 }
