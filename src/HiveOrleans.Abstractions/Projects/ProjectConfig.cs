@@ -54,4 +54,10 @@ public sealed record ProjectConfig
 
     /// <summary>When the configuration last changed.</summary>
     [Id(16)] public DateTimeOffset UpdatedOn { get; init; }
+
+    /// <summary>Text projects: terms always flagged, reported as <c>custom_blocklist</c>.</summary>
+    [Id(17)] public IReadOnlyList<string> Blocklist { get; init; } = [];
+
+    /// <summary>Text projects: terms the built-in lexicons never flag.</summary>
+    [Id(18)] public IReadOnlyList<string> Allowlist { get; init; } = [];
 }

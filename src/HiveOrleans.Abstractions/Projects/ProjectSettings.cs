@@ -45,4 +45,10 @@ public sealed record ProjectSettings
 
     /// <summary>An operator's label for the configuration; results carry it.</summary>
     [Id(12)] public string? ConfigTag { get; init; }
+
+    /// <summary>Text projects: terms always flagged (obfuscation-aware). Replaces the whole list when given.</summary>
+    [Id(13)] public IReadOnlyList<string>? Blocklist { get; init; }
+
+    /// <summary>Text projects: terms never flagged by the built-in lexicons. Replaces the whole list when given.</summary>
+    [Id(14)] public IReadOnlyList<string>? Allowlist { get; init; }
 }

@@ -24,4 +24,7 @@ public sealed record ModerationOutput
 
     /// <summary>The classes the model moderated; empty when it could not moderate the language.</summary>
     [Id(6)] public IReadOnlyList<string> ModeratedClasses { get; init; } = [];
+
+    /// <summary>The project's own classes that matched (a blocklist hit raises <c>custom_blocklist</c>).</summary>
+    [Id(7)] public IReadOnlyList<string> CustomClasses { get; init; } = [];
 }

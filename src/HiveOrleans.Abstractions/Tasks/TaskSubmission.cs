@@ -42,4 +42,7 @@ public sealed record TaskSubmission
 
     /// <summary>Per head, the lowest severity reported (the project's thresholds at submission time).</summary>
     [Id(12)] public IReadOnlyDictionary<string, int>? Thresholds { get; init; }
+
+    /// <summary>True when the project has a blocklist or allowlist; the model then loads them for this configuration.</summary>
+    [Id(13)] public bool HasCustomLists { get; init; }
 }

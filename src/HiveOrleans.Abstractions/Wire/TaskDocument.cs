@@ -194,6 +194,14 @@ public static class TaskDocument
         WriteMatches(writer, "text_filters", output?.TextFilters ?? []);
         WriteMatches(writer, "pii_entities", output?.PiiEntities ?? []);
         writer.WriteStartArray("custom_classes");
+        foreach (var custom in output?.CustomClasses ?? [])
+        {
+            writer.WriteStartObject();
+            writer.WriteString("class", custom);
+            writer.WriteNumber("score", 3);
+            writer.WriteEndObject();
+        }
+
         writer.WriteEndArray();
         writer.WriteString("language", output?.Language);
         writer.WriteStartArray("moderated_classes");

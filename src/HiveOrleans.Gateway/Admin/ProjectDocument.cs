@@ -51,6 +51,8 @@ internal static class ProjectDocument
         }
 
         writer.WriteNumber("charge_per_task", config.ChargePerTask);
+        WriteTerms(writer, "blocklist", config.Blocklist);
+        WriteTerms(writer, "allowlist", config.Allowlist);
         writer.WriteStartArray("keys");
         foreach (var key in project.Keys)
         {
@@ -67,5 +69,16 @@ internal static class ProjectDocument
         writer.WriteString("updated_on", TaskDocument.FormatTime(config.UpdatedOn));
         extra?.Invoke(writer);
         writer.WriteEndObject();
+    }
+
+    private static void WriteTerms(Utf8JsonWriter writer, string name, IReadOnlyList<string> terms)
+    {
+        writer.WriteStartArray(name);
+        foreach (var term in terms)
+        {
+            writer.WriteStringValue(term);
+        }
+
+        writer.WriteEndArray();
     }
 }

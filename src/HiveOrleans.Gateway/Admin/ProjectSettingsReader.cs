@@ -52,6 +52,8 @@ internal static class ProjectSettingsReader
             ClearDailyQuota = quotaGiven && quota.ValueKind == JsonValueKind.Null,
             ChargePerTask = Number(root, "charge_per_task"),
             ConfigTag = String(root, "config_tag"),
+            Blocklist = Strings(root, "blocklist"),
+            Allowlist = Strings(root, "allowlist"),
         };
     }
 
@@ -88,6 +90,18 @@ internal static class ProjectSettingsReader
         }
 
         return map;
+    }
+
+    private static string[]? Strings(JsonElement root, string name)
+    {
+        if (Field(root, name) is not { } value)
+        {
+            return null;
+        }
+
+        return value.ValueKind == JsonValueKind.Array && value.EnumerateArray().All(v => v.ValueKind == JsonValueKind.String)
+            ? [.. value.EnumerateArray().Select(v => v.GetString()!)]
+            : throw ApiException.BadRequest($"'{name}' must be an array of strings.");
     }
 
     private static string? String(JsonElement root, string name) =>

@@ -167,6 +167,7 @@ internal static class TaskApi
             ConfigTag = project.ConfigTag,
             Charge = project.ChargePerTask,
             Thresholds = project.Thresholds.Count > 0 ? project.Thresholds : null,
+            HasCustomLists = project.Blocklist.Count > 0 || project.Allowlist.Count > 0,
         };
 
         TaskSnapshot task;

@@ -24,6 +24,7 @@ public static class HiveGrainsServiceCollectionExtensions
         services.AddSingleton<TextEngine>();
         services.AddSingleton<IModerationModel, TextModel>();
         services.AddSingleton<ModelRunner>();
+        services.AddSingleton<ModelContextCache>();
         services.AddSingleton<CallbackDelivery>();
         services.AddSingleton<WebhookSecretCache>();
         services.AddHttpClient(CallbackDelivery.HttpClientName)

@@ -10,5 +10,5 @@ public interface IModerationModel
 {
     string ModelType { get; }
 
-    ModerationOutput Run(TaskSubmission submission);
+    ModerationOutput Run(TaskSubmission submission, ModelContext context);
 }

@@ -30,7 +30,7 @@ public sealed class ModelRunner : IDisposable
     /// Waits for a free slot, calls <paramref name="started"/> (on the caller's context, so a grain may update its
     /// state there), runs the model the submission's project serves, and applies the project's thresholds.
     /// </summary>
-    public async Task<ModerationOutput> RunAsync(TaskSubmission submission, Action started, CancellationToken cancellationToken)
+    public async Task<ModerationOutput> RunAsync(TaskSubmission submission, ModelContext context, Action started, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(submission);
         ArgumentNullException.ThrowIfNull(started);
@@ -47,7 +47,7 @@ public sealed class ModelRunner : IDisposable
 
             // TaskScheduler.Default takes the work off the activation's scheduler.
             return await Task.Factory.StartNew(
-                () => ScoreThresholds.Apply(model.Run(submission), submission.Thresholds),
+                () => ScoreThresholds.Apply(model.Run(submission, context), submission.Thresholds),
                 cancellationToken,
                 TaskCreationOptions.DenyChildAttach,
                 TaskScheduler.Default).ConfigureAwait(true);

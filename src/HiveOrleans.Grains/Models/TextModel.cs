@@ -11,11 +11,12 @@ public sealed class TextModel(TextEngine engine) : IModerationModel
 
     public string ModelType => ModelTypes.Text;
 
-    public ModerationOutput Run(TaskSubmission submission)
+    public ModerationOutput Run(TaskSubmission submission, ModelContext context)
     {
         ArgumentNullException.ThrowIfNull(submission);
+        ArgumentNullException.ThrowIfNull(context);
         var text = submission.TextData ?? "";
-        var result = engine.Moderate(text);
+        var result = engine.Moderate(text, context.TextLists);
         var entries = new OutputEntry[result.Spans.Count];
         for (var i = 0; i < entries.Length; i++)
         {
@@ -43,9 +44,9 @@ public sealed class TextModel(TextEngine engine) : IModerationModel
             TextFilters = [.. result.TextFilters.Select(hit => new TextMatch(hit.Value, hit.StartIndex, hit.EndIndex, hit.Type))],
             PiiEntities = [.. result.PiiEntities.Select(pii => new TextMatch(pii.Value, pii.StartIndex, pii.EndIndex, pii.Type))],
             Language = result.Language,
-            // The engine scores every head for any text it is given; telling languages it cannot judge apart
-            // (and answering them with an empty list) is the language-detection work still ahead.
-            ModeratedClasses = TextHeads.All,
+            // Empty for a language the engine does not cover: Hive's way of saying "not judged" rather than zeros.
+            ModeratedClasses = result.ModeratedClasses,
+            CustomClasses = result.CustomClasses,
         };
     }
 

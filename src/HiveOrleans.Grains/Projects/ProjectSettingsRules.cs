@@ -27,11 +27,20 @@ internal static class ProjectSettingsRules
             DailyQuota = settings.ClearDailyQuota ? null : settings.DailyQuota ?? config.DailyQuota,
             ChargePerTask = settings.ChargePerTask ?? config.ChargePerTask,
             ConfigTag = settings.ConfigTag ?? config.ConfigTag,
+            Blocklist = settings.Blocklist is { } block ? Terms(block) : config.Blocklist,
+            Allowlist = settings.Allowlist is { } allow ? Terms(allow) : config.Allowlist,
             UpdatedOn = now,
         };
         Validate(updated);
         return updated;
     }
+
+    public const int MaxListTerms = 10_000;
+    public const int MaxTermLength = 100;
+
+    /// <summary>Trimmed, without blanks or repeats, in the order given.</summary>
+    private static string[] Terms(IEnumerable<string> terms) =>
+        [.. terms.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)];
 
     public static void ValidateModelType(string modelType)
     {
@@ -64,6 +73,12 @@ internal static class ProjectSettingsRules
         }
 
         Require(config.DailyQuota is null or >= 1, "'daily_quota' must be a whole number of 1 or more.");
+        foreach (var (name, list) in new[] { ("blocklist", config.Blocklist), ("allowlist", config.Allowlist) })
+        {
+            Require(list.Count == 0 || config.ModelType == ModelTypes.Text, $"'{name}' applies to text projects only.");
+            Require(list.Count <= MaxListTerms, $"'{name}' has {list.Count} terms; at most {MaxListTerms}.");
+            Require(list.All(t => t.Length <= MaxTermLength), $"'{name}' terms are at most {MaxTermLength} characters.");
+        }
         var heads = HeadsOf(config.ModelType);
         foreach (var (head, level) in config.Thresholds)
         {

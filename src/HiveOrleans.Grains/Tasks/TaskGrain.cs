@@ -28,6 +28,7 @@ internal sealed partial class TaskGrain(
     [PersistentState(StorageNames.Task, StorageNames.Provider)] IPersistentState<TaskState> state,
     ITaskLedger ledger,
     ModelRunner models,
+    ModelContextCache modelContexts,
     CallbackDelivery callbacks,
     WebhookSecretCache webhookSecrets,
     IOptions<TaskOptions> options,
@@ -258,7 +259,11 @@ internal sealed partial class TaskGrain(
         ModerationOutput output;
         try
         {
-            output = await models.RunAsync(state.State.Submission!, MarkProcessing, CancellationToken.None);
+            var submission = state.State.Submission!;
+            var context = submission.HasCustomLists
+                ? await modelContexts.GetAsync(submission.ProjectId, submission.ConfigVersion)
+                : ModelContext.Empty;
+            output = await models.RunAsync(submission, context, MarkProcessing, CancellationToken.None);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

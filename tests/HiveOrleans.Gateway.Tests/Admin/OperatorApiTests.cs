@@ -197,6 +197,33 @@ public sealed class OperatorApiTests(PostgresGatewayFixture gateway) : IClassFix
         Assert.Equal(0, HiveApi.Score(after, "bullying"));
     }
 
+    [Fact]
+    public async Task A_projects_blocklist_is_matched_through_obfuscation_and_its_allowlist_silences_built_in_hits()
+    {
+        const string text = "That b4n4n4-phone deal is shit.";
+        var plain = await _client.CreateProjectAsync("no lists");
+        var (_, before) = await _client.SubmitTextAsync(plain.Key, "sync", text);
+        var response = before.GetProperty("status")[0].GetProperty("response");
+        Assert.Contains(response.GetProperty("text_filters").EnumerateArray(), f => f.GetProperty("value").GetString() == "shit");
+        Assert.Equal(0, response.GetProperty("custom_classes").GetArrayLength());
+
+        var (_, created) = await _client.AdminAsync(HttpMethod.Post, "/admin/v1/projects", new
+        {
+            name = "lists",
+            model_type = "text",
+            blocklist = new[] { "banana phone" },
+            allowlist = new[] { "shit" },
+        });
+        Assert.Equal("banana phone", created.GetProperty("blocklist")[0].GetString());
+        var (_, after) = await _client.SubmitTextAsync(created.GetProperty("api_keys")[0].GetString()!, "sync", text);
+        var listed = after.GetProperty("status")[0].GetProperty("response");
+
+        var custom = Assert.Single(listed.GetProperty("text_filters").EnumerateArray());
+        Assert.Equal("custom_blocklist", custom.GetProperty("type").GetString());
+        Assert.Equal("b4n4n4-phone", text[custom.GetProperty("start_index").GetInt32()..custom.GetProperty("end_index").GetInt32()]);
+        Assert.Equal("custom_blocklist", listed.GetProperty("custom_classes")[0].GetProperty("class").GetString());
+    }
+
     [Theory]
     [InlineData("""{"name": "x", "model_type": "text", "max_text_length": 100001}""", "'max_text_length' must be from 1 to 100000.")]
     [InlineData("""{"name": "x", "model_type": "text", "rate_limit": {"per_second": 0}}""", "'rate_limit.per_second' must be a number above 0")]

@@ -27,13 +27,13 @@ public sealed class GatedTextModel : IModerationModel, IDisposable
     /// <summary>A view of this gate for one silo, so the test learns which silo is holding the task.</summary>
     public IModerationModel For(string siloName) => new SiloView(this, siloName);
 
-    public ModerationOutput Run(TaskSubmission submission) => RunOn("silo", submission);
+    public ModerationOutput Run(TaskSubmission submission, ModelContext context) => RunOn("silo", submission, context);
 
     public void Release() => _release.Set();
 
     public void Dispose() => _release.Dispose();
 
-    private ModerationOutput RunOn(string siloName, TaskSubmission submission)
+    private ModerationOutput RunOn(string siloName, TaskSubmission submission, ModelContext context)
     {
         ArgumentNullException.ThrowIfNull(submission);
         if (submission.TextData?.Contains(HoldMarker, StringComparison.Ordinal) == true && Interlocked.Exchange(ref _held, 1) == 0)
@@ -47,13 +47,13 @@ public sealed class GatedTextModel : IModerationModel, IDisposable
             }
         }
 
-        return _inner.Run(submission);
+        return _inner.Run(submission, context);
     }
 
     private sealed class SiloView(GatedTextModel gate, string siloName) : IModerationModel
     {
         public string ModelType => ModelTypes.Text;
 
-        public ModerationOutput Run(TaskSubmission submission) => gate.RunOn(siloName, submission);
+        public ModerationOutput Run(TaskSubmission submission, ModelContext context) => gate.RunOn(siloName, submission, context);
     }
 }
