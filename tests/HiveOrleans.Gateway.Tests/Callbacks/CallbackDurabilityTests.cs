@@ -3,11 +3,8 @@ using System.Text.Json;
 using HiveOrleans.Abstractions.Projects;
 using HiveOrleans.Abstractions.Tasks;
 using HiveOrleans.Gateway.Tests.Infrastructure;
-using HiveOrleans.Silo.Hosting;
 using HiveOrleans.Tests.Infrastructure;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.Configuration;
 using Orleans.TestingHost;
 
 namespace HiveOrleans.Gateway.Tests.Callbacks;
@@ -22,28 +19,17 @@ public sealed class CallbackDurabilityTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _database.InitializeAsync();
-        var store = _database.Store;
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["HiveOrleans:Tasks:CallbackRetryDelays:0"] = "00:00:00.300",
-            ["HiveOrleans:Tasks:RecoverAfter"] = "00:00:02",
-            ["HiveOrleans:Tasks:SweepInterval"] = "00:00:00.200",
-            ["HiveOrleans:Tasks:ResumeLease"] = "00:00:03",
-        }).Build();
-        var builder = new InProcessTestClusterBuilder(2);
-        builder.ConfigureSilo((options, silo) =>
-        {
-            silo.AddHiveOrleansGrains(configuration, store);
-            silo.Services.AddSingleton(_gate.For(options.SiloName));
-            silo.Configure<ClusterMembershipOptions>(o =>
+        _cluster = await HiveTestCluster.StartAsync(
+            _database.Store,
+            silos: 2,
+            new Dictionary<string, string?>
             {
-                o.ProbeTimeout = TimeSpan.FromSeconds(1);
-                o.NumMissedProbesLimit = 1;
-                o.NumVotesForDeathDeclaration = 1;
-            });
-        });
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
+                ["HiveOrleans:Tasks:CallbackRetryDelays:0"] = "00:00:00.300",
+                ["HiveOrleans:Tasks:RecoverAfter"] = "00:00:02",
+                ["HiveOrleans:Tasks:SweepInterval"] = "00:00:00.200",
+                ["HiveOrleans:Tasks:ResumeLease"] = "00:00:03",
+            },
+            (options, silo) => silo.Services.AddSingleton(_gate.For(options.SiloName)));
     }
 
     public async Task DisposeAsync()

@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using HiveOrleans.Abstractions.Projects;
 using HiveOrleans.Gateway.Quotas;
-using HiveOrleans.Silo.Hosting;
 using HiveOrleans.Tests.Infrastructure;
-using Microsoft.Extensions.Configuration;
 using Orleans.TestingHost;
 using Xunit.Abstractions;
 
@@ -22,13 +20,7 @@ public sealed class QuotaEnforcementTests(ITestOutputHelper output) : IAsyncLife
     public async Task InitializeAsync()
     {
         await _database.InitializeAsync();
-        var store = _database.Store;
-        var configuration = new ConfigurationBuilder().Build();
-        var builder = new InProcessTestClusterBuilder(3);
-        builder.ConfigureSilo((_, silo) => silo.AddHiveOrleansGrains(configuration, store));
-        builder.ConfigureClient(client => client.AddActivityPropagation());
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
+        _cluster = await HiveTestCluster.StartAsync(_database.Store, silos: 3, configureClient: client => client.AddActivityPropagation());
     }
 
     public async Task DisposeAsync()

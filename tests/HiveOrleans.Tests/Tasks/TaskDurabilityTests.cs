@@ -1,11 +1,8 @@
 using HiveOrleans.Abstractions.Tasks;
 using HiveOrleans.Grains.Models;
-using HiveOrleans.Silo.Hosting;
 using HiveOrleans.Storage;
 using HiveOrleans.Tests.Infrastructure;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.Configuration;
 using Orleans.TestingHost;
 
 namespace HiveOrleans.Tests.Tasks;
@@ -20,28 +17,17 @@ public sealed class TaskDurabilityTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _database.InitializeAsync();
-        var store = StoreLocation.ForPostgres(_database.ConnectionString);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            // Short enough that recovery happens within a test, long enough that healthy tasks are never swept.
-            ["HiveOrleans:Tasks:RecoverAfter"] = "00:00:02",
-            ["HiveOrleans:Tasks:SweepInterval"] = "00:00:00.250",
-            ["HiveOrleans:Tasks:ResumeLease"] = "00:00:03",
-        }).Build();
-        var builder = new InProcessTestClusterBuilder(3);
-        builder.ConfigureSilo((options, silo) =>
-        {
-            silo.AddHiveOrleansGrains(configuration, store);
-            silo.Services.AddSingleton(_gate.For(options.SiloName));
-            silo.Configure<ClusterMembershipOptions>(o =>
+        _cluster = await HiveTestCluster.StartAsync(
+            _database.Store,
+            silos: 3,
+            new Dictionary<string, string?>
             {
-                o.ProbeTimeout = TimeSpan.FromSeconds(1);
-                o.NumMissedProbesLimit = 1;
-                o.NumVotesForDeathDeclaration = 1;
-            });
-        });
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
+                // Short enough that recovery happens within a test, long enough that healthy tasks are never swept.
+                ["HiveOrleans:Tasks:RecoverAfter"] = "00:00:02",
+                ["HiveOrleans:Tasks:SweepInterval"] = "00:00:00.250",
+                ["HiveOrleans:Tasks:ResumeLease"] = "00:00:03",
+            },
+            (options, silo) => silo.Services.AddSingleton(_gate.For(options.SiloName)));
     }
 
     public async Task DisposeAsync()

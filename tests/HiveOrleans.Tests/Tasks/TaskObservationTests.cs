@@ -1,7 +1,5 @@
 using HiveOrleans.Abstractions.Tasks;
-using HiveOrleans.Silo.Hosting;
 using HiveOrleans.Tests.Infrastructure;
-using Microsoft.Extensions.Configuration;
 using Orleans.TestingHost;
 
 namespace HiveOrleans.Tests.Tasks;
@@ -14,11 +12,7 @@ public sealed class TaskObservationTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _database.InitializeAsync();
-        var store = _database.Store;
-        var builder = new InProcessTestClusterBuilder(2);
-        builder.ConfigureSilo((_, silo) => silo.AddHiveOrleansGrains(new ConfigurationBuilder().Build(), store));
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
+        _cluster = await HiveTestCluster.StartAsync(_database.Store, silos: 2);
     }
 
     public async Task DisposeAsync()

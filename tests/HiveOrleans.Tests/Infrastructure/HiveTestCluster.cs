@@ -1,0 +1,44 @@
+using HiveOrleans.Silo.Hosting;
+using HiveOrleans.Storage;
+using Microsoft.Extensions.Configuration;
+using Orleans.Configuration;
+using Orleans.TestingHost;
+
+namespace HiveOrleans.Tests.Infrastructure;
+
+/// <summary>
+/// An in-process Orleans test cluster running HiveOrleans' grains on a real store, with membership tuned to declare
+/// a killed silo dead within a couple of seconds, so durability tests can kill one and wait on the outcome.
+/// </summary>
+public static class HiveTestCluster
+{
+    public static async Task<InProcessTestCluster> StartAsync(
+        StoreLocation store,
+        short silos,
+        IDictionary<string, string?>? settings = null,
+        Action<InProcessTestSiloSpecificOptions, ISiloBuilder>? configureSilo = null,
+        Action<IClientBuilder>? configureClient = null)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
+        var builder = new InProcessTestClusterBuilder(silos);
+        builder.ConfigureSilo((options, silo) =>
+        {
+            silo.AddHiveOrleansGrains(configuration, store);
+            silo.Configure<ClusterMembershipOptions>(o =>
+            {
+                o.ProbeTimeout = TimeSpan.FromSeconds(1);
+                o.NumMissedProbesLimit = 1;
+                o.NumVotesForDeathDeclaration = 1;
+            });
+            configureSilo?.Invoke(options, silo);
+        });
+        if (configureClient is not null)
+        {
+            builder.ConfigureClient(configureClient);
+        }
+
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return cluster;
+    }
+}
