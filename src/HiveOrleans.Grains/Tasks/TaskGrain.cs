@@ -239,6 +239,11 @@ internal sealed partial class TaskGrain(
             // The ledger row stays, so the sweeper resumes this task after its lease; nothing is lost.
             LogWorkFailed(logger, TaskId, ex);
         }
+        finally
+        {
+            // Back to normal collection: a finished task, or one waiting for its next callback attempt, holds no memory.
+            DelayDeactivation(TimeSpan.Zero);
+        }
     }
 
     private async Task ProcessAsync(bool interrupted)
