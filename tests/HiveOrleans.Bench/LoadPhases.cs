@@ -6,8 +6,8 @@ using System.Text.Json;
 
 namespace HiveOrleans.Bench;
 
-/// <summary>The three measurements, driven over HTTP against the gateway on 127.0.0.1 with one project's key.</summary>
-internal sealed class LoadPhases(HttpClient client, SystemUnderTest system, string apiKey, BenchOptions options)
+/// <summary>The measurements, driven over HTTP against the gateway on 127.0.0.1 with one project's key.</summary>
+internal sealed partial class LoadPhases(HttpClient client, SystemUnderTest system, string apiKey, BenchOptions options)
 {
     /// <summary>The async phase stops here even if the time limit has not come.</summary>
     private const long MaxAsyncRequests = 2_000_000;
@@ -25,11 +25,11 @@ internal sealed class LoadPhases(HttpClient client, SystemUnderTest system, stri
     /// Only acknowledgements both sent and answered inside the measured window (after the warm-up) are counted.
     /// Afterwards it waits for the task ledger to empty, i.e. for every task to be processed.
     /// </summary>
-    public async Task<PhaseResult> AsyncAcknowledgementsAsync()
+    public async Task<PhaseResult> AsyncAcknowledgementsAsync(string phase = "async acks (closed loop)")
     {
         var latencies = new LatencyRecorder();
         var errors = new ErrorTally();
-        long issued = 0, acknowledged = 0;
+        long issued = 0, acknowledged = 0, rejected = 0;
         var clock = Stopwatch.StartNew();
         var windowEnd = WarmUp + TimeSpan.FromSeconds(options.Seconds);
         var lifecycleStart = await system.ReadDatabaseActivityAsync();
@@ -45,6 +45,10 @@ internal sealed class LoadPhases(HttpClient client, SystemUnderTest system, stri
                 if (outcome.Ok)
                 {
                     Interlocked.Increment(ref acknowledged);
+                }
+                else if (outcome.Error == "429")
+                {
+                    Interlocked.Increment(ref rejected);
                 }
 
                 if (inWindow && clock.Elapsed <= windowEnd)
@@ -99,9 +103,10 @@ internal sealed class LoadPhases(HttpClient client, SystemUnderTest system, stri
                     $"per task over its life: {(double)lifecycle.Commits / total:0.00} commits, {(double)lifecycle.Inserted / total:0.00} rows inserted, {(double)lifecycle.Updated / total:0.00} updated, {(double)lifecycle.Deleted / total:0.00} deleted"));
             }
 
+            notes.Add(Invariant($"{Interlocked.Read(ref rejected)} answered 429 (warm-up included)"));
             notes.Add(errors.Describe());
             var summary = latencies.Summarize();
-            return new PhaseResult(Mode, "async acks (closed loop)", summary.Count, errors.Count, summary.Count / options.Seconds,
+            return new PhaseResult(Mode, phase, summary.Count, errors.Count, summary.Count / options.Seconds,
                 summary, resources, string.Join("; ", notes.Where(n => n.Length > 0)));
         }
     }

@@ -3,6 +3,13 @@ using HiveOrleans.Bench;
 
 // The load driver: starts the whole system in this process (embedded on SQLite, or a co-hosted silo on PostgreSQL),
 // drives it over HTTP on 127.0.0.1 and prints what it measured. Run it in Release; see docs/benchmarks.md.
+// "models" measures the text engine and PDQ alone, with no system around them.
+if (args is ["models"])
+{
+    ModelBenchmarks.Run();
+    return 0;
+}
+
 if (!BenchOptions.TryParse(args, out var options, out var problem))
 {
     await Console.Error.WriteLineAsync(problem);
@@ -13,6 +20,7 @@ if (!BenchOptions.TryParse(args, out var options, out var problem))
 // Other work on the machine skews every figure here; the load average says whether there was any.
 var loadAtStart = LoadAverage();
 var results = new List<PhaseResult>();
+var summaries = new List<string>();
 foreach (var mode in options.Modes)
 {
     Console.WriteLine($"== {mode}: starting");
@@ -25,22 +33,69 @@ foreach (var mode in options.Modes)
     };
     var key = await system.CreateProjectAsync(client);
     var phases = new LoadPhases(client, system, key, options);
-
-    Console.WriteLine($"== {mode}: async acknowledgements, {options.Concurrency} workers, 3 s warm-up + {options.Seconds} s");
-    results.Add(Report(await phases.AsyncAcknowledgementsAsync()));
-    Console.WriteLine($"== {mode}: sync latency at {options.Rate}/s for {options.Seconds} s");
-    results.Add(Report(await phases.SyncLatencyAsync()));
-    Console.WriteLine($"== {mode}: submit→callback latency at {options.Rate}/s for {options.Seconds} s");
-    await using (var sink = await CallbackSink.StartAsync())
+    if (options.Phases.Contains("default"))
     {
+        Console.WriteLine($"== {mode}: async acknowledgements, {options.Concurrency} workers, 3 s warm-up + {options.Seconds} s");
+        results.Add(Report(await phases.AsyncAcknowledgementsAsync()));
+        Console.WriteLine($"== {mode}: sync latency at {options.Rate}/s for {options.Seconds} s");
+        results.Add(Report(await phases.SyncLatencyAsync()));
+        Console.WriteLine($"== {mode}: submit→callback latency at {options.Rate}/s for {options.Seconds} s");
+        await using var sink = await CallbackSink.StartAsync();
         results.Add(Report(await phases.CallbackLatencyAsync(sink)));
+    }
+    else
+    {
+        // The first run in a fresh process is slow (JIT and tiering, connection pools growing): warm up uncompared.
+        Console.WriteLine($"== {mode}: async acks, warm-up (not compared)");
+        results.Add(Report(await phases.AsyncAcknowledgementsAsync("async acks, warm-up (not compared)")));
+    }
+
+    if (options.Phases.Contains("quotas"))
+    {
+        // Off on on off, on off off on: a steady drift (tables growing, other work) weighs on both sides alike.
+        var limited = new LoadPhases(client, system, await system.CreateProjectAsync(client, limits: true), options);
+        var runs = new List<(bool Quotas, PhaseResult Result)>();
+        foreach (var quotas in new[] { false, true, true, false, true, false, false, true })
+        {
+            var phase = $"async acks, quotas {(quotas ? "on" : "off")} ({runs.Count(r => r.Quotas == quotas) + 1})";
+            Console.WriteLine($"== {mode}: {phase}, {options.Concurrency} workers, 3 s warm-up + {options.Seconds} s");
+            var result = Report(await (quotas ? limited : phases).AsyncAcknowledgementsAsync(phase));
+            runs.Add((quotas, result));
+            results.Add(result);
+        }
+
+        string Side(bool quotas)
+        {
+            var rates = runs.Where(r => r.Quotas == quotas).Select(r => r.Result.PerSecond).ToArray();
+            return string.Create(CultureInfo.InvariantCulture, $"{rates.Average():0} ({rates.Min():0}–{rates.Max():0})");
+        }
+
+        var off = runs.Where(r => !r.Quotas).Average(r => r.Result.PerSecond);
+        var on = runs.Where(r => r.Quotas).Average(r => r.Result.PerSecond);
+        summaries.Add(string.Create(CultureInfo.InvariantCulture,
+            $"{mode}, quotas on vs off: {Side(true)} vs {Side(false)} acks/s, mean (range); quotas cost {(off - on) / off:+0.0%;-0.0%} of throughput"));
+    }
+
+    if (options.Phases.Contains("callbacks"))
+    {
+        Console.WriteLine($"== {mode}: callback throughput, 1 receiver, {options.Concurrency} workers, 3 s warm-up + {options.Seconds} s");
+        await using (var sink = await CallbackSink.StartAsync())
+        {
+            results.Add(Report(await phases.CallbackThroughputAsync(sink, "callbacks, 1 receiver (closed loop)")));
+        }
+
+        Console.WriteLine($"== {mode}: callback throughput, 100 receivers of which 10 answer 503, {options.Concurrency} workers, 3 s warm-up + {options.Seconds} s");
+        await using (var sink = await CallbackSink.StartAsync(receivers: 100, down: 10))
+        {
+            results.Add(Report(await phases.CallbackThroughputAsync(sink, "callbacks, 90 of 100 receivers up (closed loop)")));
+        }
     }
 
     Console.WriteLine($"== {mode}: stopping");
 }
 
 Console.WriteLine();
-Console.WriteLine($"{Environment.ProcessorCount} cores; {options.Seconds} s per phase; concurrency {options.Concurrency}; rate {options.Rate}/s; "
+Console.WriteLine($"{Environment.ProcessorCount} cores; phases {string.Join(", ", options.Phases)}; {options.Seconds} s per phase; concurrency {options.Concurrency}; rate {options.Rate}/s; "
     + $"load average {loadAtStart} at the start, {LoadAverage()} at the end");
 Console.WriteLine();
 Console.WriteLine("| mode | phase | ok | errors | ok/s | p50 ms | p99 ms | max ms | CPU s | CPU ms/ok | PG CPU s | host CPU s | peak WS MiB |");
@@ -55,6 +110,11 @@ Console.WriteLine();
 foreach (var r in results.Where(r => r.Notes.Length > 0))
 {
     Console.WriteLine($"- {r.Mode}, {r.Phase}: {r.Notes}");
+}
+
+foreach (var summary in summaries)
+{
+    Console.WriteLine($"- {summary}");
 }
 
 return 0;
@@ -72,66 +132,4 @@ static PhaseResult Report(PhaseResult result)
     }
 
     return result;
-}
-
-/// <summary>Command-line options: <c>--mode embedded|cluster|both --seconds N --concurrency N --rate N --postgres CONNSTR</c>.</summary>
-internal sealed record BenchOptions
-{
-    public const string Usage =
-        "usage: HiveOrleans.Bench [--mode embedded|cluster|both] [--seconds N] [--concurrency N] [--rate N] [--postgres CONNSTR]";
-
-    public IReadOnlyList<string> Modes { get; init; } = ["embedded"];
-
-    public int Seconds { get; init; } = 15;
-
-    public int Concurrency { get; init; } = 64;
-
-    public int Rate { get; init; } = 50;
-
-    public string Postgres { get; init; } = "Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres";
-
-    public static bool TryParse(string[] args, out BenchOptions options, out string problem)
-    {
-        options = new BenchOptions();
-        problem = string.Empty;
-        for (var i = 0; i < args.Length; i += 2)
-        {
-            if (i + 1 >= args.Length)
-            {
-                problem = $"'{args[i]}' needs a value.";
-                return false;
-            }
-
-            var value = args[i + 1];
-            switch (args[i])
-            {
-                case "--mode" when value is "embedded" or "cluster":
-                    options = options with { Modes = [value] };
-                    break;
-                case "--mode" when value == "both":
-                    options = options with { Modes = ["embedded", "cluster"] };
-                    break;
-                case "--seconds" when Positive(value, 3600) is { } seconds:
-                    options = options with { Seconds = seconds };
-                    break;
-                case "--concurrency" when Positive(value, 4096) is { } concurrency:
-                    options = options with { Concurrency = concurrency };
-                    break;
-                case "--rate" when Positive(value, 100_000) is { } rate:
-                    options = options with { Rate = rate };
-                    break;
-                case "--postgres" when value.Length > 0:
-                    options = options with { Postgres = value };
-                    break;
-                default:
-                    problem = $"'{args[i]} {value}' is not a known option with a valid value.";
-                    return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static int? Positive(string text, int max) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 && n <= max ? n : null;
 }

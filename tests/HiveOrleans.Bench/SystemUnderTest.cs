@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
 using HiveOrleans.Gateway.Hosting;
+using HiveOrleans.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -80,12 +81,23 @@ internal sealed class SystemUnderTest : IAsyncDisposable
         }
     }
 
-    /// <summary>Creates a text, model-only project through the operator API and returns its first API key.</summary>
-    public async Task<string> CreateProjectAsync(HttpClient client)
+    /// <summary>
+    /// Creates a text, model-only project through the operator API and returns its first API key; with
+    /// <paramref name="limits"/>, a project whose rate limit and daily quota are checked on every submission but set so
+    /// high that they never reject.
+    /// </summary>
+    public async Task<string> CreateProjectAsync(HttpClient client, bool limits = false)
     {
+        var settings = new Dictionary<string, object> { ["name"] = limits ? "bench-limited" : "bench", ["model_type"] = "text", ["review"] = "model_only" };
+        if (limits)
+        {
+            settings["rate_limit"] = new { per_second = 1_000_000, burst = 1_000_000 };
+            settings["daily_quota"] = 100_000_000;
+        }
+
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(Address, "/admin/v1/projects"))
         {
-            Content = JsonContent.Create(new { name = "bench", model_type = "text", review = "model_only" }),
+            Content = JsonContent.Create(settings),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", OperatorToken);
         using var response = await client.SendAsync(request);
@@ -99,14 +111,16 @@ internal sealed class SystemUnderTest : IAsyncDisposable
         return json.RootElement.GetProperty("api_keys")[0].GetString()!;
     }
 
-    /// <summary>Rows in the task ledger: tasks that are still owed work (processing or a callback).</summary>
-    public async Task<long> CountLedgerRowsAsync()
+    /// <summary>Rows in the task ledger: tasks that are still owed work (processing or a callback), or only those owed <paramref name="reason"/>.</summary>
+    public async Task<long> CountLedgerRowsAsync(TaskLedgerReason? reason = null)
     {
-        const string Count = "SELECT COUNT(*) FROM hive_task_ledger";
+        var count = reason is { } r
+            ? string.Create(CultureInfo.InvariantCulture, $"SELECT COUNT(*) FROM hive_task_ledger WHERE reason = {(short)r}")
+            : "SELECT COUNT(*) FROM hive_task_ledger";
         if (IsCluster)
         {
             await using var connection = await OpenAsync(DatabaseConnectionString);
-            await using var command = new NpgsqlCommand(Count, connection);
+            await using var command = new NpgsqlCommand(count, connection);
             return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
         }
 
@@ -115,7 +129,7 @@ internal sealed class SystemUnderTest : IAsyncDisposable
         {
             await connection.OpenAsync();
             await using var command = connection.CreateCommand();
-            command.CommandText = Count;
+            command.CommandText = count;
             return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
         }
     }
