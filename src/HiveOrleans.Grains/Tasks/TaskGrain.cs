@@ -49,7 +49,7 @@ internal sealed partial class TaskGrain(
     private Task? _notifying;
     private Task<TaskSnapshot>? _submitting;
     private Task? _work;
-    private TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private Guid TaskId => this.GetPrimaryKey();
 
