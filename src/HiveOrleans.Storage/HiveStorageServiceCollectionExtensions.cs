@@ -1,3 +1,4 @@
+using HiveOrleans.Storage.Results;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -7,7 +8,7 @@ namespace HiveOrleans.Storage;
 public static class HiveStorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <paramref name="store"/> and an <see cref="ITaskLedger"/> over it as singletons.
+    /// Registers <paramref name="store"/>, an <see cref="ITaskLedger"/> and an <see cref="IResultCache"/> over it as singletons.
     /// The ledger reads the time from the registered <see cref="TimeProvider"/> (the system clock
     /// unless one is registered). The schema is not applied here: call
     /// <see cref="SchemaInstaller.ApplyAsync"/> before the silo starts.
@@ -20,6 +21,7 @@ public static class HiveStorageServiceCollectionExtensions
         services.AddSingleton(store);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ITaskLedger>(provider => TaskLedgerFactory.Create(store, provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IResultCache>(provider => ResultCacheFactory.Create(store, provider.GetRequiredService<TimeProvider>()));
         return services;
     }
 }

@@ -1,0 +1,90 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace HiveOrleans.Storage.Results;
+
+/// <summary>
+/// The result cache in a SQLite file (embedded mode; see deploy/sql/sqlite/021-result-cache.sql). Every statement it
+/// runs is in this class. Task ids are stored as text, times as Unix milliseconds.
+/// </summary>
+internal sealed class SqliteResultCache(string connectionString, TimeProvider clock) : IResultCache
+{
+    private const string FindSql = """
+        SELECT task_id, output, completed_at_ms FROM hive_result_cache
+        WHERE project_id = $project_id AND config_version = $config_version AND input_hash = $input_hash
+        """;
+
+    // The first writer wins: a second result for the same input is as good as the first, and keeping the first means
+    // a reader never sees an entry change.
+    private const string StoreSql = """
+        INSERT INTO hive_result_cache (project_id, config_version, input_hash, task_id, output, completed_at_ms, cached_at_ms)
+        VALUES ($project_id, $config_version, $input_hash, $task_id, $output, $completed_at_ms, $cached_at_ms)
+        ON CONFLICT (project_id, config_version, input_hash) DO NOTHING
+        """;
+
+    // Microsoft.Data.Sqlite's async methods complete synchronously, and a write waiting for SQLite's one writer lock
+    // would hold the caller's thread: when the caller is a grain, an Orleans scheduler thread. Each call therefore
+    // runs on the thread pool.
+    public Task<CachedResult?> FindAsync(long projectId, int configVersion, string inputHash, CancellationToken cancellationToken = default) =>
+        Task.Run(() => FindCoreAsync(projectId, configVersion, inputHash, cancellationToken), cancellationToken);
+
+    public Task StoreAsync(CachedResult result, CancellationToken cancellationToken = default) =>
+        Task.Run(() => StoreCoreAsync(result, cancellationToken), cancellationToken);
+
+    private async Task<CachedResult?> FindCoreAsync(long projectId, int configVersion, string inputHash, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(inputHash);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new SqliteCommand(FindSql, connection);
+        command.Parameters.AddWithValue("$project_id", projectId);
+        command.Parameters.AddWithValue("$config_version", configVersion);
+        command.Parameters.AddWithValue("$input_hash", inputHash);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        return new CachedResult(
+            projectId,
+            configVersion,
+            inputHash,
+            Guid.Parse(reader.GetString(0), CultureInfo.InvariantCulture),
+            reader.GetFieldValue<byte[]>(1),
+            DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)));
+    }
+
+    private async Task StoreCoreAsync(CachedResult result, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentException.ThrowIfNullOrEmpty(result.InputHash, nameof(result));
+        ArgumentNullException.ThrowIfNull(result.Output, nameof(result));
+
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new SqliteCommand(StoreSql, connection);
+        command.Parameters.AddWithValue("$project_id", result.ProjectId);
+        command.Parameters.AddWithValue("$config_version", result.ConfigVersion);
+        command.Parameters.AddWithValue("$input_hash", result.InputHash);
+        command.Parameters.AddWithValue("$task_id", result.TaskId.ToString("D", CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$output", result.Output);
+        command.Parameters.AddWithValue("$completed_at_ms", result.CompletedOn.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$cached_at_ms", clock.GetUtcNow().ToUnixTimeMilliseconds());
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    // Connections are pooled by Microsoft.Data.Sqlite, so opening one per call is cheap.
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+}
