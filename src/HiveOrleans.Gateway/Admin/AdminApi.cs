@@ -36,6 +36,7 @@ internal static class AdminApi
         admin.MapGet("/projects/{id:long}/usage", GetUsageAsync).WithName("GetUsage");
         admin.MapGet("/projects/{id:long}/failing-callbacks", ListFailingCallbacksAsync).WithName("ListFailingCallbacks");
         admin.MapPost("/tasks/{id:guid}/resend", ResendAsync).WithName("ResendCallbackManually");
+        admin.MapBankAdminApi();
         return routes;
     }
 

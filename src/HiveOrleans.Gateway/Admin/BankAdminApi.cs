@@ -1,0 +1,283 @@
+using System.Globalization;
+using System.Text.Json;
+using HiveOrleans.Abstractions.Banks;
+using HiveOrleans.Abstractions.Wire;
+using HiveOrleans.Gateway.Wire;
+
+namespace HiveOrleans.Gateway.Admin;
+
+/// <summary>
+/// The operator API for PDQ hash banks, under <c>/admin/v1/banks</c> and the operator token. It reads and writes JSON
+/// shapes only; what a valid bank, hash, label or content id is, is the bank grain's rule.
+/// </summary>
+internal static class BankAdminApi
+{
+    private const int DefaultPageSize = 100;
+
+    /// <summary>Maps the bank endpoints on <paramref name="admin"/>, the operator API's group, so its token check applies.</summary>
+    public static IEndpointRouteBuilder MapBankAdminApi(this IEndpointRouteBuilder admin)
+    {
+        var banks = admin.MapGroup("/banks").AddEndpointFilter(async (context, next) =>
+        {
+            try
+            {
+                return await next(context);
+            }
+            catch (HashBankRequestException refused)
+            {
+                throw ToApiException(refused);
+            }
+        });
+        banks.MapPost("", CreateBankAsync).WithName("CreateBank");
+        banks.MapGet("", ListBanksAsync).WithName("ListBanks");
+        banks.MapGet("/{name}", GetBankAsync).WithName("GetBank");
+        banks.MapDelete("/{name}", DeleteBankAsync).WithName("DeleteBank");
+        banks.MapPost("/{name}/hashes", AddHashesAsync).WithName("AddBankHashes");
+        banks.MapPost("/{name}/hashes/remove", RemoveHashesAsync).WithName("RemoveBankHashes");
+        banks.MapGet("/{name}/hashes", ListHashesAsync).WithName("ListBankHashes");
+        return admin;
+    }
+
+    /// <summary>HTTP's view of a refused bank request (404 unknown bank, 409 name taken, 400 anything else).</summary>
+    public static ApiException ToApiException(HashBankRequestException refused)
+    {
+        ArgumentNullException.ThrowIfNull(refused);
+        return refused.Error switch
+        {
+            HashBankError.NotFound => new ApiException(StatusCodes.Status404NotFound, refused.Message),
+            HashBankError.Conflict => new ApiException(StatusCodes.Status409Conflict, refused.Message),
+            _ => ApiException.BadRequest(refused.Message),
+        };
+    }
+
+    private static async Task<IResult> CreateBankAsync(HttpContext context, IGrainFactory grains)
+    {
+        var root = await ReadObjectAsync(context);
+        var name = RequiredString(root, "name", "'name' is required: the bank's name (a–z, 0–9, '_' and '-').");
+        var description = OptionalString(root, "description");
+        var bank = await Bank(grains, name).CreateAsync(description, context.RequestAborted);
+        context.Response.Headers.Location = $"/admin/v1/banks/{bank.Name}";
+        return new JsonWriterResult(StatusCodes.Status201Created, writer => WriteBank(writer, bank));
+    }
+
+    private static async Task<IResult> ListBanksAsync(HttpContext context, IGrainFactory grains)
+    {
+        var banks = await grains.GetGrain<IHashBankCatalogGrain>(0).ListAsync(context.RequestAborted);
+        return new JsonWriterResult(StatusCodes.Status200OK, writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteStartArray("banks");
+            foreach (var bank in banks)
+            {
+                WriteBank(writer, bank);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        });
+    }
+
+    private static async Task<IResult> GetBankAsync(string name, HttpContext context, IGrainFactory grains)
+    {
+        var bank = await Bank(grains, name).GetAsync(context.RequestAborted)
+            ?? throw new ApiException(StatusCodes.Status404NotFound, $"Bank '{name}' not found.");
+        return new JsonWriterResult(StatusCodes.Status200OK, writer => WriteBank(writer, bank));
+    }
+
+    private static async Task<IResult> DeleteBankAsync(string name, HttpContext context, IGrainFactory grains)
+    {
+        var seq = await Bank(grains, name).DeleteAsync(context.RequestAborted);
+        return new JsonWriterResult(StatusCodes.Status200OK, writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name", name);
+            writer.WriteBoolean("deleted", true);
+            writer.WriteNumber("seq", seq);
+            writer.WriteEndObject();
+        });
+    }
+
+    private static async Task<IResult> AddHashesAsync(string name, HttpContext context, IGrainFactory grains)
+    {
+        var root = await ReadObjectAsync(context);
+        var items = RequiredArray(root, "hashes", "'hashes' is required: an array of {\"content_id\", \"hash\", \"label\"}.");
+        var hashes = new List<BankHash>(items.GetArrayLength());
+        var i = 0;
+        foreach (var item in items.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                throw ApiException.BadRequest($"hashes[{i}] must be an object {{\"content_id\", \"hash\", \"label\"}}.");
+            }
+
+            hashes.Add(new BankHash
+            {
+                ContentId = RequiredString(item, "content_id", $"hashes[{i}].content_id is required: a string.", $"hashes[{i}].content_id"),
+                Hash = RequiredString(item, "hash", $"hashes[{i}].hash is required: 64 hex digits.", $"hashes[{i}].hash"),
+                Label = RequiredString(item, "label", $"hashes[{i}].label is required: a string such as \"csam\".", $"hashes[{i}].label"),
+            });
+            i++;
+        }
+
+        var added = await Bank(grains, name).AddHashesAsync(hashes, context.RequestAborted);
+        return new JsonWriterResult(StatusCodes.Status200OK, writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteString("bank", name);
+            writer.WriteNumber("added", added.Added);
+            writer.WriteNumber("replaced", added.Replaced);
+            writer.WriteNumber("unchanged", added.Unchanged);
+            writer.WriteNumber("seq", added.Seq);
+            writer.WriteEndObject();
+        });
+    }
+
+    private static async Task<IResult> RemoveHashesAsync(string name, HttpContext context, IGrainFactory grains)
+    {
+        var root = await ReadObjectAsync(context);
+        var items = RequiredArray(root, "content_ids", "'content_ids' is required: an array of content ids.");
+        var contentIds = new List<string>(items.GetArrayLength());
+        var i = 0;
+        foreach (var item in items.EnumerateArray())
+        {
+            contentIds.Add(item.ValueKind == JsonValueKind.String
+                ? ReadString(item, $"content_ids[{i}]")
+                : throw ApiException.BadRequest($"content_ids[{i}] must be a string."));
+            i++;
+        }
+
+        var removed = await Bank(grains, name).RemoveHashesAsync(contentIds, context.RequestAborted);
+        return new JsonWriterResult(StatusCodes.Status200OK, writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteString("bank", name);
+            writer.WriteNumber("removed", removed.Removed);
+            writer.WriteNumber("seq", removed.Seq);
+            writer.WriteEndObject();
+        });
+    }
+
+    private static async Task<IResult> ListHashesAsync(string name, HttpContext context, IGrainFactory grains)
+    {
+        var offset = QueryInt(context.Request, "offset") ?? 0;
+        var limit = QueryInt(context.Request, "limit") ?? DefaultPageSize;
+        var page = await Bank(grains, name).ListHashesAsync(offset, limit, context.RequestAborted);
+        return new JsonWriterResult(StatusCodes.Status200OK, writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteString("bank", name);
+            writer.WriteNumber("offset", page.Offset);
+            writer.WriteNumber("limit", limit);
+            writer.WriteNumber("total", page.Total);
+            writer.WriteStartArray("hashes");
+            foreach (var hash in page.Hashes)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("content_id", hash.ContentId);
+                writer.WriteString("hash", hash.Hash);
+                writer.WriteString("label", hash.Label);
+                writer.WriteString("added_on", TaskDocument.FormatTime(hash.AddedOn));
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        });
+    }
+
+    private static void WriteBank(Utf8JsonWriter writer, HashBankDetails bank)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("name", bank.Name);
+        writer.WriteString("description", bank.Description);
+        writer.WriteString("created_on", TaskDocument.FormatTime(bank.CreatedOn));
+        writer.WriteNumber("hash_count", bank.HashCount);
+        writer.WriteStartObject("labels");
+        foreach (var (label, count) in bank.Labels.OrderBy(l => l.Key, StringComparer.Ordinal))
+        {
+            writer.WriteNumber(label, count);
+        }
+
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    private static IHashBankGrain Bank(IGrainFactory grains, string name) => grains.GetGrain<IHashBankGrain>(HashBankKeys.GrainKey(name));
+
+    private static async Task<JsonElement> ReadObjectAsync(HttpContext context)
+    {
+        if (!context.Request.HasJsonContentType())
+        {
+            throw new ApiException(StatusCodes.Status415UnsupportedMediaType, "Send the request as application/json.");
+        }
+
+        try
+        {
+            using var document = await JsonDocument.ParseAsync(context.Request.Body, default, context.RequestAborted);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                ? document.RootElement.Clone()
+                : throw ApiException.BadRequest("The JSON body must be an object.");
+        }
+        catch (JsonException ex)
+        {
+            throw ApiException.BadRequest($"The request body is not valid JSON: {ex.Message}");
+        }
+    }
+
+    private static JsonElement RequiredArray(JsonElement root, string property, string message)
+    {
+        if (!root.TryGetProperty(property, out var array) || array.ValueKind != JsonValueKind.Array)
+        {
+            throw ApiException.BadRequest(message);
+        }
+
+        // Refused before thousands of entries are read into objects only for the grain to refuse them.
+        var count = array.GetArrayLength();
+        return count <= HashBankLimits.MaxBatch
+            ? array
+            : throw ApiException.BadRequest($"'{property}' must hold 1 to {HashBankLimits.MaxBatch:N0} entries; got {count:N0}.");
+    }
+
+    private static string RequiredString(JsonElement root, string property, string message, string? path = null) =>
+        root.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
+            ? ReadString(value, path ?? $"'{property}'")
+            : throw ApiException.BadRequest(message);
+
+    private static string? OptionalString(JsonElement root, string property)
+    {
+        if (!root.TryGetProperty(property, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        return value.ValueKind == JsonValueKind.String
+            ? ReadString(value, $"'{property}'")
+            : throw ApiException.BadRequest($"'{property}' must be a string.");
+    }
+
+    // JSON can escape a lone surrogate ("\ud800"), which has no string form .NET will hand out.
+    private static string ReadString(JsonElement value, string path)
+    {
+        try
+        {
+            return value.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw ApiException.BadRequest($"{path} is not valid Unicode text.");
+        }
+    }
+
+    private static int? QueryInt(HttpRequest request, string name)
+    {
+        var text = request.Query[name].ToString();
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw ApiException.BadRequest($"'{name}' must be a whole number of 0 or more.");
+    }
+}
