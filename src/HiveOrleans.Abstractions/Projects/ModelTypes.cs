@@ -6,9 +6,12 @@ public static class ModelTypes
     /// <summary>Text classification.</summary>
     public const string Text = "text";
 
+    /// <summary>Images, GIFs and video, matched against the project's PDQ hash banks.</summary>
+    public const string Visual = "visual";
+
     /// <summary>Every kind Hive knows.</summary>
-    public static readonly IReadOnlyList<string> Known = [Text, "visual", "ocr", "speech", "logo", "scene", "face"];
+    public static readonly IReadOnlyList<string> Known = [Text, Visual, "ocr", "speech", "logo", "scene", "face"];
 
     /// <summary>The kinds this version can run.</summary>
-    public static readonly IReadOnlyList<string> Available = [Text];
+    public static readonly IReadOnlyList<string> Available = [Text, Visual];
 }

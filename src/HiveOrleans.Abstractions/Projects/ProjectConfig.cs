@@ -60,4 +60,10 @@ public sealed record ProjectConfig
 
     /// <summary>Text projects: terms the built-in lexicons never flag.</summary>
     [Id(18)] public IReadOnlyList<string> Allowlist { get; init; } = [];
+
+    /// <summary>Visual projects: frames sampled per second of video or animated GIF.</summary>
+    [Id(19)] public double FrameRate { get; init; } = ProjectDefaults.FrameRate;
+
+    /// <summary>Visual projects: the PDQ hash banks media is matched against.</summary>
+    [Id(20)] public IReadOnlyList<string> HashBanks { get; init; } = [];
 }

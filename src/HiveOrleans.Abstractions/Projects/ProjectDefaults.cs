@@ -14,4 +14,7 @@ public static class ProjectDefaults
 
     /// <summary>What one task costs unless the operator says otherwise.</summary>
     public const double ChargePerTask = 1;
+
+    /// <summary>Frames sampled per second of video: Hive's default of one.</summary>
+    public const double FrameRate = 1;
 }

@@ -51,4 +51,10 @@ public sealed record ProjectSettings
 
     /// <summary>Text projects: terms never flagged by the built-in lexicons. Replaces the whole list when given.</summary>
     [Id(14)] public IReadOnlyList<string>? Allowlist { get; init; }
+
+    /// <summary>Visual projects: frames sampled per second of video or animated GIF.</summary>
+    [Id(15)] public double? FrameRate { get; init; }
+
+    /// <summary>Visual projects: the PDQ hash banks media is matched against. Replaces the whole list when given.</summary>
+    [Id(16)] public IReadOnlyList<string>? HashBanks { get; init; }
 }

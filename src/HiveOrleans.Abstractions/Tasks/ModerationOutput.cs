@@ -27,4 +27,7 @@ public sealed record ModerationOutput
 
     /// <summary>The project's own classes that matched (a blocklist hit raises <c>custom_blocklist</c>).</summary>
     [Id(7)] public IReadOnlyList<string> CustomClasses { get; init; } = [];
+
+    /// <summary>For media, its dimensions and how many frames were read.</summary>
+    [Id(8)] public MediaProbe? Media { get; init; }
 }

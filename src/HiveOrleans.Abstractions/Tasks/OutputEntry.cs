@@ -15,4 +15,10 @@ public sealed record OutputEntry
 
     /// <summary>For text, where the span ends (exclusive).</summary>
     [Id(3)] public int? EndCharIndex { get; init; }
+
+    /// <summary>For media, the frame's PDQ hash.</summary>
+    [Id(4)] public PerceptualHash? Pdq { get; init; }
+
+    /// <summary>For media, the bank entries the frame matched, nearest first.</summary>
+    [Id(5)] public IReadOnlyList<HashMatch> Matches { get; init; } = [];
 }

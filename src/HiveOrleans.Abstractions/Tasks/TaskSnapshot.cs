@@ -39,4 +39,10 @@ public sealed record TaskSnapshot
 
     /// <summary>True once the task is finished, successfully or not.</summary>
     public bool IsFinished => Phase is TaskPhase.Succeeded or TaskPhase.Failed;
+
+    /// <summary>The media, once stored (at submission for uploads, after the download for URLs).</summary>
+    [Id(11)] public TaskMedia? Media { get; init; }
+
+    /// <summary>True when the result was copied from an earlier task of the same project, content and configuration.</summary>
+    [Id(12)] public bool FromCache { get; init; }
 }

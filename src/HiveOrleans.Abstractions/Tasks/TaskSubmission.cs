@@ -45,4 +45,19 @@ public sealed record TaskSubmission
 
     /// <summary>True when the project has a blocklist or allowlist; the model then loads them for this configuration.</summary>
     [Id(13)] public bool HasCustomLists { get; init; }
+
+    /// <summary>Uploaded media (<c>media</c>), already in the media store.</summary>
+    [Id(14)] public TaskMedia? Media { get; init; }
+
+    /// <summary>The URL to download the media from (<c>url</c>); the task fetches it.</summary>
+    [Id(15)] public string? Url { get; init; }
+
+    /// <summary>Visual projects: frames sampled per second of video (the project's setting at submission time).</summary>
+    [Id(16)] public double FrameRate { get; init; } = 1;
+
+    /// <summary>Visual projects: the hash banks to match against (the project's setting at submission time).</summary>
+    [Id(17)] public IReadOnlyList<string> HashBanks { get; init; } = [];
+
+    /// <summary>The largest download accepted for <see cref="Url"/>, in bytes (the project's limit at submission time).</summary>
+    [Id(18)] public long MaxMediaBytes { get; init; }
 }

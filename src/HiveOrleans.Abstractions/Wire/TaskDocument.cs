@@ -42,7 +42,7 @@ public static class TaskDocument
         writer.WriteEndObject();
         writer.WriteEndArray();
 
-        writer.WriteBoolean("from_cache", false);
+        writer.WriteBoolean("from_cache", task.FromCache);
         var callback = task.Callback;
         if (callback?.ResentOn is { } resentOn)
         {
@@ -172,7 +172,7 @@ public static class TaskDocument
         writer.WriteNumber("user_id", submission.UserId);
         writer.WriteNumber("project_id", submission.ProjectId);
         writer.WriteNumber("charge", task.Charge);
-        writer.WriteNull("media");
+        WriteMedia(writer, task);
         writer.WriteString("inference_client_version", InferenceClientVersion);
         writer.WriteNumber("config_version", submission.ConfigVersion);
         writer.WriteString("config_tag", submission.ConfigTag);
@@ -224,6 +224,11 @@ public static class TaskDocument
             writer.WriteStartObject();
             writer.WriteString("class", score.Class);
             writer.WriteNumber("score", score.Score);
+            if (score.Distance is { } distance)
+            {
+                writer.WriteNumber("distance", distance);
+            }
+
             writer.WriteEndObject();
         }
 
@@ -238,7 +243,73 @@ public static class TaskDocument
             writer.WriteNumber("end_char_index", endChar);
         }
 
+        if (entry.Pdq is { } pdq)
+        {
+            // Ours, not Hive's: the frame's perceptual hash and the bank entries behind its yes_ classes.
+            writer.WriteStartObject("pdq");
+            writer.WriteString("hash", pdq.Hash);
+            writer.WriteNumber("quality", pdq.Quality);
+            writer.WriteBoolean("trusted", pdq.Trusted);
+            writer.WriteEndObject();
+            writer.WriteStartArray("matches");
+            foreach (var match in entry.Matches)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("bank", match.Bank);
+                writer.WriteString("content_id", match.ContentId);
+                writer.WriteString("label", match.Label);
+                writer.WriteNumber("distance", match.Distance);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }
+
         writer.WriteEndObject();
+    }
+
+    /// <summary>Hive's <c>input.media</c>: null for text; for media, what was stored and what the model saw in it.</summary>
+    private static void WriteMedia(Utf8JsonWriter writer, TaskSnapshot task)
+    {
+        var media = task.Media;
+        if (media is null && task.Submission.Url is null)
+        {
+            writer.WriteNull("media");
+            return;
+        }
+
+        var probe = task.Output?.Media;
+        writer.WriteStartObject("media");
+        writer.WriteString("type", media?.Type);
+        writer.WriteString("mimetype", media?.MimeType);
+        writer.WriteString("filename", media?.FileName);
+        writer.WriteString("url", task.Submission.Url);
+        WriteNumberOrNull(writer, "duration", probe?.Duration);
+        WriteNumberOrNull(writer, "width", probe?.Width);
+        WriteNumberOrNull(writer, "height", probe?.Height);
+        WriteNumberOrNull(writer, "num_frames", probe?.NumFrames);
+        if (media is not null)
+        {
+            writer.WriteNumber("size", media.Length);
+        }
+        else
+        {
+            writer.WriteNull("size");
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteNumberOrNull(Utf8JsonWriter writer, string name, double? value)
+    {
+        if (value is { } number)
+        {
+            writer.WriteNumber(name, number);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
     }
 
     private static void WriteMatches(Utf8JsonWriter writer, string name, IReadOnlyList<TextMatch> matches)

@@ -53,6 +53,8 @@ internal static class ProjectDocument
         writer.WriteNumber("charge_per_task", config.ChargePerTask);
         WriteTerms(writer, "blocklist", config.Blocklist);
         WriteTerms(writer, "allowlist", config.Allowlist);
+        writer.WriteNumber("frame_rate", config.FrameRate);
+        WriteTerms(writer, "hash_banks", config.HashBanks);
         writer.WriteStartArray("keys");
         foreach (var key in project.Keys)
         {

@@ -54,6 +54,8 @@ internal static class ProjectSettingsReader
             ConfigTag = String(root, "config_tag"),
             Blocklist = Strings(root, "blocklist"),
             Allowlist = Strings(root, "allowlist"),
+            FrameRate = Number(root, "frame_rate"),
+            HashBanks = Strings(root, "hash_banks"),
         };
     }
 

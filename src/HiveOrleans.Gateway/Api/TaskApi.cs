@@ -6,6 +6,7 @@ using HiveOrleans.Abstractions.Quotas;
 using HiveOrleans.Gateway.Auth;
 using HiveOrleans.Gateway.Quotas;
 using HiveOrleans.Gateway.Wire;
+using HiveOrleans.Storage.Media;
 
 namespace HiveOrleans.Gateway.Api;
 
@@ -30,15 +31,17 @@ internal static class TaskApi
         return routes;
     }
 
-    private static async Task<IResult> SubmitAsyncAsync(HttpContext context, ApiKeyAuthenticator auth, QuotaLimiter quotas, IGrainFactory grains, TimeProvider time)
+    private static async Task<IResult> SubmitAsyncAsync(
+        HttpContext context, ApiKeyAuthenticator auth, QuotaLimiter quotas, IGrainFactory grains, IMediaStore media, TimeProvider time)
     {
         var project = await auth.AuthenticateForSubmissionAsync(context.Request);
-        var request = await TaskRequestReader.ReadAsync(context.Request, project, context.RequestAborted);
+        var request = await TaskRequestReader.ReadAsync(context.Request, project, media, context.RequestAborted);
         var task = await SubmitAsync(grains, quotas, project, request, TaskMode.Async, time);
         return new JsonWriterResult(StatusCodes.Status200OK, writer => AcknowledgementDocument.Write(writer, task));
     }
 
-    private static async Task<IResult> SubmitSyncAsync(HttpContext context, ApiKeyAuthenticator auth, QuotaLimiter quotas, IGrainFactory grains, TimeProvider time)
+    private static async Task<IResult> SubmitSyncAsync(
+        HttpContext context, ApiKeyAuthenticator auth, QuotaLimiter quotas, IGrainFactory grains, IMediaStore media, TimeProvider time)
     {
         var project = await auth.AuthenticateForSubmissionAsync(context.Request);
         if (project.Review == ReviewModes.ManualReview)
@@ -46,7 +49,7 @@ internal static class TaskApi
             throw ApiException.BadRequest("This project uses manual review, which is asynchronous: submit to /api/v2/task/async with a callback_url.");
         }
 
-        var request = await TaskRequestReader.ReadAsync(context.Request, project, context.RequestAborted);
+        var request = await TaskRequestReader.ReadAsync(context.Request, project, media, context.RequestAborted);
         var task = await SubmitAsync(grains, quotas, project, request, TaskMode.Sync, time);
         var grain = grains.GetGrain<ITaskGrain>(task.TaskId);
         var deadline = time.GetUtcNow() + project.SyncTimeout;
@@ -168,6 +171,11 @@ internal static class TaskApi
             Charge = project.ChargePerTask,
             Thresholds = project.Thresholds.Count > 0 ? project.Thresholds : null,
             HasCustomLists = project.Blocklist.Count > 0 || project.Allowlist.Count > 0,
+            Media = request.Media,
+            Url = request.Url,
+            FrameRate = project.FrameRate,
+            HashBanks = project.HashBanks,
+            MaxMediaBytes = project.MaxBodyBytes,
         };
 
         TaskSnapshot task;

@@ -1,3 +1,5 @@
+using HiveOrleans.Abstractions.Tasks;
+
 namespace HiveOrleans.Gateway.Api;
 
 /// <summary>The fields of a task submission, whichever content type carried them.</summary>
@@ -7,7 +9,8 @@ internal sealed record TaskRequest
 
     public string? Url { get; init; }
 
-    public bool HasMedia { get; init; }
+    /// <summary>The uploaded file, already in the media store.</summary>
+    public TaskMedia? Media { get; init; }
 
     public string? CallbackUrl { get; init; }
 

@@ -3,6 +3,8 @@ using System.Text.Json;
 using HiveOrleans.Abstractions.Idempotency;
 using HiveOrleans.Abstractions.Projects;
 using HiveOrleans.Gateway.Wire;
+using HiveOrleans.Grains.Media;
+using HiveOrleans.Storage.Media;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace HiveOrleans.Gateway.Api;
@@ -14,11 +16,12 @@ namespace HiveOrleans.Gateway.Api;
 internal static class TaskRequestReader
 {
     public const int MaxMetadataBytes = 16 * 1024;
+    public const int MaxUrlLength = 4096;
 
-    public static async Task<TaskRequest> ReadAsync(HttpRequest request, ProjectConfig project, CancellationToken cancellationToken)
+    public static async Task<TaskRequest> ReadAsync(HttpRequest request, ProjectConfig project, IMediaStore media, CancellationToken cancellationToken)
     {
         LimitBody(request, project);
-        var fields = await ReadFieldsAsync(request, cancellationToken);
+        var fields = await ReadFieldsAsync(request, project, media, cancellationToken);
         Validate(fields, project);
         return fields;
     }
@@ -40,21 +43,30 @@ internal static class TaskRequestReader
     private static ApiException TooLarge(ProjectConfig project) =>
         new(StatusCodes.Status413PayloadTooLarge, $"The request body is over this project's limit of {project.MaxBodyBytes} bytes.");
 
-    private static async Task<TaskRequest> ReadFieldsAsync(HttpRequest request, CancellationToken cancellationToken)
+    private static async Task<TaskRequest> ReadFieldsAsync(HttpRequest request, ProjectConfig project, IMediaStore media, CancellationToken cancellationToken)
     {
         if (request.HasJsonContentType())
         {
             return await ReadJsonAsync(request, cancellationToken);
         }
 
+        if (MultipartTaskReader.IsMultipart(request))
+        {
+            return await MultipartTaskReader.ReadAsync(request, project, media, cancellationToken);
+        }
+
         if (request.HasFormContentType)
         {
             var form = await request.ReadFormAsync(cancellationToken);
+            if (form.ContainsKey("media"))
+            {
+                throw MediaNotAFile();
+            }
+
             return new TaskRequest
             {
                 TextData = Single(form, "text_data"),
                 Url = Single(form, "url"),
-                HasMedia = form.Files.GetFile("media") is not null || form.ContainsKey("media"),
                 CallbackUrl = Single(form, "callback_url"),
                 Metadata = Single(form, "metadata"),
                 IdempotencyKey = Single(form, "idempotency_key"),
@@ -108,11 +120,15 @@ internal static class TaskRequestReader
                 metadata = metadataIsJson ? meta.GetRawText() : meta.GetString();
             }
 
+            if (root.TryGetProperty("media", out var media) && media.ValueKind != JsonValueKind.Null)
+            {
+                throw MediaNotAFile();
+            }
+
             return new TaskRequest
             {
                 TextData = JsonString(root, "text_data"),
                 Url = JsonString(root, "url"),
-                HasMedia = root.TryGetProperty("media", out var media) && media.ValueKind != JsonValueKind.Null,
                 CallbackUrl = JsonString(root, "callback_url"),
                 Metadata = metadata,
                 IdempotencyKey = JsonString(root, "idempotency_key"),
@@ -133,9 +149,12 @@ internal static class TaskRequestReader
             : throw ApiException.BadRequest($"'{name}' must be a string.");
     }
 
+    internal static ApiException MediaNotAFile() =>
+        ApiException.BadRequest("'media' must be a file part of a multipart/form-data body; to have the platform download the media, give its address in 'url'.");
+
     private static void Validate(TaskRequest fields, ProjectConfig project)
     {
-        var given = (fields.HasMedia ? 1 : 0) + (fields.Url is not null ? 1 : 0) + (fields.TextData is not null ? 1 : 0);
+        var given = (fields.Media is not null ? 1 : 0) + (fields.Url is not null ? 1 : 0) + (fields.TextData is not null ? 1 : 0);
         if (given != 1)
         {
             throw ApiException.BadRequest(given == 0
@@ -145,11 +164,20 @@ internal static class TaskRequestReader
 
         if (project.ModelType == ModelTypes.Text)
         {
-            var misfit = fields.HasMedia ? "media" : fields.Url is not null ? "url" : null;
+            var misfit = fields.Media is not null ? "media" : fields.Url is not null ? "url" : null;
             if (misfit is not null)
             {
-                throw ApiException.BadRequest($"'{misfit}' does not fit this project: a text project takes 'text_data' only.");
+                throw MisfitForText(misfit);
             }
+        }
+        else if (fields.TextData is not null)
+        {
+            throw ApiException.BadRequest($"'text_data' does not fit this project: a {project.ModelType} project takes 'media' (a file upload) or 'url' with {MediaIntake.Accepted(project.ModelType)}.");
+        }
+
+        if (fields.Url is { } url && (url.Length > MaxUrlLength || !IsHttpUrl(url)))
+        {
+            throw ApiException.BadRequest($"'url' must be an absolute http or https URL of at most {MaxUrlLength} characters.");
         }
 
         if (fields.TextData is { } text)
@@ -180,6 +208,9 @@ internal static class TaskRequestReader
             throw ApiException.BadRequest($"'metadata' is over {MaxMetadataBytes / 1024} KiB.");
         }
     }
+
+    internal static ApiException MisfitForText(string field) =>
+        ApiException.BadRequest($"'{field}' does not fit this project: a text project takes 'text_data' only.");
 
     private static bool IsHttpUrl(string value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);

@@ -3,6 +3,7 @@ using HiveOrleans.Gateway.Api;
 using HiveOrleans.Gateway.Auth;
 using HiveOrleans.Gateway.Quotas;
 using HiveOrleans.Gateway.Wire;
+using HiveOrleans.Grains.Hosting;
 using HiveOrleans.Silo.Hosting;
 using HiveOrleans.Storage;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -62,6 +63,9 @@ public static class GatewayApp
         {
             // The client reads membership from the store, so the schema must exist before it connects.
             builder.Services.AddHostedService(_ => new SchemaInstallation(settings.Store));
+
+            // Uploads stream from the request straight into the shared media store; silos read them from there.
+            builder.Services.AddHiveMediaStore(builder.Configuration, settings.Store, settings.DataDirectory);
             builder.UseOrleansClient(client =>
             {
                 client.Configure<ClusterOptions>(o =>

@@ -1,18 +1,23 @@
+using HiveOrleans.Grains.Banks;
 using HiveOrleans.Grains.Callbacks;
+using HiveOrleans.Grains.Media;
 using HiveOrleans.Grains.Models;
+using HiveOrleans.Moderation.Media;
 using HiveOrleans.Grains.Tasks;
 using HiveOrleans.Moderation.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace HiveOrleans.Grains.Hosting;
 
 public static class HiveGrainsServiceCollectionExtensions
 {
     /// <summary>
-    /// The services the grains need on a silo: models and their executor, callback delivery, the ledger sweeper.
-    /// The task ledger itself comes from HiveOrleans.Storage (<c>AddHiveStorage</c>).
+    /// The services the grains need on a silo: models and their executor, the result cache, media downloads and
+    /// retention, callback delivery, the ledger sweeper, hash banks. The task ledger comes from HiveOrleans.Storage
+    /// (<c>AddHiveStorage</c>) and the media store from <c>AddHiveMediaStore</c>.
     /// </summary>
     public static IServiceCollection AddHiveGrainServices(this IServiceCollection services, IConfiguration configuration)
     {
@@ -23,8 +28,27 @@ public static class HiveGrainsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<TextEngine>();
         services.AddSingleton<IModerationModel, TextModel>();
+        services.AddOptions<VisualModelOptions>()
+            .Bind(configuration.GetSection(VisualModelOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton(sp =>
+        {
+            var visual = sp.GetRequiredService<IOptions<VisualModelOptions>>().Value;
+            return new FrameSampler(visual.FfmpegPath, visual.FfprobePath);
+        });
+        services.AddSingleton<IModerationModel, VisualModel>();
         services.AddSingleton<ModelRunner>();
         services.AddSingleton<ModelContextCache>();
+        services.AddSingleton<ResultReuse>();
+        services.AddOptions<MediaFetchOptions>()
+            .Bind(configuration.GetSection(MediaFetchOptions.Section))
+            .ValidateDataAnnotations() // also checks the allow-list entries (IValidatableObject)
+            .ValidateOnStart();
+        services.AddSingleton<MediaFetcher>();
+        services.AddSingleton<MediaDownload>();
+        services.AddSingleton<MediaRetentionSweeper>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<MediaRetentionSweeper>());
         services.AddSingleton<CallbackDelivery>();
         services.AddSingleton<WebhookSecretCache>();
         services.AddHttpClient(CallbackDelivery.HttpClientName)
@@ -37,6 +61,7 @@ public static class HiveGrainsServiceCollectionExtensions
             });
         services.AddSingleton<TaskLedgerSweeper>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<TaskLedgerSweeper>());
+        services.AddHashBanks(configuration);
         return services;
     }
 }

@@ -10,5 +10,11 @@ public interface IModerationModel
 {
     string ModelType { get; }
 
-    ModerationOutput Run(TaskSubmission submission, ModelContext context);
+    /// <summary>
+    /// What a result depends on beyond the content and the project's configuration version: the model's version,
+    /// and for bank matching the banks' contents. A cached result is reused only while its stamp is unchanged.
+    /// </summary>
+    string ResultStamp(TaskSubmission submission);
+
+    Task<ModerationOutput> RunAsync(ModelInput input, CancellationToken cancellationToken);
 }

@@ -30,14 +30,11 @@ public sealed class ModelRunner : IDisposable
     /// Waits for a free slot, calls <paramref name="started"/> (on the caller's context, so a grain may update its
     /// state there), runs the model the submission's project serves, and applies the project's thresholds.
     /// </summary>
-    public async Task<ModerationOutput> RunAsync(TaskSubmission submission, ModelContext context, Action started, CancellationToken cancellationToken)
+    public async Task<ModerationOutput> RunAsync(ModelInput input, Action started, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(submission);
+        ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(started);
-        if (!_models.TryGetValue(submission.ModelType, out var model))
-        {
-            throw new ModelUnavailableException($"No model of type '{submission.ModelType}' is available in this version.");
-        }
+        var model = ModelFor(input.Submission);
 
         // Awaited on the caller's context on purpose: started() belongs to the caller.
         await _slots.WaitAsync(cancellationToken).ConfigureAwait(true);
@@ -45,17 +42,25 @@ public sealed class ModelRunner : IDisposable
         {
             started();
 
-            // TaskScheduler.Default takes the work off the activation's scheduler.
-            return await Task.Factory.StartNew(
-                () => ScoreThresholds.Apply(model.Run(submission, context), submission.Thresholds),
-                cancellationToken,
-                TaskCreationOptions.DenyChildAttach,
-                TaskScheduler.Default).ConfigureAwait(true);
+            // Task.Run takes the work off the activation's scheduler, onto the thread pool.
+            var output = await Task.Run(() => model.RunAsync(input, cancellationToken), cancellationToken).ConfigureAwait(true);
+            return ScoreThresholds.Apply(output, input.Submission.Thresholds);
         }
         finally
         {
             _slots.Release();
         }
+    }
+
+    /// <summary>The stamp a cached result for <paramref name="submission"/> must carry to be reused (see <see cref="IModerationModel.ResultStamp"/>).</summary>
+    public string ResultStamp(TaskSubmission submission) => ModelFor(submission).ResultStamp(submission);
+
+    private IModerationModel ModelFor(TaskSubmission submission)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        return _models.TryGetValue(submission.ModelType, out var model)
+            ? model
+            : throw new ModelUnavailableException($"No model of type '{submission.ModelType}' is available in this version.");
     }
 
     public void Dispose() => _slots.Dispose();

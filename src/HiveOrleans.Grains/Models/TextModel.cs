@@ -11,11 +11,19 @@ public sealed class TextModel(TextEngine engine) : IModerationModel
 
     public string ModelType => ModelTypes.Text;
 
-    public ModerationOutput Run(TaskSubmission submission, ModelContext context)
+    public string ResultStamp(TaskSubmission submission) => TextEngine.ModelVersion;
+
+    public Task<ModerationOutput> RunAsync(ModelInput input, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(submission);
+        ArgumentNullException.ThrowIfNull(input);
+        return Task.FromResult(Run(input.Submission.TextData ?? "", input.Context));
+    }
+
+    /// <summary>Moderates <paramref name="text"/> under the project's word lists.</summary>
+    public ModerationOutput Run(string text, ModelContext context)
+    {
+        ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(context);
-        var text = submission.TextData ?? "";
         var result = engine.Moderate(text, context.TextLists);
         var entries = new OutputEntry[result.Spans.Count];
         for (var i = 0; i < entries.Length; i++)

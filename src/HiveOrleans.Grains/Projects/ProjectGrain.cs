@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using HiveOrleans.Abstractions.Banks;
 using HiveOrleans.Abstractions.Projects;
 using HiveOrleans.Grains.Hosting;
 
@@ -32,6 +33,7 @@ internal sealed class ProjectGrain(
             CreatedOn = now,
         };
         var config = ProjectSettingsRules.Apply(blank, spec.Settings, now);
+        await RequireBanksExistAsync(config.HashBanks);
 
         // Keys go live before the project is written: a crash in between leaves keys that resolve to a project
         // with no configuration, which the gateway treats as invalid keys; never a project without working keys.
@@ -58,6 +60,11 @@ internal sealed class ProjectGrain(
     {
         ArgumentNullException.ThrowIfNull(settings);
         var updated = ProjectSettingsRules.Apply(Config, settings, time.GetUtcNow());
+        if (settings.HashBanks is not null)
+        {
+            await RequireBanksExistAsync(updated.HashBanks);
+        }
+
         await SaveConfigAsync(updated);
         return Details();
     }
@@ -125,6 +132,18 @@ internal sealed class ProjectGrain(
             Previous = previousLive ? state.State.PreviousWebhookSecret : null,
             PreviousValidUntil = previousLive ? state.State.PreviousWebhookSecretValidUntil : null,
         };
+    }
+
+    /// <summary>A project attaches only banks that exist (a bank deleted later simply matches nothing).</summary>
+    private async Task RequireBanksExistAsync(IReadOnlyList<string> banks)
+    {
+        foreach (var bank in banks)
+        {
+            if (await GrainFactory.GetGrain<IHashBankGrain>(HashBankKeys.GrainKey(bank)).GetAsync() is null)
+            {
+                throw new ProjectRequestException($"'hash_banks' names '{bank}', which is not a bank; create it first (POST /admin/v1/banks).");
+            }
+        }
     }
 
     private async Task SaveConfigAsync(ProjectConfig config)

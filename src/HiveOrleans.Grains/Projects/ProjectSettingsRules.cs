@@ -29,12 +29,16 @@ internal static class ProjectSettingsRules
             ConfigTag = settings.ConfigTag ?? config.ConfigTag,
             Blocklist = settings.Blocklist is { } block ? Terms(block) : config.Blocklist,
             Allowlist = settings.Allowlist is { } allow ? Terms(allow) : config.Allowlist,
+            FrameRate = settings.FrameRate ?? config.FrameRate,
+            HashBanks = settings.HashBanks is { } banks ? [.. banks.Select(b => b.Trim()).Distinct(StringComparer.Ordinal)] : config.HashBanks,
             UpdatedOn = now,
         };
         Validate(updated);
         return updated;
     }
 
+    public const double MaxFrameRate = 30;
+    public const int MaxHashBanks = 50;
     public const int MaxListTerms = 10_000;
     public const int MaxTermLength = 100;
 
@@ -79,6 +83,11 @@ internal static class ProjectSettingsRules
             Require(list.Count <= MaxListTerms, $"'{name}' has {list.Count} terms; at most {MaxListTerms}.");
             Require(list.All(t => t.Length <= MaxTermLength), $"'{name}' terms are at most {MaxTermLength} characters.");
         }
+
+        Require(config.FrameRate is > 0 and <= MaxFrameRate && double.IsFinite(config.FrameRate), $"'frame_rate' must be a number of frames per second above 0 and at most {MaxFrameRate}.");
+        Require(config.HashBanks.Count == 0 || config.ModelType == ModelTypes.Visual, "'hash_banks' applies to visual projects only.");
+        Require(config.HashBanks.Count <= MaxHashBanks, $"'hash_banks' names {config.HashBanks.Count} banks; at most {MaxHashBanks}.");
+        Require(config.HashBanks.All(IsBankName), "'hash_banks' entries are bank names: lowercase letters, digits, '_' and '-', starting with a letter or digit, at most 64 characters.");
         var heads = HeadsOf(config.ModelType);
         foreach (var (head, level) in config.Thresholds)
         {
@@ -86,6 +95,11 @@ internal static class ProjectSettingsRules
             Require(level is >= 0 and <= 3, $"'thresholds.{head}' must be a severity from 0 to 3.");
         }
     }
+
+    private static bool IsBankName(string name) =>
+        name.Length is > 0 and <= 64
+        && (char.IsAsciiLetterLower(name[0]) || char.IsAsciiDigit(name[0]))
+        && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '_' or '-');
 
     private static IReadOnlyList<string> HeadsOf(string modelType) => modelType == ModelTypes.Text ? TextHeads.All : [];
 

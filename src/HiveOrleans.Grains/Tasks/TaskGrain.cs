@@ -4,8 +4,10 @@ using HiveOrleans.Abstractions.Tasks;
 using HiveOrleans.Abstractions.Wire;
 using HiveOrleans.Grains.Callbacks;
 using HiveOrleans.Grains.Hosting;
+using HiveOrleans.Grains.Media;
 using HiveOrleans.Grains.Models;
 using HiveOrleans.Storage;
+using HiveOrleans.Storage.Media;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
@@ -29,6 +31,10 @@ internal sealed partial class TaskGrain(
     ITaskLedger ledger,
     ModelRunner models,
     ModelContextCache modelContexts,
+    ResultReuse results,
+    MediaDownload downloads,
+    IMediaStore mediaStore,
+    IOptions<MediaStoreOptions> mediaOptions,
     CallbackDelivery callbacks,
     WebhookSecretCache webhookSecrets,
     IOptions<TaskOptions> options,
@@ -186,6 +192,7 @@ internal sealed partial class TaskGrain(
                 Phase = TaskPhase.Pending,
                 InputHash = HashInput(submission),
                 Charge = submission.Charge,
+                Media = submission.Media,
             };
             await state.WriteStateAsync();
         }
@@ -261,14 +268,32 @@ internal sealed partial class TaskGrain(
             await state.WriteStateAsync();
         }
 
+        var submission = state.State.Submission!;
         ModerationOutput output;
         try
         {
-            var submission = state.State.Submission!;
-            var context = submission.HasCustomLists
-                ? await modelContexts.GetAsync(submission.ProjectId, submission.ConfigVersion)
-                : ModelContext.Empty;
-            output = await models.RunAsync(submission, context, MarkProcessing, CancellationToken.None);
+            if (submission.Url is not null && state.State.Media is null)
+            {
+                // Downloading is part of processing; its result is written with the task's result.
+                MarkProcessing();
+                state.State.Media = await downloads.DownloadAsync(submission, CancellationToken.None);
+                state.State.InputHash = state.State.Media.Md5;
+            }
+
+            if (await results.FindAsync(submission, state.State.InputHash) is { } cached)
+            {
+                state.State.FromCache = true;
+                await FinishAsync(cached, null, null);
+                return;
+            }
+
+            output = await RunModelAsync(submission);
+        }
+        catch (TaskFailedException ex)
+        {
+            LogTaskFailed(logger, TaskId, ex.Code, ex.Message);
+            await FinishAsync(output: null, ex.Code, ex.Message);
+            return;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -279,6 +304,33 @@ internal sealed partial class TaskGrain(
         }
 
         await FinishAsync(output, null, null);
+        await results.RememberAsync(TaskId, submission, state.State.InputHash, output);
+    }
+
+    private async Task<ModerationOutput> RunModelAsync(TaskSubmission submission)
+    {
+        var context = submission.HasCustomLists
+            ? await modelContexts.GetAsync(submission.ProjectId, submission.ConfigVersion)
+            : ModelContext.Empty;
+        if (state.State.Media is not { } media)
+        {
+            return await models.RunAsync(new ModelInput(submission, context), MarkProcessing, CancellationToken.None);
+        }
+
+        MediaFile file;
+        try
+        {
+            file = await mediaStore.GetFileAsync(media.Key);
+        }
+        catch (MediaNotFoundException ex)
+        {
+            throw new TaskFailedException(TaskFailedException.ModelFailed, "The media is no longer stored (its retention ran out before the task was processed).", ex);
+        }
+
+        await using (file)
+        {
+            return await models.RunAsync(new ModelInput(submission, context, media, file.Path), MarkProcessing, CancellationToken.None);
+        }
     }
 
     /// <summary>
@@ -302,6 +354,24 @@ internal sealed partial class TaskGrain(
         await state.WriteStateAsync();
         _finished.TrySetResult();
         Publish();
+        if (state.State.Media is { } media)
+        {
+            await RetainMediaAsync(media, state.State.CompletedOn.Value);
+        }
+    }
+
+    /// <summary>Media is kept for the retention period after the task finishes; results stay for good.</summary>
+    private async Task RetainMediaAsync(TaskMedia media, DateTimeOffset completedOn)
+    {
+        try
+        {
+            await mediaStore.RetainUntilAsync(media.Key, completedOn + mediaOptions.Value.Retention);
+        }
+        catch (Exception ex)
+        {
+            // The put already granted a full retention period from arrival; this only extends it for slow tasks.
+            LogRetainFailed(logger, TaskId, ex);
+        }
     }
 
     /// <summary>
@@ -443,12 +513,14 @@ internal sealed partial class TaskGrain(
         ProcessingStartedOn = state.State.ProcessingStartedOn,
         Callback = state.State.Callback,
         Charge = state.State.Charge,
+        Media = state.State.Media,
+        FromCache = state.State.FromCache,
     };
 
     // MD5 is the content fingerprint Hive's contract names (input.hash), not a security measure.
 #pragma warning disable CA5351
     private static string HashInput(TaskSubmission submission) =>
-        Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(submission.TextData ?? "")));
+        submission.Media?.Md5 ?? (submission.Url is null ? Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(submission.TextData ?? ""))) : "");
 #pragma warning restore CA5351
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Work on task {TaskId} stopped; the ledger will resume it")]
@@ -459,6 +531,12 @@ internal sealed partial class TaskGrain(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "An observer of task {TaskId} was dropped")]
     private static partial void LogObserverDropped(ILogger logger, Guid taskId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Task {TaskId} failed with {Code}: {Reason}")]
+    private static partial void LogTaskFailed(ILogger logger, Guid taskId, string code, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not extend the retention of task {TaskId}'s media")]
+    private static partial void LogRetainFailed(ILogger logger, Guid taskId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The model failed on task {TaskId}")]
     private static partial void LogModelFailed(ILogger logger, Guid taskId, Exception exception);

@@ -31,4 +31,9 @@ public sealed class TaskState
     [Id(9)] public CallbackStatus? Callback { get; set; }
 
     [Id(10)] public double Charge { get; set; }
+
+    /// <summary>The stored media: the submission's upload, or what a URL download stored.</summary>
+    [Id(11)] public TaskMedia? Media { get; set; }
+
+    [Id(12)] public bool FromCache { get; set; }
 }

@@ -40,14 +40,15 @@ public static class HiveSiloBuilderExtensions
             });
         }
 
-        return silo.AddHiveOrleansGrains(configuration, settings.Store);
+        return silo.AddHiveOrleansGrains(configuration, settings.Store, settings.DataDirectory);
     }
 
     /// <summary>
     /// Grain storage on <paramref name="store"/> (System.Text.Json, chosen once: changing it means migrating data),
     /// the schema applied before anything reads the store, and the grains' services. Clustering is the caller's.
     /// </summary>
-    public static ISiloBuilder AddHiveOrleansGrains(this ISiloBuilder silo, IConfiguration configuration, StoreLocation store)
+    /// <param name="dataDirectory">Where embedded mode keeps media; by default <c>HiveOrleans:DataDirectory</c> or ./data.</param>
+    public static ISiloBuilder AddHiveOrleansGrains(this ISiloBuilder silo, IConfiguration configuration, StoreLocation store, string? dataDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(silo);
         ArgumentNullException.ThrowIfNull(store);
@@ -59,6 +60,7 @@ public static class HiveSiloBuilderExtensions
         silo.UseSystemTextJsonGrainStorageSerializer();
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(new SchemaInstallation(store));
         silo.Services.AddHiveStorage(store);
+        silo.Services.AddHiveMediaStore(configuration, store, dataDirectory ?? Path.GetFullPath(configuration["HiveOrleans:DataDirectory"] ?? "data"));
         silo.Services.AddHiveGrainServices(configuration);
         silo.AddActivityPropagation();
         return silo;

@@ -27,16 +27,18 @@ public sealed class GatedTextModel : IModerationModel, IDisposable
     /// <summary>A view of this gate for one silo, so the test learns which silo is holding the task.</summary>
     public IModerationModel For(string siloName) => new SiloView(this, siloName);
 
-    public ModerationOutput Run(TaskSubmission submission, ModelContext context) => RunOn("silo", submission, context);
+    public string ResultStamp(TaskSubmission submission) => _inner.ResultStamp(submission);
+
+    public Task<ModerationOutput> RunAsync(ModelInput input, CancellationToken cancellationToken) => Task.FromResult(RunOn("silo", input));
 
     public void Release() => _release.Set();
 
     public void Dispose() => _release.Dispose();
 
-    private ModerationOutput RunOn(string siloName, TaskSubmission submission, ModelContext context)
+    private ModerationOutput RunOn(string siloName, ModelInput input)
     {
-        ArgumentNullException.ThrowIfNull(submission);
-        if (submission.TextData?.Contains(HoldMarker, StringComparison.Ordinal) == true && Interlocked.Exchange(ref _held, 1) == 0)
+        ArgumentNullException.ThrowIfNull(input);
+        if (input.Submission.TextData?.Contains(HoldMarker, StringComparison.Ordinal) == true && Interlocked.Exchange(ref _held, 1) == 0)
         {
             _entered.TrySetResult(siloName);
 
@@ -47,13 +49,15 @@ public sealed class GatedTextModel : IModerationModel, IDisposable
             }
         }
 
-        return _inner.Run(submission, context);
+        return _inner.Run(input.Submission.TextData ?? "", input.Context);
     }
 
     private sealed class SiloView(GatedTextModel gate, string siloName) : IModerationModel
     {
         public string ModelType => ModelTypes.Text;
 
-        public ModerationOutput Run(TaskSubmission submission, ModelContext context) => gate.RunOn(siloName, submission, context);
+        public string ResultStamp(TaskSubmission submission) => gate.ResultStamp(submission);
+
+        public Task<ModerationOutput> RunAsync(ModelInput input, CancellationToken cancellationToken) => Task.FromResult(gate.RunOn(siloName, input));
     }
 }

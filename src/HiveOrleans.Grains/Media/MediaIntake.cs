@@ -1,0 +1,97 @@
+using HiveOrleans.Abstractions.Projects;
+using HiveOrleans.Abstractions.Tasks;
+using HiveOrleans.Moderation.Media;
+using HiveOrleans.Storage.Media;
+
+namespace HiveOrleans.Grains.Media;
+
+/// <summary>
+/// Takes media in, the one way for uploads (the gateway) and downloads (the task): sniff the type from the first
+/// bytes, refuse what the project's model cannot take before storing anything, then stream the rest to the store.
+/// </summary>
+public static class MediaIntake
+{
+    /// <summary>The longest file name kept (Hive echoes it as <c>media.filename</c>).</summary>
+    public const int MaxFileNameLength = 255;
+
+    /// <summary>Hive's <c>media.type</c> for a kind the platform takes.</summary>
+    public static string TypeName(MediaKind kind) => kind switch
+    {
+        MediaKind.Image => "image",
+        MediaKind.Gif => "gif",
+        MediaKind.Video => "video",
+        MediaKind.Audio => "audio",
+        _ => "unknown",
+    };
+
+    /// <summary>The still-image types the visual model decodes.</summary>
+    private static readonly HashSet<string> DecodableImages = new(StringComparer.Ordinal)
+    {
+        "image/jpeg", "image/png", "image/webp", "image/bmp",
+    };
+
+    /// <summary>True when a project of <paramref name="modelType"/> can moderate media of <paramref name="format"/>.</summary>
+    public static bool Fits(string modelType, MediaFormat format)
+    {
+        ArgumentNullException.ThrowIfNull(format);
+        return modelType == ModelTypes.Visual && format.Kind switch
+        {
+            MediaKind.Image => DecodableImages.Contains(format.MimeType),
+            MediaKind.Gif or MediaKind.Video => true,
+            _ => false,
+        };
+    }
+
+    /// <summary>What a project of <paramref name="modelType"/> takes, for error messages.</summary>
+    public static string Accepted(string modelType) =>
+        modelType == ModelTypes.Visual ? "images (JPEG, PNG, GIF, WebP, BMP), GIFs and video" : "no media";
+
+    /// <summary>
+    /// Reads <paramref name="content"/> into the store. Throws <see cref="UnsupportedMediaException"/> when the bytes
+    /// are not something the project's model takes (nothing is stored then), <see cref="MediaTooLargeException"/>
+    /// past <paramref name="maxBytes"/>, and <see cref="ArgumentException"/> for empty content.
+    /// </summary>
+    public static async Task<TaskMedia> StoreAsync(
+        IMediaStore store, Stream content, string modelType, long maxBytes, string? fileName, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(content);
+        var header = new byte[MediaSniffer.HeaderLength];
+        var read = await content.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken);
+        if (read == 0)
+        {
+            throw new ArgumentException("The media is empty.");
+        }
+
+        var format = MediaSniffer.Sniff(header.AsSpan(0, read));
+        if (!Fits(modelType, format))
+        {
+            var found = format.Kind == MediaKind.Unknown ? "not a media type we recognise" : $"{format.Name} ({format.MimeType})";
+            throw new UnsupportedMediaException($"The media is {found}; a {modelType} project takes {Accepted(modelType)}.");
+        }
+
+        await using var whole = new PrefixedReadStream(header.AsMemory(0, read), content);
+        var stored = await store.PutAsync(whole, maxBytes, cancellationToken);
+        return new TaskMedia
+        {
+            Key = stored.Key,
+            Md5 = stored.Md5,
+            Length = stored.Length,
+            Type = TypeName(format.Kind),
+            MimeType = format.MimeType,
+            FileName = CleanFileName(fileName),
+        };
+    }
+
+    private static string? CleanFileName(string? fileName)
+    {
+        if (string.IsNullOrWhiteSpace(fileName))
+        {
+            return null;
+        }
+
+        // Only the name: a client's path says nothing about the content and is not ours to echo.
+        var name = Path.GetFileName(fileName.Replace('\\', '/').Trim());
+        return name.Length > MaxFileNameLength ? name[..MaxFileNameLength] : name;
+    }
+}

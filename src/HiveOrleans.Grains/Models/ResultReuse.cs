@@ -1,0 +1,65 @@
+using System.Text.Json;
+using HiveOrleans.Abstractions.Tasks;
+using HiveOrleans.Storage.Results;
+using Microsoft.Extensions.Logging;
+
+namespace HiveOrleans.Grains.Models;
+
+/// <summary>
+/// The result cache as tasks use it: a project that already finished the same content (same <c>input.hash</c>) under
+/// the same configuration version answers from the stored result. A result is reused only while its model's
+/// <see cref="IModerationModel.ResultStamp"/> is unchanged (a new engine version, or a bank that changed since,
+/// makes it stale), so a cache hit never hides what a fresh run would find.
+/// </summary>
+public sealed partial class ResultReuse(IResultCache cache, ModelRunner models, TimeProvider time, ILogger<ResultReuse> logger)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
+
+    /// <summary>The stored result for this content, or null. A failing store is a miss: the model runs instead.</summary>
+    public async Task<ModerationOutput?> FindAsync(TaskSubmission submission, string inputHash)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        try
+        {
+            var stamp = models.ResultStamp(submission);
+            var found = await cache.FindAsync(submission.ProjectId, submission.ConfigVersion, inputHash);
+            if (found is null)
+            {
+                return null;
+            }
+
+            var entry = JsonSerializer.Deserialize<Entry>(found.Output, Json);
+            return entry is not null && entry.Stamp == stamp ? entry.Output : null;
+        }
+        catch (Exception ex) when (ex is not ModelUnavailableException)
+        {
+            LogLookupFailed(logger, submission.ProjectId, ex);
+            return null;
+        }
+    }
+
+    /// <summary>Keeps <paramref name="output"/> for later tasks of the same content; the first result kept wins. Never throws.</summary>
+    public async Task RememberAsync(Guid taskId, TaskSubmission submission, string inputHash, ModerationOutput output)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        try
+        {
+            var entry = new Entry(models.ResultStamp(submission), output);
+            var bytes = JsonSerializer.SerializeToUtf8Bytes(entry, Json);
+            await cache.StoreAsync(new CachedResult(submission.ProjectId, submission.ConfigVersion, inputHash, taskId, bytes, time.GetUtcNow()));
+        }
+        catch (Exception ex)
+        {
+            // The task's own result is stored already; losing the cache entry costs a later model run, nothing more.
+            LogStoreFailed(logger, taskId, ex);
+        }
+    }
+
+    private sealed record Entry(string Stamp, ModerationOutput Output);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Result cache lookup for project {ProjectId} failed; running the model")]
+    private static partial void LogLookupFailed(ILogger logger, long projectId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not keep task {TaskId}'s result in the result cache")]
+    private static partial void LogStoreFailed(ILogger logger, Guid taskId, Exception exception);
+}

@@ -1,0 +1,121 @@
+using HiveOrleans.Abstractions.Projects;
+using HiveOrleans.Abstractions.Tasks;
+using HiveOrleans.Grains.Banks;
+using HiveOrleans.Moderation.Media;
+using HiveOrleans.Moderation.Pdq;
+using Microsoft.Extensions.Options;
+
+namespace HiveOrleans.Grains.Models;
+
+/// <summary>
+/// The visual model: PDQ-hashes an image, or each sampled frame of a video or GIF, and matches the hashes against
+/// the project's hash banks. Every label in those banks becomes a class per frame: <c>yes_&lt;label&gt;</c> (score 1,
+/// with the distance of the nearest match) when a banked hash of that label is within distance 31, else
+/// <c>no_&lt;label&gt;</c> (score 0). Hashes of quality under 50 come from featureless frames and claim no match.
+/// </summary>
+public sealed class VisualModel(BankIndex banks, FrameSampler frames, IOptions<VisualModelOptions> options) : IModerationModel
+{
+    public const string Name = "hive-orleans-pdq";
+    public const string Version = "pdq-banks-1";
+
+    private readonly VisualModelOptions _options = options.Value;
+
+    public string ModelType => ModelTypes.Visual;
+
+    /// <summary>A stored result is stale once any of the project's banks changed, so a newly banked hash is never hidden by the cache.</summary>
+    public string ResultStamp(TaskSubmission submission)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        return $"{Version}/{banks.VersionOf(submission.HashBanks)}";
+    }
+
+    public async Task<ModerationOutput> RunAsync(ModelInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var media = input.Media ?? throw new TaskFailedException(TaskFailedException.UnsupportedMedia, "A visual project takes 'media' or 'url', and this task has neither.");
+        var path = input.MediaPath ?? throw new InvalidOperationException("The media file was not provided to the model.");
+        var bankNames = input.Submission.HashBanks;
+
+        // Before the first load a silo's index is empty; answering then would report no_ for everything.
+        await banks.WaitForAsync(0, _options.BankLoadWait, cancellationToken).ConfigureAwait(false);
+        var labels = banks.Labels(bankNames).Order(StringComparer.Ordinal).ToArray();
+        return media.Type == "image"
+            ? await HashImageAsync(path, bankNames, labels, cancellationToken).ConfigureAwait(false)
+            : await SampleFramesAsync(path, input.Submission.FrameRate, bankNames, labels, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<ModerationOutput> HashImageAsync(string path, IReadOnlyList<string> bankNames, string[] labels, CancellationToken cancellationToken)
+    {
+        var bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+        PdqResult result;
+        ImageDimensions size;
+        try
+        {
+            result = PdqHasher.Hash(bytes);
+            using var stream = new MemoryStream(bytes, writable: false);
+            size = ImageProbe.Read(stream);
+        }
+        catch (UnsupportedImageException ex)
+        {
+            throw new TaskFailedException(TaskFailedException.UnsupportedMedia, $"The image could not be decoded: {ex.Message}", ex);
+        }
+
+        return Output([Frame(0, result, bankNames, labels)], new MediaProbe { Width = size.Width, Height = size.Height, NumFrames = 1 });
+    }
+
+    private async Task<ModerationOutput> SampleFramesAsync(string path, double rate, IReadOnlyList<string> bankNames, string[] labels, CancellationToken cancellationToken)
+    {
+        var sampling = new FrameSamplingOptions { FramesPerSecond = rate, MaxFrames = _options.MaxFrames, Timeout = _options.DecodeTimeout };
+        try
+        {
+            var sampled = await frames.SampleAsync(path, sampling, cancellationToken).ConfigureAwait(false);
+            var entries = sampled.Frames.Select(frame => Frame(frame.TimeSeconds, frame.Result, bankNames, labels)).ToArray();
+            var probe = new MediaProbe
+            {
+                Width = sampled.Info.Width,
+                Height = sampled.Info.Height,
+                Duration = sampled.Info.DurationSeconds,
+                NumFrames = entries.Length,
+            };
+            return Output(entries, probe);
+        }
+        catch (MediaDecodeException ex)
+        {
+            throw new TaskFailedException(TaskFailedException.UnsupportedMedia, $"The video could not be decoded: {ex.Message}", ex);
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TaskFailedException("TIMEOUT", $"Decoding the video took longer than {_options.DecodeTimeout.TotalSeconds:0} s.", ex);
+        }
+    }
+
+    private OutputEntry Frame(double time, PdqResult result, IReadOnlyList<string> bankNames, string[] labels)
+    {
+        var trusted = result.Quality >= PdqHasher.MinimumQuality;
+        var matches = trusted ? banks.Match(bankNames, result.Hash) : [];
+        var classes = new ClassScore[labels.Length];
+        for (var i = 0; i < labels.Length; i++)
+        {
+            var nearest = matches.FirstOrDefault(m => m.Label == labels[i]);
+            classes[i] = nearest is null
+                ? new ClassScore("no_" + labels[i], 0)
+                : new ClassScore("yes_" + labels[i], 1) { Distance = nearest.Distance };
+        }
+
+        return new OutputEntry
+        {
+            Time = time,
+            Classes = classes,
+            Pdq = new PerceptualHash(result.Hash.ToHex(), result.Quality, trusted),
+            Matches = [.. matches.Select(m => new HashMatch(m.Bank, m.ContentId, m.Label, m.Distance))],
+        };
+    }
+
+    private static ModerationOutput Output(OutputEntry[] entries, MediaProbe probe) => new()
+    {
+        Model = Name,
+        ModelVersion = Version,
+        Entries = entries,
+        Media = probe,
+    };
+}

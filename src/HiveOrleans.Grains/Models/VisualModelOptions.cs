@@ -1,0 +1,29 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace HiveOrleans.Grains.Models;
+
+/// <summary>Limits of the visual model. Bound from <c>HiveOrleans:Visual</c>; see docs/operations.md.</summary>
+public sealed class VisualModelOptions
+{
+    public const string Section = "HiveOrleans:Visual";
+
+    /// <summary>At most this many frames of one video are sampled (an hour at the default 1 frame/s).</summary>
+    [Range(1, 100_000)]
+    public int MaxFrames { get; set; } = 3600;
+
+    /// <summary>Probing, decoding and hashing one video must finish within this.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan DecodeTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long a task waits for a starting silo's hash banks to load before it fails (and is retried later).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan BankLoadWait { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The ffmpeg executable (Debian package <c>ffmpeg</c>).</summary>
+    [Required]
+    public string FfmpegPath { get; set; } = "ffmpeg";
+
+    /// <summary>The ffprobe executable (same package).</summary>
+    [Required]
+    public string FfprobePath { get; set; } = "ffprobe";
+}
