@@ -66,7 +66,7 @@ public static class MediaIntake
         var format = MediaSniffer.Sniff(header.AsSpan(0, read));
         if (!Fits(modelType, format))
         {
-            var found = format.Kind == MediaKind.Unknown ? "not a media type we recognise" : $"{format.Name} ({format.MimeType})";
+            var found = format.Kind == MediaKind.Unknown ? "of no media type we recognise" : $"{format.Name} ({format.MimeType})";
             throw new UnsupportedMediaException($"The media is {found}; a {modelType} project takes {Accepted(modelType)}.");
         }
 
