@@ -77,6 +77,39 @@ public sealed class ClusterModeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Uploads_through_a_client_gateway_reach_the_silos_through_the_shared_media_store()
+    {
+        // The gateway stores the bytes in PostgreSQL; whichever silo runs the task reads them from there.
+        var picture = TestMedia.SceneJpeg(seed: 7);
+        var (created, _) = await _gateway.Client.AdminAsync(HttpMethod.Post, "/admin/v1/banks", new { name = "cluster-bank" });
+        Assert.Equal(HttpStatusCode.Created, created);
+        var hash = HiveOrleans.Moderation.Pdq.PdqHasher.Hash(picture).Hash.ToHex();
+        var (added, _) = await _gateway.Client.AdminAsync(HttpMethod.Post, "/admin/v1/banks/cluster-bank/hashes",
+            new { hashes = new[] { new { content_id = "c1", hash, label = "terror" } } });
+        Assert.Equal(HttpStatusCode.OK, added);
+        var project = await Media.MediaApi.CreateVisualProjectAsync(_gateway.Client, ["cluster-bank"]);
+
+        // The silos' indexes follow the bank within their poll interval (2 s by default).
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        JsonElement task;
+        do
+        {
+            var (status, answer) = await Media.MediaApi.UploadAsync(_gateway.Client, project.Key, "sync", picture);
+            Assert.Equal(HttpStatusCode.OK, status);
+            task = answer;
+            if (Media.MediaApi.ClassOf(Media.MediaApi.Output(task)[0], "yes_terror") is not null)
+            {
+                break;
+            }
+
+            await Task.Delay(250);
+        }
+        while (DateTime.UtcNow < deadline);
+
+        Assert.NotNull(Media.MediaApi.ClassOf(Media.MediaApi.Output(task)[0], "yes_terror"));
+    }
+
+    [Fact]
     public async Task Both_silos_are_active_in_the_membership_table()
     {
         await using var connection = new Npgsql.NpgsqlConnection(_database.ConnectionString);

@@ -7,9 +7,11 @@ namespace HiveOrleans.Grains.Models;
 
 /// <summary>
 /// The result cache as tasks use it: a project that already finished the same content (same <c>input.hash</c>) under
-/// the same configuration version answers from the stored result. A result is reused only while its model's
-/// <see cref="IModerationModel.ResultStamp"/> is unchanged (a new engine version, or a bank that changed since,
-/// makes it stale), so a cache hit never hides what a fresh run would find.
+/// the same configuration version answers from the stored result. A result is reused only under the same model
+/// <see cref="IModerationModel.ResultStamp"/> (a new engine version, or a bank that changed since, is a new stamp), so
+/// a cache hit never hides what a fresh run would find. The stamp is part of the cache key rather than a check on
+/// the entry: the store keeps the first result per key, and a result made under a newer stamp must not be shut out
+/// by an older one.
 /// </summary>
 public sealed partial class ResultReuse(IResultCache cache, ModelRunner models, TimeProvider time, ILogger<ResultReuse> logger)
 {
@@ -21,15 +23,8 @@ public sealed partial class ResultReuse(IResultCache cache, ModelRunner models, 
         ArgumentNullException.ThrowIfNull(submission);
         try
         {
-            var stamp = models.ResultStamp(submission);
-            var found = await cache.FindAsync(submission.ProjectId, submission.ConfigVersion, inputHash);
-            if (found is null)
-            {
-                return null;
-            }
-
-            var entry = JsonSerializer.Deserialize<Entry>(found.Output, Json);
-            return entry is not null && entry.Stamp == stamp ? entry.Output : null;
+            var found = await cache.FindAsync(submission.ProjectId, submission.ConfigVersion, CacheKey(submission, inputHash));
+            return found is null ? null : JsonSerializer.Deserialize<ModerationOutput>(found.Output, Json);
         }
         catch (Exception ex) when (ex is not ModelUnavailableException)
         {
@@ -44,9 +39,8 @@ public sealed partial class ResultReuse(IResultCache cache, ModelRunner models, 
         ArgumentNullException.ThrowIfNull(submission);
         try
         {
-            var entry = new Entry(models.ResultStamp(submission), output);
-            var bytes = JsonSerializer.SerializeToUtf8Bytes(entry, Json);
-            await cache.StoreAsync(new CachedResult(submission.ProjectId, submission.ConfigVersion, inputHash, taskId, bytes, time.GetUtcNow()));
+            var bytes = JsonSerializer.SerializeToUtf8Bytes(output, Json);
+            await cache.StoreAsync(new CachedResult(submission.ProjectId, submission.ConfigVersion, CacheKey(submission, inputHash), taskId, bytes, time.GetUtcNow()));
         }
         catch (Exception ex)
         {
@@ -55,7 +49,7 @@ public sealed partial class ResultReuse(IResultCache cache, ModelRunner models, 
         }
     }
 
-    private sealed record Entry(string Stamp, ModerationOutput Output);
+    private string CacheKey(TaskSubmission submission, string inputHash) => $"{inputHash}:{models.ResultStamp(submission)}";
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Result cache lookup for project {ProjectId} failed; running the model")]
     private static partial void LogLookupFailed(ILogger logger, long projectId, Exception exception);
