@@ -145,21 +145,8 @@ internal sealed class SqliteTaskLedger(string connectionString, TimeProvider clo
         await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    // Connections are pooled by Microsoft.Data.Sqlite, so opening one per call is cheap.
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(connectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-    }
+    private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) =>
+        SqliteConnections.OpenAsync(connectionString, cancellationToken);
 
     private static string ToText(Guid taskId) => taskId.ToString("D", CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using HiveOrleans.Abstractions.Banks;
+using HiveOrleans.Grains.Hosting;
 using HiveOrleans.Moderation.Pdq;
 using HiveOrleans.Storage.Banks;
 using Microsoft.Extensions.Logging;
@@ -25,7 +26,6 @@ public sealed partial class BankIndex : ILifecycleParticipant<ISiloLifecycle>, I
     private readonly TimeProvider _time;
     private readonly ILogger<BankIndex> _logger;
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
-    private readonly CancellationTokenSource _stopping = new();
 
     // One reader of the feed at a time: two applying overlapping batches could put an older state back.
     private readonly SemaphoreSlim _reading = new(1, 1);
@@ -37,7 +37,7 @@ public sealed partial class BankIndex : ILifecycleParticipant<ISiloLifecycle>, I
     // -1 until the first full load has been applied.
     private long _appliedSeq = -1;
     private TaskCompletionSource _advanced = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private Task _loop = Task.CompletedTask;
+    private PeriodicWork? _polling;
 
     public BankIndex(IHashBankStore store, IOptions<HashBankOptions> options, TimeProvider time, ILogger<BankIndex> logger)
     {
@@ -207,7 +207,7 @@ public sealed partial class BankIndex : ILifecycleParticipant<ISiloLifecycle>, I
 
     public void Dispose()
     {
-        _stopping.Dispose();
+        _polling?.Dispose();
         _reading.Dispose();
         foreach (var bank in _banks.Values)
         {
@@ -230,35 +230,15 @@ public sealed partial class BankIndex : ILifecycleParticipant<ISiloLifecycle>, I
             LogLoadFailed(_logger, ex);
         }
 
-        _loop = Task.Run(() => RunAsync(_stopping.Token), CancellationToken.None);
+        _polling = new PeriodicWork(_options.PollInterval, _time, CatchUpAsync, ex => LogPollFailed(_logger, AppliedSeq, ex));
+        _polling.Start();
     }
 
     internal async Task StopAsync(CancellationToken cancellationToken)
     {
-        await _stopping.CancelAsync().ConfigureAwait(false);
-        await _loop.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-    }
-
-    private async Task RunAsync(CancellationToken stopping)
-    {
-        using var timer = new PeriodicTimer(_options.PollInterval, _time);
-        try
+        if (_polling is not null)
         {
-            while (await timer.WaitForNextTickAsync(stopping).ConfigureAwait(false))
-            {
-                try
-                {
-                    await CatchUpAsync(stopping).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (!stopping.IsCancellationRequested)
-                {
-                    LogPollFailed(_logger, AppliedSeq, ex);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-        {
-            // The silo is stopping.
+            await _polling.StopAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -1,3 +1,4 @@
+using HiveOrleans.Grains.Hosting;
 using HiveOrleans.Storage.Media;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -16,8 +17,7 @@ internal sealed partial class MediaRetentionSweeper(
     ILogger<MediaRetentionSweeper> logger) : ILifecycleParticipant<ISiloLifecycle>, IDisposable
 {
     private const int Batch = 500;
-    private readonly CancellationTokenSource _stopping = new();
-    private Task _loop = Task.CompletedTask;
+    private PeriodicWork? _work;
 
     public void Participate(ISiloLifecycle lifecycle) =>
         lifecycle.Subscribe(nameof(MediaRetentionSweeper), ServiceLifecycleStage.Active, StartAsync, StopAsync);
@@ -42,42 +42,16 @@ internal sealed partial class MediaRetentionSweeper(
         return total;
     }
 
-    public void Dispose() => _stopping.Dispose();
+    public void Dispose() => _work?.Dispose();
 
     private Task StartAsync(CancellationToken cancellationToken)
     {
-        _loop = Task.Run(() => RunAsync(_stopping.Token), CancellationToken.None);
+        _work = new PeriodicWork(options.Value.RetentionSweepInterval, time, SweepOnceAsync, ex => LogSweepFailed(logger, ex));
+        _work.Start();
         return Task.CompletedTask;
     }
 
-    private async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await _stopping.CancelAsync().ConfigureAwait(false);
-        await _loop.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-    }
-
-    private async Task RunAsync(CancellationToken stopping)
-    {
-        using var timer = new PeriodicTimer(options.Value.RetentionSweepInterval, time);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stopping).ConfigureAwait(false))
-            {
-                try
-                {
-                    await SweepOnceAsync(stopping).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (!stopping.IsCancellationRequested)
-                {
-                    LogSweepFailed(logger, ex);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-        {
-            // The silo is stopping.
-        }
-    }
+    private Task StopAsync(CancellationToken cancellationToken) => _work?.StopAsync(cancellationToken) ?? Task.CompletedTask;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Count} media blobs past their retention")]
     private static partial void LogDeleted(ILogger logger, int count);

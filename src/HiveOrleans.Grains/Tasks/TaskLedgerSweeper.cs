@@ -1,4 +1,5 @@
 using HiveOrleans.Abstractions.Tasks;
+using HiveOrleans.Grains.Hosting;
 using HiveOrleans.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -18,8 +19,7 @@ internal sealed partial class TaskLedgerSweeper(
     TimeProvider time,
     ILogger<TaskLedgerSweeper> logger) : ILifecycleParticipant<ISiloLifecycle>, IDisposable
 {
-    private readonly CancellationTokenSource _stopping = new();
-    private Task _loop = Task.CompletedTask;
+    private PeriodicWork? _work;
 
     public void Participate(ISiloLifecycle lifecycle) =>
         lifecycle.Subscribe(nameof(TaskLedgerSweeper), ServiceLifecycleStage.Active, StartAsync, StopAsync);
@@ -51,43 +51,22 @@ internal sealed partial class TaskLedgerSweeper(
         return due.Count;
     }
 
-    public void Dispose() => _stopping.Dispose();
+    public void Dispose() => _work?.Dispose();
 
     private Task StartAsync(CancellationToken cancellationToken)
     {
-        _loop = Task.Run(() => RunAsync(_stopping.Token), CancellationToken.None);
+        _work = new PeriodicWork(options.Value.SweepInterval, time, SweepAllDueAsync, ex => LogSweepFailed(logger, ex));
+        _work.Start();
         return Task.CompletedTask;
     }
 
-    private async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await _stopping.CancelAsync().ConfigureAwait(false);
-        await _loop.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-    }
+    private Task StopAsync(CancellationToken cancellationToken) => _work?.StopAsync(cancellationToken) ?? Task.CompletedTask;
 
-    private async Task RunAsync(CancellationToken stopping)
+    private async Task SweepAllDueAsync(CancellationToken stopping)
     {
-        using var timer = new PeriodicTimer(options.Value.SweepInterval, time);
-        try
+        // A full batch means more may be waiting: keep going without waiting for the next tick.
+        while (await SweepOnceAsync(stopping).ConfigureAwait(false) >= options.Value.SweepBatch)
         {
-            while (await timer.WaitForNextTickAsync(stopping).ConfigureAwait(false))
-            {
-                try
-                {
-                    // A full batch means more may be waiting: keep going without waiting for the next tick.
-                    while (await SweepOnceAsync(stopping).ConfigureAwait(false) >= options.Value.SweepBatch)
-                    {
-                    }
-                }
-                catch (Exception ex) when (!stopping.IsCancellationRequested)
-                {
-                    LogSweepFailed(logger, ex);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-        {
-            // The silo is stopping.
         }
     }
 

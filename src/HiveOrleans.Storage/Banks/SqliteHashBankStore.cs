@@ -432,21 +432,7 @@ internal sealed class SqliteHashBankStore(string connectionString, TimeProvider 
     private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql) =>
         new(sql, connection, transaction);
 
-    // Connections are pooled by Microsoft.Data.Sqlite, so opening one per call is cheap.
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(connectionString);
-        try
-        {
-            connection.Open();
-            return connection;
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
-    }
+    private SqliteConnection Open() => SqliteConnections.Open(connectionString);
 
     private enum BankRow
     {

@@ -72,19 +72,6 @@ internal sealed class SqliteResultCache(string connectionString, TimeProvider cl
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    // Connections are pooled by Microsoft.Data.Sqlite, so opening one per call is cheap.
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(connectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-    }
+    private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) =>
+        SqliteConnections.OpenAsync(connectionString, cancellationToken);
 }
