@@ -339,6 +339,12 @@ internal sealed partial class TaskGrain(
     /// </summary>
     private void MarkProcessing()
     {
+        // A URL task is already processing while it downloads; observers hear of it once.
+        if (state.State.Phase == TaskPhase.Processing)
+        {
+            return;
+        }
+
         state.State.Phase = TaskPhase.Processing;
         state.State.ProcessingStartedOn ??= time.GetUtcNow();
         Publish();
