@@ -49,12 +49,12 @@ public static class CliApp
 
             // Arguments are checked before the connection, so a typo is reported as such even with no token set.
             var arguments = CommandArguments.Bind(command, line.Words.Skip(wordsUsed).ToList(), line.Options, GlobalOptions);
-            var request = command.BuildRequest(arguments);
+            var call = command.BuildCall(arguments);
             var connection = Connection.Resolve(line.Options, environment ?? ProcessEnvironment());
 
             using var http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
             http.Timeout = OperatorApiClient.Timeout;
-            var answer = await new OperatorApiClient(http, connection).SendAsync(request, CancellationToken.None);
+            var answer = await call.SendAsync(new OperatorApiClient(http, connection), CancellationToken.None);
             if (line.Json)
             {
                 PrettyJson.Write(answer, stdout);

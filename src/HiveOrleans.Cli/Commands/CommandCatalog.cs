@@ -2,7 +2,7 @@ using HiveOrleans.Cli.Parsing;
 
 namespace HiveOrleans.Cli.Commands;
 
-/// <summary>Every command, and the groups (<c>projects</c>, <c>keys</c>, ...) that hold them.</summary>
+/// <summary>Every command, and the groups (<c>projects</c>, <c>keys</c>, <c>banks</c>, ...) that hold them.</summary>
 internal static class CommandCatalog
 {
     public static readonly IReadOnlyList<CommandDefinition> Commands =
@@ -11,6 +11,7 @@ internal static class CommandCatalog
         .. KeyCommands.All(),
         .. WebhookSecretCommands.All(),
         .. UsageCommand.All(),
+        .. BankCommands.All(),
     ];
 
     public static readonly IReadOnlyDictionary<string, string> Groups = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -18,6 +19,7 @@ internal static class CommandCatalog
         ["projects"] = "Create, inspect and change projects.",
         ["keys"] = "Rotate or revoke a project's API keys.",
         ["webhook-secret"] = "Rotate the secret that signs a project's callbacks.",
+        ["banks"] = "Create and fill the PDQ hash banks that visual projects match media against.",
     };
 
     /// <summary>The command the leading words name, and how many words that took; the rest are its arguments.</summary>

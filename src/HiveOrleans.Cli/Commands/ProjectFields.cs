@@ -19,6 +19,8 @@ internal static class ProjectFields
         new("charge", "AMOUNT", "what one task costs, for usage reports"),
         new("config-tag", "TAG", "a label for this configuration, carried in task results"),
         new("threshold", "HEAD=N", "lowest severity reported for a head, e.g. violence=2 (repeat for more heads)", Repeatable: true),
+        new("frame-rate", "N", "frames per second sampled from a video or GIF (visual projects)"),
+        new("hash-banks", "A,B", "the banks media is matched against, comma-separated; replaces the list, '' for none (visual projects)"),
     ];
 
     public static JsonObject ToJson(CommandArguments arguments)
@@ -47,6 +49,12 @@ internal static class ProjectFields
         if (arguments.Has("threshold"))
         {
             body["thresholds"] = Thresholds(arguments.All("threshold"));
+        }
+
+        Put(body, "frame_rate", arguments.Number("frame-rate"));
+        if (arguments.CommaList("hash-banks") is { } banks)
+        {
+            body["hash_banks"] = new JsonArray([.. banks.Select(bank => JsonValue.Create(bank))]);
         }
 
         return body;

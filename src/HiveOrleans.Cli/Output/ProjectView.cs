@@ -10,7 +10,7 @@ internal static class ProjectView
     {
         "project_id", "name", "model_type", "review", "user_id", "disabled", "config_version", "config_tag",
         "sync_timeout_seconds", "max_text_length", "max_body_bytes", "rate_limit", "daily_quota", "charge_per_task",
-        "thresholds", "keys", "created_on", "updated_on", "api_keys", "webhook_secret",
+        "thresholds", "frame_rate", "hash_banks", "keys", "created_on", "updated_on", "api_keys", "webhook_secret",
     };
 
     public static void Write(JsonElement project, TextWriter output)
@@ -41,6 +41,16 @@ internal static class ProjectView
         if (project.TryField("thresholds", out var thresholds))
         {
             list.Add("thresholds", Thresholds(thresholds));
+        }
+
+        if (project.TryField("frame_rate", out var frameRate))
+        {
+            list.Add("frame rate", frameRate.ValueKind == JsonValueKind.Number ? $"{frameRate.GetRawText()} frames/s" : JsonValues.Describe(frameRate));
+        }
+
+        if (project.TryField("hash_banks", out var banks))
+        {
+            list.Add("hash banks", HashBanks(banks));
         }
 
         if (project.TryField("keys", out var keys))
@@ -78,6 +88,17 @@ internal static class ProjectView
 
         var heads = thresholds.EnumerateObject().Select(p => $"{p.Name}={JsonValues.Describe(p.Value)}").ToList();
         return heads.Count > 0 ? string.Join(", ", heads) : "none";
+    }
+
+    private static string HashBanks(JsonElement banks)
+    {
+        if (banks.ValueKind != JsonValueKind.Array)
+        {
+            return JsonValues.Describe(banks);
+        }
+
+        var names = banks.EnumerateArray().Select(JsonValues.Describe).ToList();
+        return names.Count > 0 ? string.Join(", ", names) : "none";
     }
 
     private static void AddKeys(KeyValueList list, JsonElement keys)

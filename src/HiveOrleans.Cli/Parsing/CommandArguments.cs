@@ -76,6 +76,18 @@ internal sealed class CommandArguments
             : throw new UsageException($"{name} must be a positive whole number, not '{text}'");
     }
 
+    /// <summary>
+    /// A positional argument that names a bank, escaped for the path. What a valid name is stays the API's rule; only
+    /// what would send the request to another path ('', '.' or '..') is refused here.
+    /// </summary>
+    public string BankName(string name = "NAME")
+    {
+        var text = Argument(name);
+        return text is "" or "." or ".."
+            ? throw new UsageException($"{name} must be a bank's name, not '{text}'")
+            : Uri.EscapeDataString(text);
+    }
+
     public bool Has(string option) => _options.ContainsKey(option);
 
     public bool HasAny(IEnumerable<string> options) => options.Any(Has);
@@ -83,6 +95,10 @@ internal sealed class CommandArguments
     public string? String(string option) => _options.TryGetValue(option, out var values) ? values[0] : null;
 
     public IReadOnlyList<string> All(string option) => _options.TryGetValue(option, out var values) ? values : [];
+
+    /// <summary>A comma-separated list with blanks dropped, so an empty value is an empty list (to clear one).</summary>
+    public IReadOnlyList<string>? CommaList(string option) =>
+        String(option) is { } text ? text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : null;
 
     public long? WholeNumber(string option, long minimum) =>
         String(option) is not { } text ? null

@@ -10,6 +10,7 @@ internal static class HelpText
     {
         ["PROJECT_ID"] = "the project's id, as 'hiveorleans projects list' shows it",
         ["SLOT"] = "the key slot, 1 or 2",
+        ["NAME"] = "the bank's name, e.g. hotline: lowercase letters, digits, '_' and '-'",
     };
 
     public static void WriteOverview(TextWriter output)

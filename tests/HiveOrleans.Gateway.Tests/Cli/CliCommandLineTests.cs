@@ -9,6 +9,9 @@ public sealed class CliCommandLineTests
 {
     private static readonly string[] Connection = ["--url", "http://gateway.test:5080", "--token", "operator-secret"];
 
+    /// <summary>A PDQ hash's shape, 64 hex digits, written <c>HEX</c> in the command lines below.</summary>
+    private static readonly string Hex = new string('a', 48) + "0000000000000001";
+
     [Fact]
     public async Task Create_sends_every_given_setting_under_the_api_names()
     {
@@ -63,6 +66,49 @@ public sealed class CliCommandLineTests
         AssertJsonEqual("""{"rate_limit": {"burst": 5}, "config_tag": "calmer"}""", request.Body);
     }
 
+    [Fact]
+    public async Task Visual_settings_are_sent_as_a_frame_rate_and_a_list_of_bank_names()
+    {
+        var handler = ScriptedHandler.Answering("""{"project_id": 1}""");
+
+        var result = await CliRun.RunAsync(
+            [.. Connection, "projects", "create", "--name", "images", "--model-type", "visual", "--frame-rate", "2.5", "--hash-banks", "hotline, ncii,"],
+            handler);
+
+        result.AssertSucceeded();
+        AssertJsonEqual(
+            """{"name": "images", "model_type": "visual", "frame_rate": 2.5, "hash_banks": ["hotline", "ncii"]}""",
+            Assert.Single(handler.Requests).Body);
+    }
+
+    [Fact]
+    public async Task An_empty_list_of_hash_banks_clears_them()
+    {
+        var handler = ScriptedHandler.Answering("""{"project_id": 7, "config_version": 2}""");
+
+        var result = await CliRun.RunAsync([.. Connection, "projects", "update", "7", "--hash-banks", ""], handler);
+
+        result.AssertSucceeded();
+        AssertJsonEqual("""{"hash_banks": []}""", Assert.Single(handler.Requests).Body);
+    }
+
+    [Theory]
+    [InlineData("banks create hotline", """{"name": "hotline"}""")]
+    [InlineData("banks create hotline --description from-the-hotline", """{"name": "hotline", "description": "from-the-hotline"}""")]
+    [InlineData("banks add hotline --hash HEX --content-id report-1 --label csam", """{"hashes": [{"content_id": "report-1", "hash": "HEX", "label": "csam"}]}""")]
+    [InlineData("banks remove hotline --content-id report-1 --content-id report-2", """{"content_ids": ["report-1", "report-2"]}""")]
+    public async Task Bank_commands_send_the_apis_json(string commandLine, string body)
+    {
+        var handler = ScriptedHandler.Answering("{}");
+
+        var result = await CliRun.RunAsync([.. Connection, .. commandLine.Replace("HEX", Hex, StringComparison.Ordinal).Split(' ')], handler);
+
+        result.AssertSucceeded();
+        var request = Assert.Single(handler.Requests);
+        Assert.Equal("application/json", request.ContentType);
+        AssertJsonEqual(body.Replace("HEX", Hex, StringComparison.Ordinal), request.Body);
+    }
+
     [Theory]
     [InlineData("projects list", "GET", "/admin/v1/projects")]
     [InlineData("projects show 7", "GET", "/admin/v1/projects/7")]
@@ -73,11 +119,20 @@ public sealed class CliCommandLineTests
     [InlineData("webhook-secret rotate 7", "POST", "/admin/v1/projects/7/webhook-secret/rotate")]
     [InlineData("usage 7 --days 3", "GET", "/admin/v1/projects/7/usage?days=3")]
     [InlineData("usage 7", "GET", "/admin/v1/projects/7/usage")]
+    [InlineData("banks create hotline", "POST", "/admin/v1/banks")]
+    [InlineData("banks list", "GET", "/admin/v1/banks")]
+    [InlineData("banks show hotline", "GET", "/admin/v1/banks/hotline")]
+    [InlineData("banks delete hotline", "DELETE", "/admin/v1/banks/hotline")]
+    [InlineData("banks add hotline --hash HEX --content-id r --label csam", "POST", "/admin/v1/banks/hotline/hashes")]
+    [InlineData("banks remove hotline --content-id r", "POST", "/admin/v1/banks/hotline/hashes/remove")]
+    [InlineData("banks hashes hotline", "GET", "/admin/v1/banks/hotline/hashes")]
+    [InlineData("banks hashes hotline --offset 200 --limit 50", "GET", "/admin/v1/banks/hotline/hashes?offset=200&limit=50")]
+    [InlineData("banks show Hot%Line", "GET", "/admin/v1/banks/Hot%25Line")]
     public async Task Each_command_calls_its_operator_api_endpoint_with_the_token(string commandLine, string method, string pathAndQuery)
     {
         var handler = ScriptedHandler.Answering("{}");
 
-        var result = await CliRun.RunAsync([.. Connection, .. commandLine.Split(' ')], handler);
+        var result = await CliRun.RunAsync([.. Connection, .. commandLine.Replace("HEX", Hex, StringComparison.Ordinal).Split(' ')], handler);
 
         result.AssertSucceeded();
         var request = Assert.Single(handler.Requests);
@@ -160,12 +215,26 @@ public sealed class CliCommandLineTests
     [InlineData("usage 7 --days 0", "--days must be a whole number of at least 1")]
     [InlineData("usage 7 --days", "option '--days' needs a value")]
     [InlineData("projects list --url ftp://gateway.test", "is not an http or https URL")]
+    [InlineData("projects create --name v --model-type visual --frame-rate fast", "--frame-rate must be a number of at least 0, not 'fast'")]
+    [InlineData("banks show", "missing NAME")]
+    [InlineData("banks show ..", "NAME must be a bank's name, not '..'")]
+    [InlineData("banks delete .", "NAME must be a bank's name, not '.'")]
+    [InlineData("banks add hotline", "nothing to add; give --file PATH, or --hash, --content-id and --label")]
+    [InlineData("banks add hotline --hash abc123 --content-id r --label csam", "--hash must be a PDQ hash of 64 hex digits, not 'abc123'")]
+    [InlineData("banks add hotline --hash HEX --label csam", "one hash needs --hash, --content-id and --label; --content-id is missing")]
+    [InlineData("banks add hotline --file hashes.csv --label csam", "give either --file or --hash with --content-id and --label, not both")]
+    [InlineData("banks add hotline --hash HEX --content-id a --content-id b --label csam", "'--content-id' is given more than once")]
+    [InlineData("banks remove hotline", "nothing to remove; give --content-id ID (repeat for more) or --file PATH")]
+    [InlineData("banks remove hotline --file ids.txt --content-id a", "give either --content-id or --file, not both")]
+    [InlineData("banks hashes hotline --offset -1", "--offset must be a whole number of at least 0")]
+    [InlineData("banks hashes hotline --limit 0", "--limit must be a whole number of at least 1")]
+    [InlineData("banks create", "missing NAME")]
     public async Task A_command_line_that_cannot_be_understood_gets_one_error_line_exit_2_and_sends_nothing(string commandLine, string expected)
     {
         var handler = ScriptedHandler.Answering("{}");
 
         var result = await CliRun.RunAsync(
-            ["--token", "t", .. commandLine.Split(' ', StringSplitOptions.RemoveEmptyEntries)], handler);
+            ["--token", "t", .. commandLine.Replace("HEX", Hex, StringComparison.Ordinal).Split(' ', StringSplitOptions.RemoveEmptyEntries)], handler);
 
         var error = result.AssertOneErrorLine(exitCode: 2);
         Assert.Contains(expected, error, StringComparison.Ordinal);
@@ -183,6 +252,13 @@ public sealed class CliCommandLineTests
     [InlineData("keys revoke")]
     [InlineData("webhook-secret rotate")]
     [InlineData("usage")]
+    [InlineData("banks create")]
+    [InlineData("banks list")]
+    [InlineData("banks show")]
+    [InlineData("banks delete")]
+    [InlineData("banks add")]
+    [InlineData("banks remove")]
+    [InlineData("banks hashes")]
     public async Task Every_command_has_help_that_needs_no_token_and_sends_nothing(string command)
     {
         var handler = ScriptedHandler.Answering("{}");
@@ -201,6 +277,9 @@ public sealed class CliCommandLineTests
     [InlineData("projects --help", "projects update PROJECT_ID")]
     [InlineData("keys --help", "keys revoke PROJECT_ID SLOT")]
     [InlineData("webhook-secret --help", "webhook-secret rotate PROJECT_ID")]
+    [InlineData("banks --help", "banks add NAME")]
+    [InlineData("banks add --help", "--file PATH")]
+    [InlineData("projects update --help", "--hash-banks A,B")]
     public async Task The_top_level_and_every_group_list_their_commands_under_help(string commandLine, string listed)
     {
         var result = await CliRun.RunAsync(commandLine.Split(' '));

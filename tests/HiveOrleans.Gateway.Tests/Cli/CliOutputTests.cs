@@ -140,6 +140,120 @@ public sealed class CliOutputTests
     }
 
     [Fact]
+    public async Task A_visual_project_shows_its_frame_rate_and_hash_banks()
+    {
+        var handler = ScriptedHandler.Answering("""{"project_id": 4, "model_type": "visual", "frame_rate": 2.5, "hash_banks": ["hotline", "ncii"]}""");
+
+        var result = await CliRun.RunAsync([.. Connection, "projects", "show", "4"], handler);
+
+        result.AssertSucceeded();
+        Assert.Contains(result.StdoutLines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^frame rate:\s+2\.5 frames/s$"));
+        Assert.Contains(result.StdoutLines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^hash banks:\s+hotline, ncii$"));
+    }
+
+    [Fact]
+    public async Task A_project_without_hash_banks_says_none()
+    {
+        var result = await CliRun.RunAsync([.. Connection, "projects", "show", "4"], ScriptedHandler.Answering("""{"project_id": 4, "hash_banks": []}"""));
+
+        result.AssertSucceeded();
+        Assert.Contains(result.StdoutLines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^hash banks:\s+none$"));
+    }
+
+    [Fact]
+    public async Task The_bank_list_is_a_table_with_counts_per_label()
+    {
+        var handler = ScriptedHandler.Answering(
+            """
+            {"banks": [{"name": "hotline", "description": "reports from the hotline", "created_on": "2026-11-23T10:00:00Z", "hash_count": 3, "labels": {"csam": 2, "ncii": 1}},
+                       {"name": "empty", "description": "", "created_on": "2026-11-24T10:00:00Z", "hash_count": 0, "labels": {}}]}
+            """);
+
+        var result = await CliRun.RunAsync([.. Connection, "banks", "list"], handler);
+
+        result.AssertSucceeded();
+        var lines = result.StdoutLines;
+        Assert.Equal(3, lines.Length);
+        Assert.Matches(@"^NAME\s+HASHES\s+LABELS\s+CREATED\s+DESCRIPTION$", lines[0]);
+        Assert.Matches(@"^hotline\s+3\s+csam=2, ncii=1\s+2026-11-23T10:00:00Z\s+reports from the hotline$", lines[1]);
+        Assert.Matches(@"^empty\s+0\s+none\s+2026-11-24T10:00:00Z$", lines[2]);
+    }
+
+    [Fact]
+    public async Task An_empty_bank_list_says_how_to_create_one()
+    {
+        var result = await CliRun.RunAsync([.. Connection, "banks", "list"], ScriptedHandler.Answering("""{"banks": []}"""));
+
+        result.AssertSucceeded();
+        Assert.Contains("hiveorleans banks create", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_bank_is_shown_as_aligned_labels()
+    {
+        var handler = ScriptedHandler.Answering(
+            """{"name": "hotline", "description": "reports", "created_on": "2026-11-23T10:00:00Z", "hash_count": 3, "labels": {"csam": 2, "ncii": 1}}""");
+
+        var result = await CliRun.RunAsync([.. Connection, "banks", "show", "hotline"], handler);
+
+        result.AssertSucceeded();
+        Assert.Equal(
+            ["name:         hotline", "description:  reports", "hashes:       3", "labels:       csam=2, ncii=1", "created:      2026-11-23T10:00:00Z"],
+            result.StdoutLines);
+    }
+
+    [Fact]
+    public async Task A_page_of_hashes_is_a_table_that_says_where_the_next_page_starts()
+    {
+        var handler = ScriptedHandler.Answering(
+            """
+            {"bank": "hotline", "offset": 1, "limit": 1, "total": 3,
+             "hashes": [{"content_id": "report-2", "hash": "aaaabbbb", "label": "csam", "added_on": "2026-11-23T10:00:00Z"}]}
+            """);
+
+        var result = await CliRun.RunAsync([.. Connection, "banks", "hashes", "hotline", "--offset", "1", "--limit", "1"], handler);
+
+        result.AssertSucceeded();
+        Assert.Equal(
+            [
+                "Hashes 2-2 of 3 in bank hotline:",
+                "CONTENT ID  LABEL  HASH      ADDED",
+                "report-2    csam   aaaabbbb  2026-11-23T10:00:00Z",
+                "More: hiveorleans banks hashes hotline --offset 2 --limit 1",
+            ],
+            result.StdoutLines);
+    }
+
+    [Fact]
+    public async Task The_last_page_of_hashes_offers_no_next_one_and_an_empty_bank_says_how_to_fill_it()
+    {
+        var last = await CliRun.RunAsync(
+            [.. Connection, "banks", "hashes", "hotline"],
+            ScriptedHandler.Answering("""{"bank": "hotline", "offset": 0, "limit": 100, "total": 1, "hashes": [{"content_id": "r", "hash": "h", "label": "csam"}]}"""));
+        last.AssertSucceeded();
+        Assert.Equal("Hashes 1-1 of 1 in bank hotline:", last.StdoutLines[0]);
+        Assert.DoesNotContain("More:", last.Stdout, StringComparison.Ordinal);
+
+        var empty = await CliRun.RunAsync(
+            [.. Connection, "banks", "hashes", "hotline"],
+            ScriptedHandler.Answering("""{"bank": "hotline", "offset": 0, "limit": 100, "total": 0, "hashes": []}"""));
+        empty.AssertSucceeded();
+        Assert.Equal("Bank hotline has no hashes; add some with 'hiveorleans banks add'.", empty.StdoutLines.Single());
+    }
+
+    [Theory]
+    [InlineData("banks delete hotline", """{"name": "hotline", "deleted": true, "seq": 9}""", "Deleted bank hotline.")]
+    [InlineData("banks remove hotline --content-id r", """{"bank": "hotline", "removed": 1, "seq": 9}""", "Bank hotline: 1 hash removed.")]
+    [InlineData("banks create hotline", """{"name": "hotline", "hash_count": 0, "labels": {}}""", "Created bank hotline.")]
+    public async Task Bank_changes_are_reported_in_one_sentence(string commandLine, string answer, string sentence)
+    {
+        var result = await CliRun.RunAsync([.. Connection, .. commandLine.Split(' ')], ScriptedHandler.Answering(answer));
+
+        result.AssertSucceeded();
+        Assert.Equal(sentence, result.StdoutLines[0]);
+    }
+
+    [Fact]
     public async Task Json_output_is_the_answer_unchanged_and_indented()
     {
         var result = await CliRun.RunAsync([.. Connection, "--json", "projects", "show", "7"], ScriptedHandler.Answering(FullProject));
