@@ -17,6 +17,14 @@ if (!BenchOptions.TryParse(args, out var options, out var problem))
     return 2;
 }
 
+// The uploads' pictures are drawn once, before the load average is read, and serve every mode.
+UploadImages? images = null;
+if (options.Phases.Contains("uploads"))
+{
+    images = UploadImages.Generate(count: 32);
+    Console.WriteLine($"== uploads: {images.Description}");
+}
+
 // Other work on the machine skews every figure here; the load average says whether there was any.
 var loadAtStart = LoadAverage();
 var results = new List<PhaseResult>();
@@ -27,7 +35,7 @@ foreach (var mode in options.Modes)
     await using var system = mode == "cluster"
         ? await SystemUnderTest.StartClusterAsync(options.Postgres)
         : await SystemUnderTest.StartEmbeddedAsync();
-    using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency, UseProxy = false })
+    using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Math.Max(options.Concurrency, options.UploadConcurrency), UseProxy = false })
     {
         Timeout = TimeSpan.FromSeconds(30),
     };
@@ -43,7 +51,7 @@ foreach (var mode in options.Modes)
         await using var sink = await CallbackSink.StartAsync();
         results.Add(Report(await phases.CallbackLatencyAsync(sink)));
     }
-    else
+    else if (options.Phases.Contains("quotas") || options.Phases.Contains("callbacks"))
     {
         // The first run in a fresh process is slow (JIT and tiering, connection pools growing): warm up uncompared.
         Console.WriteLine($"== {mode}: async acks, warm-up (not compared)");
@@ -91,11 +99,19 @@ foreach (var mode in options.Modes)
         }
     }
 
+    if (images is not null)
+    {
+        // Its own warm-up covers what the text phases do not: multipart, the media store and the visual model.
+        Console.WriteLine($"== {mode}: uploads of 1 MiB JPEGs to async, {options.UploadConcurrency} clients, warm-up then at most {LoadPhases.MaxUploads:N0} uploads or {LoadPhases.UploadWindow.TotalSeconds:0} s");
+        var uploads = new LoadPhases(client, system, await system.CreateVisualProjectAsync(client), options);
+        results.Add(Report(await uploads.UploadsAsync(images, $"uploads, 1 MiB JPEG, {options.UploadConcurrency} clients (closed loop)")));
+    }
+
     Console.WriteLine($"== {mode}: stopping");
 }
 
 Console.WriteLine();
-Console.WriteLine($"{Environment.ProcessorCount} cores; phases {string.Join(", ", options.Phases)}; {options.Seconds} s per phase; concurrency {options.Concurrency}; rate {options.Rate}/s; "
+Console.WriteLine($"{Environment.ProcessorCount} cores; phases {string.Join(", ", options.Phases)}; {options.Seconds} s per phase; concurrency {options.Concurrency}; upload concurrency {options.UploadConcurrency}; rate {options.Rate}/s; "
     + $"load average {loadAtStart} at the start, {LoadAverage()} at the end");
 Console.WriteLine();
 Console.WriteLine("| mode | phase | ok | errors | ok/s | p50 ms | p99 ms | max ms | CPU s | CPU ms/ok | PG CPU s | host CPU s | peak WS MiB |");

@@ -86,7 +86,7 @@ internal sealed class SystemUnderTest : IAsyncDisposable
     /// <paramref name="limits"/>, a project whose rate limit and daily quota are checked on every submission but set so
     /// high that they never reject.
     /// </summary>
-    public async Task<string> CreateProjectAsync(HttpClient client, bool limits = false)
+    public Task<string> CreateProjectAsync(HttpClient client, bool limits = false)
     {
         var settings = new Dictionary<string, object> { ["name"] = limits ? "bench-limited" : "bench", ["model_type"] = "text", ["review"] = "model_only" };
         if (limits)
@@ -95,6 +95,48 @@ internal sealed class SystemUnderTest : IAsyncDisposable
             settings["daily_quota"] = 100_000_000;
         }
 
+        return CreateProjectAsync(client, settings);
+    }
+
+    /// <summary>Creates a visual, model-only project with no hash banks (the default 20 MiB upload limit) and returns its first API key.</summary>
+    public Task<string> CreateVisualProjectAsync(HttpClient client) =>
+        CreateProjectAsync(client, new Dictionary<string, object>
+        {
+            ["name"] = "bench-visual",
+            ["model_type"] = "visual",
+            ["review"] = "model_only",
+            ["hash_banks"] = Array.Empty<string>(),
+        });
+
+    /// <summary>
+    /// How many blobs the media store holds and their bytes: <c>hive_media</c> in cluster mode, the files under the
+    /// data directory's <c>media</c> (spool files left out) in embedded mode.
+    /// </summary>
+    public async Task<(long Count, long Bytes)> MeasureMediaStoreAsync()
+    {
+        if (IsCluster)
+        {
+            await using var connection = await OpenAsync(DatabaseConnectionString);
+            await using var command = new NpgsqlCommand("SELECT COUNT(*), COALESCE(SUM(length), 0)::bigint FROM hive_media", connection);
+            await using var reader = await command.ExecuteReaderAsync();
+            await reader.ReadAsync();
+            return (reader.GetInt64(0), reader.GetInt64(1));
+        }
+
+        var directory = new DirectoryInfo(Path.Combine(_dataDirectory!, "media"));
+        if (!directory.Exists)
+        {
+            return (0, 0);
+        }
+
+        var blobs = directory.EnumerateFiles("*", SearchOption.AllDirectories)
+            .Where(f => !f.Name.StartsWith('.'))
+            .ToArray();
+        return (blobs.Length, blobs.Sum(f => f.Length));
+    }
+
+    private async Task<string> CreateProjectAsync(HttpClient client, Dictionary<string, object> settings)
+    {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(Address, "/admin/v1/projects"))
         {
             Content = JsonContent.Create(settings),
