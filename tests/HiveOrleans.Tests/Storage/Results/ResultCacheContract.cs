@@ -111,6 +111,34 @@ public abstract class ResultCacheContract : IAsyncLifetime
         Assert.Equal(output, found?.Output);
     }
 
+    [Fact]
+    public async Task Many_calls_at_once_each_get_their_own_answer()
+    {
+        // Lookups and stores may be batched into shared round trips; every caller must still get its own entry back.
+        var cache = NewCache();
+        var results = Enumerable.Range(0, 300).Select(i => Result(projectId: 7, configVersion: i % 3, inputHash: $"hash-{i}", output: [(byte)i, (byte)(i >> 8)])).ToList();
+        await Task.WhenAll(results.Select(r => Task.Run(() => cache.StoreAsync(r))));
+
+        // Even lookups ask for an entry's own config version (a hit), odd ones for another (a miss).
+        static int VersionAsked(int i) => (i % 300 % 3 + (i % 2)) % 3;
+        var lookups = Enumerable.Range(0, 600).Select(i => Task.Run(() => cache.FindAsync(7, VersionAsked(i), $"hash-{i % 300}"))).ToList();
+        var found = await Task.WhenAll(lookups);
+
+        for (var i = 0; i < found.Length; i++)
+        {
+            var expected = results[i % 300];
+            if (i % 2 == 0)
+            {
+                Assert.Equal(expected.TaskId, found[i]?.TaskId);
+                Assert.Equal(expected.Output, found[i]?.Output);
+            }
+            else
+            {
+                Assert.Null(found[i]);
+            }
+        }
+    }
+
     private CachedResult Result(long projectId, int configVersion, string inputHash, byte[]? output = null) =>
         new(projectId, configVersion, inputHash, Guid.NewGuid(), output ?? [42], Clock.GetUtcNow().AddMilliseconds(-1234));
 
