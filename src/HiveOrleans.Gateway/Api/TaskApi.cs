@@ -35,6 +35,7 @@ internal static class TaskApi
         HttpContext context, ApiKeyAuthenticator auth, QuotaLimiter quotas, IGrainFactory grains, IMediaStore media, TimeProvider time)
     {
         var project = await auth.AuthenticateForSubmissionAsync(context.Request);
+        RefuseUploadOverQuota(context.Request, quotas, project);
         var request = await TaskRequestReader.ReadAsync(context.Request, project, media, context.RequestAborted);
         var task = await SubmitAsync(grains, quotas, project, request, TaskMode.Async, time);
         return new JsonWriterResult(StatusCodes.Status200OK, writer => AcknowledgementDocument.Write(writer, task));
@@ -49,6 +50,7 @@ internal static class TaskApi
             throw ApiException.BadRequest("This project uses manual review, which is asynchronous: submit to /api/v2/task/async with a callback_url.");
         }
 
+        RefuseUploadOverQuota(context.Request, quotas, project);
         var request = await TaskRequestReader.ReadAsync(context.Request, project, media, context.RequestAborted);
         var task = await SubmitAsync(grains, quotas, project, request, TaskMode.Sync, time);
         var grain = grains.GetGrain<ITaskGrain>(task.TaskId);
@@ -192,6 +194,19 @@ internal static class TaskApi
 
         quotas.RecordAccepted(project.ProjectId, submission.Charge);
         return task;
+    }
+
+    /// <summary>
+    /// A file is stored as it is read, before the quota is taken (an idempotent retry must not be charged). So when
+    /// this gateway already knows the project is over its limits, an upload is refused before a byte is read.
+    /// </summary>
+    private static void RefuseUploadOverQuota(HttpRequest request, QuotaLimiter quotas, ProjectConfig project)
+    {
+        if (MultipartTaskReader.IsMultipart(request) && quotas.KnownRefusal(project) is { } refusal)
+        {
+            quotas.RecordRejected(project.ProjectId);
+            throw QuotaExceeded(project, refusal);
+        }
     }
 
     private static ApiException QuotaExceeded(ProjectConfig project, QuotaDecision decision)

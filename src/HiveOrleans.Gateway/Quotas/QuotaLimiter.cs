@@ -54,9 +54,9 @@ public sealed class QuotaLimiter(IGrainFactory grains, TimeProvider time)
                     return QuotaDecision.Admit;
                 }
 
-                if (now < budget.EmptyUntil && budget.Empty is { } empty)
+                if (KnownEmpty(budget, now) is { } refusal)
                 {
-                    return new QuotaDecision(false, empty.LimitedBy, Max(empty.RetryAfter - (now - budget.EmptySince), TimeSpan.Zero));
+                    return refusal;
                 }
 
                 renewal = budget.Renewal ??= RenewAsync(project, budget, now);
@@ -71,6 +71,31 @@ public sealed class QuotaLimiter(IGrainFactory grains, TimeProvider time)
 
         return new QuotaDecision(false, lease?.LimitedBy ?? QuotaLimits.Rate, lease?.RetryAfter ?? TimeSpan.FromSeconds(1));
     }
+
+    /// <summary>
+    /// The refusal this gateway already knows it would give (the cluster said "none left" a moment ago), without
+    /// taking anything; null when a submission might be admitted. Lets a large upload be refused before it is read.
+    /// </summary>
+    public QuotaDecision? KnownRefusal(ProjectConfig project)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        if ((project.RateLimit is null && project.DailyQuota is null) || !_budgets.TryGetValue(project.ProjectId, out var budget))
+        {
+            return null;
+        }
+
+        lock (budget)
+        {
+            var now = time.GetUtcNow();
+            return budget.Tokens > 0 && now < budget.Expires ? null : KnownEmpty(budget, now);
+        }
+    }
+
+    /// <summary>The refusal to give while the cluster's last "none left" still stands. Call under the budget's lock.</summary>
+    private static QuotaDecision? KnownEmpty(ProjectBudget budget, DateTimeOffset now) =>
+        now < budget.EmptyUntil && budget.Empty is { } empty
+            ? new QuotaDecision(false, empty.LimitedBy, Max(empty.RetryAfter - (now - budget.EmptySince), TimeSpan.Zero))
+            : null;
 
     /// <summary>Gives back an admission that was not used (the task could not be stored).</summary>
     public void Release(ProjectConfig project)

@@ -29,6 +29,35 @@ public sealed class EmbeddedMediaTests : IDisposable
         Assert.Single(Directory.EnumerateFiles(Path.Combine(_dataDirectory, "media"), "*", SearchOption.AllDirectories));
     }
 
+    [Fact]
+    public async Task Once_a_gateway_knows_the_quota_is_used_up_an_upload_is_refused_before_it_is_stored()
+    {
+        await using var server = await GatewayServer.StartEmbeddedAsync(_dataDirectory);
+        await server.Client.AdminAsync(HttpMethod.Post, "/admin/v1/banks", new { name = "empty" });
+        var project = await server.Client.CreateVisualProjectAsync(["empty"]);
+        var (patched, _) = await server.Client.AdminAsync(HttpMethod.Patch, $"/admin/v1/projects/{project.ProjectId}", new { daily_quota = 1 });
+        Assert.Equal(HttpStatusCode.OK, patched);
+
+        // The key cache holds the project's settings for up to 5 s; wait until the quota applies.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        var seed = 100;
+        HttpStatusCode status;
+        do
+        {
+            (status, _) = await server.Client.UploadAsync(project.Key, "async", TestMedia.SceneJpeg(seed++));
+        }
+        while (status == HttpStatusCode.OK && DateTime.UtcNow < deadline);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, status);
+        var storedBefore = Directory.EnumerateFiles(Path.Combine(_dataDirectory, "media"), "*", SearchOption.AllDirectories).Count();
+
+        var (refused, body) = await server.Client.UploadAsync(project.Key, "async", TestMedia.SceneJpeg(seed));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused);
+        Assert.Contains("daily quota", body.GetProperty("message").GetString());
+        Assert.Equal(storedBefore, Directory.EnumerateFiles(Path.Combine(_dataDirectory, "media"), "*", SearchOption.AllDirectories).Count());
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_dataDirectory))
