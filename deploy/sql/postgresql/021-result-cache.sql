@@ -16,7 +16,10 @@ CREATE TABLE IF NOT EXISTS hive_result_cache
     -- The caller's serialized output; opaque here.
     output         bytea       NOT NULL,
     completed_at   timestamptz NOT NULL,
-    -- When the row was written, by the application's clock: what pruning will go by.
+    -- When the row was written, by the application's clock: what pruning goes by.
     cached_at      timestamptz NOT NULL,
     PRIMARY KEY (project_id, config_version, input_hash)
 );
+
+-- Pruning deletes the oldest entries first (HiveOrleans:Results:CacheDays).
+CREATE INDEX IF NOT EXISTS hive_result_cache_cached_at ON hive_result_cache (cached_at);

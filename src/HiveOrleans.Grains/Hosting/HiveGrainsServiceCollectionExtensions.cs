@@ -40,6 +40,10 @@ public static class HiveGrainsServiceCollectionExtensions
         services.AddSingleton<IModerationModel, VisualModel>();
         services.AddSingleton<ModelRunner>();
         services.AddSingleton<ModelContextCache>();
+        services.AddOptions<ResultCacheOptions>()
+            .Bind(configuration.GetSection(ResultCacheOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddSingleton<ResultReuse>();
         services.AddOptions<MediaFetchOptions>()
             .Bind(configuration.GetSection(MediaFetchOptions.Section))
@@ -47,8 +51,8 @@ public static class HiveGrainsServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<MediaFetcher>();
         services.AddSingleton<MediaDownload>();
-        services.AddSingleton<MediaRetentionSweeper>();
-        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<MediaRetentionSweeper>());
+        services.AddSingleton<RetentionSweeper>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<RetentionSweeper>());
         services.AddSingleton<CallbackDelivery>();
         services.AddSingleton<WebhookSecretCache>();
         services.AddHttpClient(CallbackDelivery.HttpClientName)

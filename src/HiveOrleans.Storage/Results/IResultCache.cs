@@ -17,4 +17,7 @@ public interface IResultCache
     /// exists, in which case the existing entry is kept as it is. Committed when the returned task completes.
     /// </summary>
     Task StoreAsync(CachedResult result, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes up to <paramref name="max"/> entries stored before <paramref name="cachedBefore"/>; returns how many went.</summary>
+    Task<int> PruneAsync(DateTimeOffset cachedBefore, int max, CancellationToken cancellationToken = default);
 }

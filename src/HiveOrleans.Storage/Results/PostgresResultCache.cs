@@ -30,6 +30,11 @@ internal sealed class PostgresResultCache : IResultCache, IAsyncDisposable
         ON CONFLICT (project_id, config_version, input_hash) DO NOTHING
         """;
 
+    private const string PruneSql = """
+        DELETE FROM hive_result_cache
+        WHERE ctid IN (SELECT ctid FROM hive_result_cache WHERE cached_at < $1 ORDER BY cached_at LIMIT $2)
+        """;
+
     private readonly NpgsqlDataSource _dataSource;
     private readonly TimeProvider _clock;
     private readonly Batcher<Key, CachedResult?> _finds;
@@ -55,6 +60,15 @@ internal sealed class PostgresResultCache : IResultCache, IAsyncDisposable
         ArgumentException.ThrowIfNullOrEmpty(result.InputHash, nameof(result));
         ArgumentNullException.ThrowIfNull(result.Output, nameof(result));
         return _stores.EnqueueAsync(result, cancellationToken);
+    }
+
+    public async Task<int> PruneAsync(DateTimeOffset cachedBefore, int max, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+        await using var command = _dataSource.CreateCommand(PruneSql);
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = cachedBefore.ToUniversalTime() });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = max });
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()

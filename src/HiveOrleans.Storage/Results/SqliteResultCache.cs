@@ -22,6 +22,11 @@ internal sealed class SqliteResultCache(string connectionString, TimeProvider cl
         ON CONFLICT (project_id, config_version, input_hash) DO NOTHING
         """;
 
+    private const string PruneSql = """
+        DELETE FROM hive_result_cache
+        WHERE rowid IN (SELECT rowid FROM hive_result_cache WHERE cached_at_ms < $cached_before_ms ORDER BY cached_at_ms LIMIT $max)
+        """;
+
     // Microsoft.Data.Sqlite's async methods complete synchronously, and a write waiting for SQLite's one writer lock
     // would hold the caller's thread: when the caller is a grain, an Orleans scheduler thread. Each call therefore
     // runs on the thread pool.
@@ -30,6 +35,21 @@ internal sealed class SqliteResultCache(string connectionString, TimeProvider cl
 
     public Task StoreAsync(CachedResult result, CancellationToken cancellationToken = default) =>
         Task.Run(() => StoreCoreAsync(result, cancellationToken), cancellationToken);
+
+    public Task<int> PruneAsync(DateTimeOffset cachedBefore, int max, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+        return Task.Run(() => PruneCoreAsync(cachedBefore, max, cancellationToken), cancellationToken);
+    }
+
+    private async Task<int> PruneCoreAsync(DateTimeOffset cachedBefore, int max, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new SqliteCommand(PruneSql, connection);
+        command.Parameters.AddWithValue("$cached_before_ms", cachedBefore.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$max", max);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
 
     private async Task<CachedResult?> FindCoreAsync(long projectId, int configVersion, string inputHash, CancellationToken cancellationToken)
     {

@@ -139,6 +139,27 @@ public abstract class ResultCacheContract : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task Pruning_deletes_entries_stored_before_the_cutoff_oldest_first_and_no_more_than_asked()
+    {
+        var cache = NewCache();
+        await cache.StoreAsync(Result(projectId: 9, configVersion: 1, inputHash: "oldest"));
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        await cache.StoreAsync(Result(projectId: 9, configVersion: 1, inputHash: "older"));
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        var cutoff = Clock.GetUtcNow();
+        await cache.StoreAsync(Result(projectId: 9, configVersion: 1, inputHash: "fresh"));
+
+        Assert.Equal(1, await cache.PruneAsync(cutoff, max: 1));
+        Assert.Null(await cache.FindAsync(9, 1, "oldest"));
+        Assert.NotNull(await cache.FindAsync(9, 1, "older"));
+
+        Assert.Equal(1, await cache.PruneAsync(cutoff, max: 100));
+        Assert.Null(await cache.FindAsync(9, 1, "older"));
+        Assert.NotNull(await cache.FindAsync(9, 1, "fresh"));
+        Assert.Equal(0, await cache.PruneAsync(cutoff, max: 100));
+    }
+
     private CachedResult Result(long projectId, int configVersion, string inputHash, byte[]? output = null) =>
         new(projectId, configVersion, inputHash, Guid.NewGuid(), output ?? [42], Clock.GetUtcNow().AddMilliseconds(-1234));
 
