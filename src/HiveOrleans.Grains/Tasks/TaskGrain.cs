@@ -398,7 +398,8 @@ internal sealed partial class TaskGrain(
             TaskId,
             new Uri(submission.CallbackUrl!),
             $"{TaskId}-{number}",
-            TaskDocument.ToUtf8Bytes(Snapshot()),
+            // A callback cannot be paged: it carries every frame (GET pages them with frame_offset/frame_limit).
+            TaskDocument.ToUtf8Bytes(Snapshot(), frameLimit: int.MaxValue),
             await webhookSecrets.GetAsync(submission.ProjectId));
         var attempt = await callbacks.DeliverAsync(message, CancellationToken.None);
         var now = time.GetUtcNow();

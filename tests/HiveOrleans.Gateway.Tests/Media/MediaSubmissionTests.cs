@@ -235,6 +235,24 @@ public sealed class MediaSubmissionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_callback_carries_every_frame_while_a_get_pages_them()
+    {
+        var project = await Client.CreateVisualProjectAsync([Bank], frameRate: 10);
+        var video = await TestMedia.TestPatternMp4Async(seconds: 25);
+        await using var receiver = await CallbackReceiver.StartAsync();
+
+        var (status, ack) = await Client.UploadAsync(project.Key, "async", video, "long.mp4", "video/mp4", new Uri(receiver.Url, "frames").ToString());
+        Assert.Equal(HttpStatusCode.OK, status);
+        var callback = await receiver.NextAsync(TimeSpan.FromSeconds(60));
+
+        using var posted = System.Text.Json.JsonDocument.Parse(callback.Body);
+        Assert.Equal(250, MediaApi.Output(posted.RootElement).GetArrayLength());
+        var (_, fetched) = await Client.GetTaskAsync(project.Key, $"/api/v2/task/{ack.GetProperty("task_id").GetString()}");
+        Assert.Equal(200, MediaApi.Output(fetched).GetArrayLength());
+        Assert.Equal(250, MediaApi.MediaOf(fetched).GetProperty("num_frames").GetInt32());
+    }
+
+    [Fact]
     public async Task An_animated_gif_is_sampled_at_the_projects_frame_rate()
     {
         var project = await Client.CreateVisualProjectAsync([Bank], frameRate: 2);
