@@ -35,13 +35,19 @@ public sealed class QuotaEnforcementTests(ITestOutputHelper output) : IAsyncLife
         var project = Project(1, rate: new RateLimit(PerSecond: 200, Burst: 50));
         using var leases = LeaseCounter.Start();
 
-        var run = await HammerAsync(project, TimeSpan.FromSeconds(4), maxAttemptsPerCaller: 200_000);
+        var run = await HammerAsync(project, TimeSpan.FromSeconds(4), maxAttemptsPerCaller: 10_000);
 
-        var allowed = project.RateLimit!.Burst + (project.RateLimit.PerSecond * run.Elapsed.TotalSeconds);
-        output.WriteLine($"admitted {run.Admitted} of {allowed:0} allowed in {run.Elapsed.TotalSeconds:0.00} s; {run.Rejected} rejected; {leases.Count} leases");
+        // The bucket cannot have refilled for longer than the whole run, and it has certainly been filling since the
+        // first admission: the time before that is the quota grain's cold start (activation, a PostgreSQL read),
+        // which says nothing about how well the leases share the rate.
+        var rate = project.RateLimit!;
+        var allowed = rate.Burst + (rate.PerSecond * run.Elapsed.TotalSeconds);
+        var expected = rate.Burst + (rate.PerSecond * (run.Elapsed - run.FirstAdmission).TotalSeconds);
+        output.WriteLine($"admitted {run.Admitted} in {run.Elapsed.TotalSeconds:0.00} s (first after {run.FirstAdmission.TotalSeconds:0.00} s): " +
+            $"at most {allowed:0} allowed, at least {expected * 0.9:0} expected; {run.Rejected} rejected; {leases.Count} leases");
         Assert.True(leases.Count > 0, "no lease was traced, so the count below would prove nothing");
         Assert.True(run.Admitted <= allowed + 1, $"admitted {run.Admitted}, more than the bucket allows ({allowed:0})");
-        Assert.True(run.Admitted >= allowed * 0.9, $"admitted {run.Admitted}, under 90% of what the bucket allows ({allowed:0})");
+        Assert.True(run.Admitted >= expected * 0.9, $"admitted {run.Admitted}, under 90% of what the bucket allowed since the first admission ({expected:0})");
         Assert.True(run.Rejected > 0);
         Assert.True(leases.Count * 10 < run.Admitted + run.Rejected,
             $"the quota grain saw {leases.Count} leases for {run.Admitted + run.Rejected} requests");
@@ -63,6 +69,7 @@ public sealed class QuotaEnforcementTests(ITestOutputHelper output) : IAsyncLife
         QuotaLimiter[] gateways = [new(_cluster.Client, TimeProvider.System), new(_cluster.Client, TimeProvider.System)];
         var admitted = 0;
         var rejected = 0;
+        var firstAdmission = long.MaxValue;
         var clock = Stopwatch.StartNew();
         var callers = gateways.SelectMany(gateway => Enumerable.Range(0, CallersPerGateway).Select(_ => Task.Run(async () =>
         {
@@ -72,16 +79,38 @@ public sealed class QuotaEnforcementTests(ITestOutputHelper output) : IAsyncLife
                 if (decision.Admitted)
                 {
                     Interlocked.Increment(ref admitted);
+                    InterlockedMin(ref firstAdmission, clock.Elapsed.Ticks);
                 }
                 else
                 {
                     Interlocked.Increment(ref rejected);
                     Assert.True(decision.RetryAfter >= TimeSpan.Zero);
                 }
+
+                // A real request never completes synchronously. Callers spinning on local refusals (millions a second)
+                // stall this whole process (test cluster included) for hundreds of milliseconds at a time, and a token
+                // bucket nobody asks for tokens overflows, so the count below would measure the stalls. A millisecond
+                // apart, 48 callers still want hundreds of times what the bucket gives.
+                await Task.Delay(1);
             }
         })));
         await Task.WhenAll(callers);
-        return new HammerResult(admitted, rejected, clock.Elapsed);
+        return new HammerResult(admitted, rejected, clock.Elapsed, TimeSpan.FromTicks(Math.Min(firstAdmission, clock.Elapsed.Ticks)));
+    }
+
+    private static void InterlockedMin(ref long target, long value)
+    {
+        var current = Volatile.Read(ref target);
+        while (value < current)
+        {
+            var seen = Interlocked.CompareExchange(ref target, value, current);
+            if (seen == current)
+            {
+                return;
+            }
+
+            current = seen;
+        }
     }
 
     private static ProjectConfig Project(long id, RateLimit? rate = null, long? dailyQuota = null) => new()
@@ -95,7 +124,7 @@ public sealed class QuotaEnforcementTests(ITestOutputHelper output) : IAsyncLife
         DailyQuota = dailyQuota,
     };
 
-    private sealed record HammerResult(int Admitted, int Rejected, TimeSpan Elapsed);
+    private sealed record HammerResult(int Admitted, int Rejected, TimeSpan Elapsed, TimeSpan FirstAdmission);
 
     /// <summary>Counts calls to the quota grain as Orleans traces them.</summary>
     private sealed class LeaseCounter : IDisposable
