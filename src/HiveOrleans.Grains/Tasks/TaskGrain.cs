@@ -22,7 +22,10 @@ namespace HiveOrleans.Grains.Tasks;
 /// </summary>
 /// <remarks>
 /// Reentrant so that polls and sync waits are answered while the model runs. Only one piece of work (processing,
-/// then callback delivery) runs per activation at a time, and it alone writes state after submission.
+/// then callback delivery) runs per activation at a time. A resend is the one call that changes what the task owes
+/// while that work may be running; every such change (state written, ledger row scheduled or removed) happens
+/// under one gate, so a resend never writes beside the work (one write would fail on the ETag) and the work never
+/// removes a ledger row a resend has just scheduled.
 /// </remarks>
 [Reentrant]
 [CollectionAgeLimit(Minutes = 2)]
@@ -55,6 +58,8 @@ internal sealed partial class TaskGrain(
     private Task? _notifying;
     private Task<TaskSnapshot>? _submitting;
     private Task? _work;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private int _resends;
     private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private Guid TaskId => this.GetPrimaryKey();
@@ -122,13 +127,16 @@ internal sealed partial class TaskGrain(
             return;
         }
 
-        if (!IsFinished || OwesCallback)
+        using (await EnterGateAsync())
         {
-            EnsureWorking(recovering: false);
-        }
-        else
-        {
-            await ledger.RemoveAsync(TaskId);
+            if (!IsFinished || OwesCallback)
+            {
+                EnsureWorking(recovering: false);
+            }
+            else
+            {
+                await ledger.RemoveAsync(TaskId);
+            }
         }
     }
 
@@ -144,26 +152,31 @@ internal sealed partial class TaskGrain(
             throw new TaskRequestException("This task has no callback_url to send to.");
         }
 
-        if (!IsFinished)
+        using (await EnterGateAsync())
         {
-            throw new TaskRequestException("The task is not finished yet; its callback will be sent when it is.");
+            if (!IsFinished)
+            {
+                throw new TaskRequestException("The task is not finished yet; its callback will be sent when it is.");
+            }
+
+            var now = time.GetUtcNow();
+            state.State.Callback = (state.State.Callback ?? new CallbackStatus()) with
+            {
+                Succeeded = false,
+                StoppedReason = null,
+                NextAttemptOn = null,
+                ResentOn = now,
+                ResentBy = resentBy,
+                SeriesStartedOn = now,
+            };
+            _resends++;
+
+            // Ledger first, as on submission: once the resend is on record, a crash cannot lose it.
+            await ledger.ScheduleAsync(new TaskLedgerEntry(TaskId, now + _options.RecoverAfter, state.State.Submission.ProjectId, TaskLedgerReason.Callback));
+            await state.WriteStateAsync();
+            EnsureWorking(recovering: false);
         }
 
-        var now = time.GetUtcNow();
-        state.State.Callback = (state.State.Callback ?? new CallbackStatus()) with
-        {
-            Succeeded = false,
-            StoppedReason = null,
-            NextAttemptOn = null,
-            ResentOn = now,
-            ResentBy = resentBy,
-            SeriesStartedOn = now,
-        };
-
-        // Ledger first, as on submission: once the resend is on record, a crash cannot lose it.
-        await ledger.ScheduleAsync(new TaskLedgerEntry(TaskId, now + _options.RecoverAfter, state.State.Submission.ProjectId, TaskLedgerReason.Callback));
-        await state.WriteStateAsync();
-        EnsureWorking(recovering: false);
         return Snapshot();
     }
 
@@ -230,16 +243,7 @@ internal sealed partial class TaskGrain(
                 await ProcessAsync(recovering || state.State.Phase == TaskPhase.Processing);
             }
 
-            while (OwesCallback)
-            {
-                if (await DeliverCallbackAsync() is { } due)
-                {
-                    await ledger.ScheduleAsync(new TaskLedgerEntry(TaskId, due, state.State.Submission!.ProjectId, TaskLedgerReason.Callback));
-                    return;
-                }
-            }
-
-            await ledger.RemoveAsync(TaskId);
+            await SettleCallbackAsync();
         }
         catch (Exception ex)
         {
@@ -251,6 +255,52 @@ internal sealed partial class TaskGrain(
             // Back to normal collection: a finished task, or one waiting for its next callback attempt, holds no memory.
             DelayDeactivation(TimeSpan.Zero);
         }
+    }
+
+    /// <summary>
+    /// Delivers the callback while one is owed, then leaves the ledger row saying when to try next, or removes it when
+    /// nothing is owed; goes round again if a resend arrived since it last looked.
+    /// </summary>
+    private async Task SettleCallbackAsync()
+    {
+        while (true)
+        {
+            var resends = _resends;
+            DateTimeOffset? due = null;
+            while (OwesCallback && (due = await DeliverCallbackAsync()) is null)
+            {
+            }
+
+            using (await EnterGateAsync())
+            {
+                if (_resends != resends)
+                {
+                    continue;
+                }
+
+                if (due is { } next)
+                {
+                    await ledger.ScheduleAsync(new TaskLedgerEntry(TaskId, next, state.State.Submission!.ProjectId, TaskLedgerReason.Callback));
+                }
+                else
+                {
+                    await ledger.RemoveAsync(TaskId);
+                }
+
+                return;
+            }
+        }
+    }
+
+    private async Task<Gate> EnterGateAsync()
+    {
+        await _gate.WaitAsync();
+        return new Gate(_gate);
+    }
+
+    private readonly struct Gate(SemaphoreSlim gate) : IDisposable
+    {
+        public void Dispose() => gate.Release();
     }
 
     private async Task ProcessAsync(bool interrupted)
@@ -352,12 +402,16 @@ internal sealed partial class TaskGrain(
 
     private async Task FinishAsync(ModerationOutput? output, string? errorCode, string? errorMessage)
     {
-        state.State.Output = output;
-        state.State.ErrorCode = errorCode;
-        state.State.ErrorMessage = errorMessage;
-        state.State.Phase = errorCode is null ? TaskPhase.Succeeded : TaskPhase.Failed;
-        state.State.CompletedOn = time.GetUtcNow();
-        await state.WriteStateAsync();
+        using (await EnterGateAsync())
+        {
+            state.State.Output = output;
+            state.State.ErrorCode = errorCode;
+            state.State.ErrorMessage = errorMessage;
+            state.State.Phase = errorCode is null ? TaskPhase.Succeeded : TaskPhase.Failed;
+            state.State.CompletedOn = time.GetUtcNow();
+            await state.WriteStateAsync();
+        }
+
         _finished.TrySetResult();
         Publish();
         if (state.State.Media is { } media)
@@ -409,6 +463,8 @@ internal sealed partial class TaskGrain(
             return now + Jittered(DeferredRetry);
         }
 
+        // Read what a resend may have changed while the attempt was in flight, and write, with no resend beside us.
+        using var gate = await EnterGateAsync();
         var current = state.State.Callback ?? before;
         var record = new CallbackAttemptRecord { Attempt = number, At = now, StatusCode = attempt.StatusCode, Error = attempt.Error, Duration = attempt.Duration };
         var history = current.History.Append(record).TakeLast(CallbackStatus.MaxHistory).ToArray();
