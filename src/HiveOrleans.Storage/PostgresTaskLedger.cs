@@ -45,12 +45,14 @@ internal sealed class PostgresTaskLedger : ITaskLedger, IAsyncDisposable
     // Touches the ledger table, not just the server, so a missing schema fails the probe too.
     private const string PingSql = "SELECT 1 FROM hive_task_ledger LIMIT 1";
 
+    private readonly PostgresPool _pool;
     private readonly NpgsqlDataSource _dataSource;
     private readonly TimeProvider _clock;
 
     public PostgresTaskLedger(string connectionString, TimeProvider clock)
     {
-        _dataSource = NpgsqlDataSource.Create(connectionString);
+        _pool = PostgresPool.Rent(connectionString);
+        _dataSource = _pool.DataSource;
         _clock = clock;
     }
 
@@ -123,5 +125,5 @@ internal sealed class PostgresTaskLedger : ITaskLedger, IAsyncDisposable
         await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+    public ValueTask DisposeAsync() => _pool.DisposeAsync();
 }

@@ -108,12 +108,14 @@ internal sealed class PostgresHashBankStore : IHashBankStore, IAsyncDisposable
         WHERE NOT e.removed AND NOT b.deleted
         """;
 
+    private readonly PostgresPool _pool;
     private readonly NpgsqlDataSource _dataSource;
     private readonly TimeProvider _clock;
 
     public PostgresHashBankStore(string connectionString, TimeProvider clock)
     {
-        _dataSource = NpgsqlDataSource.Create(connectionString);
+        _pool = PostgresPool.Rent(connectionString);
+        _dataSource = _pool.DataSource;
         _clock = clock;
     }
 
@@ -352,7 +354,7 @@ internal sealed class PostgresHashBankStore : IHashBankStore, IAsyncDisposable
         return watermark;
     }
 
-    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+    public ValueTask DisposeAsync() => _pool.DisposeAsync();
 
     private async Task<T?> WriteAsync<T>(Func<NpgsqlConnection, NpgsqlTransaction, Task<T?>> write, CancellationToken cancellationToken)
         where T : class

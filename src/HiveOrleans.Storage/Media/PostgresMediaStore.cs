@@ -62,6 +62,7 @@ internal sealed class PostgresMediaStore : IMediaStore, IAsyncDisposable
     // pathological clock from looping forever.
     private const int PutAttempts = 3;
 
+    private readonly PostgresPool _pool;
     private readonly NpgsqlDataSource _dataSource;
     private readonly TimeSpan _defaultRetention;
     private readonly TimeProvider _clock;
@@ -81,7 +82,8 @@ internal sealed class PostgresMediaStore : IMediaStore, IAsyncDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(spoolDirectory);
 
         Directory.CreateDirectory(spoolDirectory);
-        _dataSource = NpgsqlDataSource.Create(connectionString);
+        _pool = PostgresPool.Rent(connectionString);
+        _dataSource = _pool.DataSource;
         _defaultRetention = defaultRetention;
         _clock = clock;
         _spoolDirectory = spoolDirectory;
@@ -174,7 +176,7 @@ internal sealed class PostgresMediaStore : IMediaStore, IAsyncDisposable
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+    public ValueTask DisposeAsync() => _pool.DisposeAsync();
 
     private static async Task<bool> InsertMediaAsync(
         NpgsqlConnection connection,

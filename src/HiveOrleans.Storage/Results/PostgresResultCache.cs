@@ -35,6 +35,7 @@ internal sealed class PostgresResultCache : IResultCache, IAsyncDisposable
         WHERE ctid IN (SELECT ctid FROM hive_result_cache WHERE cached_at < $1 ORDER BY cached_at LIMIT $2)
         """;
 
+    private readonly PostgresPool _pool;
     private readonly NpgsqlDataSource _dataSource;
     private readonly TimeProvider _clock;
     private readonly Batcher<Key, CachedResult?> _finds;
@@ -42,7 +43,8 @@ internal sealed class PostgresResultCache : IResultCache, IAsyncDisposable
 
     public PostgresResultCache(string connectionString, TimeProvider clock)
     {
-        _dataSource = NpgsqlDataSource.Create(connectionString);
+        _pool = PostgresPool.Rent(connectionString);
+        _dataSource = _pool.DataSource;
         _clock = clock;
         _finds = new Batcher<Key, CachedResult?>(FindManyAsync, MaxBatch, Workers);
         _stores = new Batcher<CachedResult, bool>(StoreManyAsync, MaxBatch, Workers);
@@ -75,7 +77,7 @@ internal sealed class PostgresResultCache : IResultCache, IAsyncDisposable
     {
         await _finds.DisposeAsync().ConfigureAwait(false);
         await _stores.DisposeAsync().ConfigureAwait(false);
-        await _dataSource.DisposeAsync().ConfigureAwait(false);
+        await _pool.DisposeAsync().ConfigureAwait(false);
     }
 
     private async Task<IReadOnlyList<CachedResult?>> FindManyAsync(IReadOnlyList<Key> keys, CancellationToken cancellationToken)
