@@ -10,7 +10,7 @@ public sealed class FetchAddressTests
     [Fact]
     public async Task Localhost_is_refused_without_an_allow_list_and_nothing_is_connected_to()
     {
-        await using var server = FetchTestServer.Start(FetchTestServer.Bytes([1]));
+        await using var server = await FetchTestServer.StartAsync(FetchTestServer.Bytes([1]));
         using var harness = new FetchHarness([]);
 
         var failure = await harness.FailureAsync(new Uri($"http://localhost:{server.Port}/"));
@@ -35,7 +35,7 @@ public sealed class FetchAddressTests
     [Fact]
     public async Task A_loopback_address_literal_is_refused_without_an_allow_list()
     {
-        await using var server = FetchTestServer.Start(FetchTestServer.Bytes([1]));
+        await using var server = await FetchTestServer.StartAsync(FetchTestServer.Bytes([1]));
         using var harness = new FetchHarness([]);
 
         var failure = await harness.FailureAsync(server.Url());

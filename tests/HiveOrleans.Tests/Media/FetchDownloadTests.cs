@@ -13,7 +13,7 @@ public sealed class FetchDownloadTests
     public async Task An_allow_listed_server_hands_its_bytes_and_headers_to_the_consumer()
     {
         var image = Enumerable.Range(0, 5_000).Select(i => (byte)i).ToArray();
-        await using var server = FetchTestServer.Start(FetchTestServer.Bytes(image, "image/png; charset=binary"));
+        await using var server = await FetchTestServer.StartAsync(FetchTestServer.Bytes(image, "image/png; charset=binary"));
         using var harness = new FetchHarness(Loopback);
 
         var (body, response) = await harness.GetBytesAsync(server.Url("/cat.png?size=large"));
@@ -28,7 +28,7 @@ public sealed class FetchDownloadTests
     [Fact]
     public async Task A_name_resolving_to_a_refused_and_an_allowed_address_connects_only_to_the_allowed_one()
     {
-        await using var server = FetchTestServer.Start(FetchTestServer.Bytes([1, 2, 3]));
+        await using var server = await FetchTestServer.StartAsync(FetchTestServer.Bytes([1, 2, 3]));
         using var harness = new FetchHarness(
             Loopback, resolve: (_, _) => Task.FromResult(new[] { IPAddress.IPv6Loopback, IPAddress.Loopback }));
 
@@ -41,7 +41,7 @@ public sealed class FetchDownloadTests
     [Fact]
     public async Task A_non_2xx_answer_fails_with_its_status()
     {
-        await using var server = FetchTestServer.Start((context, _) =>
+        await using var server = await FetchTestServer.StartAsync((context, _) =>
         {
             context.Response.StatusCode = 404;
             return Task.CompletedTask;
@@ -58,10 +58,10 @@ public sealed class FetchDownloadTests
     [Fact]
     public async Task A_content_length_over_the_limit_fails_before_the_consumer_sees_anything()
     {
-        await using var server = FetchTestServer.Start(async (context, stopping) =>
+        await using var server = await FetchTestServer.StartAsync(async (context, stopping) =>
         {
-            context.Response.ContentLength64 = 2 * Limit;
-            await context.Response.OutputStream.WriteAsync(new byte[1024], stopping);
+            context.Response.ContentLength = 2 * Limit;
+            await context.Response.Body.WriteAsync(new byte[1024], stopping);
             await Task.Delay(Timeout.Infinite, stopping);
         });
         using var harness = new FetchHarness(Loopback);
@@ -78,13 +78,12 @@ public sealed class FetchDownloadTests
     [Fact]
     public async Task A_chunked_body_fails_in_the_consumers_read_as_soon_as_it_passes_the_limit()
     {
-        await using var server = FetchTestServer.Start(async (context, stopping) =>
+        await using var server = await FetchTestServer.StartAsync(async (context, stopping) =>
         {
-            context.Response.SendChunked = true;
             var chunk = new byte[16 * 1024];
             for (var sent = 0; sent < 8 * Limit; sent += chunk.Length)
             {
-                await context.Response.OutputStream.WriteAsync(chunk, stopping);
+                await context.Response.Body.WriteAsync(chunk, stopping);
             }
         });
         using var harness = new FetchHarness(Loopback);
@@ -126,10 +125,9 @@ public sealed class FetchDownloadTests
     public async Task A_chunked_body_of_exactly_the_limit_is_fetched_whole()
     {
         var media = Enumerable.Range(0, 10_000).Select(i => (byte)(i * 7)).ToArray();
-        await using var server = FetchTestServer.Start(async (context, stopping) =>
+        await using var server = await FetchTestServer.StartAsync(async (context, stopping) =>
         {
-            context.Response.SendChunked = true;
-            await context.Response.OutputStream.WriteAsync(media, stopping);
+            await context.Response.Body.WriteAsync(media, stopping);
         });
         using var harness = new FetchHarness(Loopback);
 
@@ -144,13 +142,13 @@ public sealed class FetchDownloadTests
     [InlineData("synchronous")]
     public async Task A_body_that_drips_fails_with_the_timeout_however_the_consumer_reads(string reading)
     {
-        await using var server = FetchTestServer.Start(async (context, stopping) =>
+        await using var server = await FetchTestServer.StartAsync(async (context, stopping) =>
         {
-            context.Response.ContentLength64 = 100_000;
+            context.Response.ContentLength = 100_000;
             while (true)
             {
-                await context.Response.OutputStream.WriteAsync(new byte[] { 42 }, stopping);
-                await context.Response.OutputStream.FlushAsync(stopping);
+                await context.Response.Body.WriteAsync(new byte[] { 42 }, stopping);
+                await context.Response.Body.FlushAsync(stopping);
                 await Task.Delay(50, stopping);
             }
         });
@@ -189,7 +187,7 @@ public sealed class FetchDownloadTests
     [Fact]
     public async Task A_server_that_never_answers_fails_with_the_timeout()
     {
-        await using var server = FetchTestServer.Start((_, stopping) => Task.Delay(Timeout.Infinite, stopping));
+        await using var server = await FetchTestServer.StartAsync((_, stopping) => Task.Delay(Timeout.Infinite, stopping));
         using var harness = new FetchHarness(Loopback, timeoutSeconds: 1);
         var started = Stopwatch.GetTimestamp();
 
@@ -202,7 +200,7 @@ public sealed class FetchDownloadTests
     [Fact]
     public async Task The_consumers_own_exceptions_come_out_unchanged()
     {
-        await using var server = FetchTestServer.Start(FetchTestServer.Bytes(new byte[100]));
+        await using var server = await FetchTestServer.StartAsync(FetchTestServer.Bytes(new byte[100]));
         using var harness = new FetchHarness(Loopback);
         var own = new InvalidDataException("not an image");
 
@@ -215,7 +213,7 @@ public sealed class FetchDownloadTests
     [Fact]
     public async Task Cancelling_the_caller_is_a_cancellation_not_a_fetch_failure()
     {
-        await using var server = FetchTestServer.Start((_, stopping) => Task.Delay(Timeout.Infinite, stopping));
+        await using var server = await FetchTestServer.StartAsync((_, stopping) => Task.Delay(Timeout.Infinite, stopping));
         using var harness = new FetchHarness(Loopback);
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using HiveOrleans.Grains.Media;
+using Microsoft.AspNetCore.Http;
 
 namespace HiveOrleans.Tests.Media;
 
@@ -15,7 +16,7 @@ public sealed class FetchRedirectTests
     [InlineData("http://[::1]/", "redirected to http://[::1]/: ::1 is a loopback address, which is not allowed")]
     public async Task A_redirect_from_an_allowed_server_to_a_refused_address_connects_nowhere_else(string target, string reason)
     {
-        await using var server = FetchTestServer.Start(FetchTestServer.Redirect(target));
+        await using var server = await FetchTestServer.StartAsync(FetchTestServer.Redirect(target));
         using var harness = new FetchHarness(Loopback);
 
         var failure = await harness.FailureAsync(server.Url("/a.png"));
@@ -29,7 +30,7 @@ public sealed class FetchRedirectTests
     [Fact]
     public async Task A_redirect_to_a_name_resolving_to_a_refused_address_is_refused_after_resolution()
     {
-        await using var server = FetchTestServer.Start(FetchTestServer.Redirect("http://internal.example/admin"));
+        await using var server = await FetchTestServer.StartAsync(FetchTestServer.Redirect("http://internal.example/admin"));
         using var harness = new FetchHarness(
             Loopback,
             resolve: (host, _) => Task.FromResult(host == "internal.example" ? [IPAddress.Parse("10.0.0.1")] : new[] { IPAddress.Loopback }));
@@ -45,7 +46,7 @@ public sealed class FetchRedirectTests
     [Fact]
     public async Task Relative_redirects_within_the_limit_are_followed_and_the_final_url_reported()
     {
-        await using var server = FetchTestServer.Start(Chain(stopAt: 3, [9, 8, 7]));
+        await using var server = await FetchTestServer.StartAsync(Chain(stopAt: 3, [9, 8, 7]));
         using var harness = new FetchHarness(Loopback, maxRedirects: 3);
 
         var (body, response) = await harness.GetBytesAsync(server.Url("/hop/0"));
@@ -58,7 +59,7 @@ public sealed class FetchRedirectTests
     [Fact]
     public async Task A_chain_of_redirects_over_the_limit_fails()
     {
-        await using var server = FetchTestServer.Start(Chain(stopAt: int.MaxValue, []));
+        await using var server = await FetchTestServer.StartAsync(Chain(stopAt: int.MaxValue, []));
         using var harness = new FetchHarness(Loopback, maxRedirects: 3);
 
         var failure = await harness.FailureAsync(server.Url("/hop/0"));
@@ -71,7 +72,7 @@ public sealed class FetchRedirectTests
     [Fact]
     public async Task A_redirect_to_another_scheme_is_refused()
     {
-        await using var server = FetchTestServer.Start(FetchTestServer.Redirect("ftp://127.0.0.1/a.png"));
+        await using var server = await FetchTestServer.StartAsync(FetchTestServer.Redirect("ftp://127.0.0.1/a.png"));
         using var harness = new FetchHarness(Loopback);
 
         var failure = await harness.FailureAsync(server.Url());
@@ -83,12 +84,12 @@ public sealed class FetchRedirectTests
     [Fact]
     public async Task A_redirect_target_that_answers_404_says_where_it_was_redirected()
     {
-        await using var server = FetchTestServer.Start((context, _) =>
+        await using var server = await FetchTestServer.StartAsync((context, _) =>
         {
-            if (context.Request.Url!.AbsolutePath == "/old")
+            if (context.Request.Path.Value == "/old")
             {
                 context.Response.StatusCode = 301;
-                context.Response.RedirectLocation = "/new";
+                context.Response.Headers.Location = "/new";
             }
             else
             {
@@ -106,18 +107,18 @@ public sealed class FetchRedirectTests
     }
 
     /// <summary>/hop/n redirects to /hop/n+1 (a relative Location) until n reaches <paramref name="stopAt"/>.</summary>
-    private static Func<HttpListenerContext, CancellationToken, Task> Chain(int stopAt, byte[] body) =>
+    private static Func<HttpContext, CancellationToken, Task> Chain(int stopAt, byte[] body) =>
         async (context, cancellationToken) =>
         {
-            var hop = int.Parse(context.Request.Url!.Segments[^1], CultureInfo.InvariantCulture);
+            var hop = int.Parse(context.Request.Path.Value![(context.Request.Path.Value!.LastIndexOf('/') + 1)..], CultureInfo.InvariantCulture);
             if (hop < stopAt)
             {
                 context.Response.StatusCode = 302;
-                context.Response.RedirectLocation = $"/hop/{hop + 1}";
+                context.Response.Headers.Location = $"/hop/{hop + 1}";
                 return;
             }
 
-            context.Response.ContentLength64 = body.Length;
-            await context.Response.OutputStream.WriteAsync(body, cancellationToken);
+            context.Response.ContentLength = body.Length;
+            await context.Response.Body.WriteAsync(body, cancellationToken);
         };
 }

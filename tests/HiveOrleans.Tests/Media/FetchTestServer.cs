@@ -1,30 +1,27 @@
 using System.Collections.Concurrent;
-using System.Net;
-using HiveOrleans.Tests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace HiveOrleans.Tests.Media;
 
 /// <summary>
-/// A real HTTP server on 127.0.0.1 (HttpListener) answering each request with a handler. Handlers get a token that
-/// ends when the server is disposed, so a server that drips or stalls never outlives its test.
+/// A real HTTP server (Kestrel) on 127.0.0.1, on a port it picks itself, answering each request with a handler;
+/// requests for any host name reach it, so <c>http://localhost:port/</c> works too. Handlers get a token that ends
+/// when the server is disposed, so a server that drips or stalls never outlives its test.
 /// </summary>
 internal sealed class FetchTestServer : IAsyncDisposable
 {
-    private readonly HttpListener _listener;
-    private readonly Func<HttpListenerContext, CancellationToken, Task> _handle;
+    private readonly WebApplication _app;
     private readonly CancellationTokenSource _stopping = new();
-    private readonly ConcurrentBag<Task> _handlers = [];
-    private readonly Task _accepting;
 
-    private FetchTestServer(HttpListener listener, int port, Func<HttpListenerContext, CancellationToken, Task> handle)
-    {
-        _listener = listener;
-        _handle = handle;
-        Port = port;
-        _accepting = AcceptAsync();
-    }
+    private FetchTestServer(WebApplication app) => _app = app;
 
-    public int Port { get; }
+    public int Port { get; private set; }
 
     /// <summary>Every request's path and query, in arrival order.</summary>
     public ConcurrentQueue<string> Requests { get; } = new();
@@ -34,90 +31,58 @@ internal sealed class FetchTestServer : IAsyncDisposable
 
     public Uri Url(string pathAndQuery = "/") => new($"http://127.0.0.1:{Port}{pathAndQuery}");
 
-    public static FetchTestServer Start(Func<HttpListenerContext, CancellationToken, Task> handle)
+    public static async Task<FetchTestServer> StartAsync(Func<HttpContext, CancellationToken, Task> handle)
     {
-        for (var attempt = 1; ; attempt++)
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var server = new FetchTestServer(app);
+        app.Run(async context =>
         {
-            var port = FreeTcpPort.Next();
-            var listener = new HttpListener();
-
-            // Both names bind 127.0.0.1; the second lets requests for http://localhost:port/ match.
-            listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-            listener.Prefixes.Add($"http://localhost:{port}/");
+            server.Requests.Enqueue(context.Request.Path + context.Request.QueryString);
+            server.UserAgents.Enqueue(context.Request.Headers.UserAgent.Count == 0 ? null : context.Request.Headers.UserAgent.ToString());
             try
             {
-                listener.Start();
-                return new FetchTestServer(listener, port, handle);
+                await handle(context, server._stopping.Token);
             }
-            catch (HttpListenerException) when (attempt < 5)
+            catch (Exception)
             {
-                listener.Close();
+                // The client went away (which is what many of these tests make it do) or the server is stopping.
+                context.Abort();
             }
-        }
+        });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server.Port = new Uri(address).Port;
+        return server;
     }
 
-    public static Func<HttpListenerContext, CancellationToken, Task> Bytes(byte[] body, string contentType = "application/octet-stream") =>
+    public static Func<HttpContext, CancellationToken, Task> Bytes(byte[] body, string contentType = "application/octet-stream") =>
         async (context, cancellationToken) =>
         {
             context.Response.ContentType = contentType;
-            context.Response.ContentLength64 = body.Length;
-            await context.Response.OutputStream.WriteAsync(body, cancellationToken);
+            context.Response.ContentLength = body.Length;
+            await context.Response.Body.WriteAsync(body, cancellationToken);
         };
 
-    public static Func<HttpListenerContext, CancellationToken, Task> Redirect(string location, int status = 302) =>
+    public static Func<HttpContext, CancellationToken, Task> Redirect(string location, int status = 302) =>
         (context, _) =>
         {
             context.Response.StatusCode = status;
-            context.Response.RedirectLocation = location;
+            context.Response.Headers.Location = location;
             return Task.CompletedTask;
         };
 
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync();
-        _listener.Stop();
-        _listener.Close();
-        await Task.WhenAll([_accepting, .. _handlers]).WaitAsync(TimeSpan.FromSeconds(5));
+        using (var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
+        {
+            await _app.StopAsync(deadline.Token);
+        }
+
+        await _app.DisposeAsync();
         _stopping.Dispose();
-    }
-
-    private async Task AcceptAsync()
-    {
-        while (!_stopping.IsCancellationRequested)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception) when (_stopping.IsCancellationRequested)
-            {
-                return;
-            }
-
-            Requests.Enqueue(context.Request.Url!.PathAndQuery);
-            UserAgents.Enqueue(context.Request.UserAgent);
-            _handlers.Add(Task.Run(() => HandleAsync(context)));
-        }
-    }
-
-    private async Task HandleAsync(HttpListenerContext context)
-    {
-        try
-        {
-            await _handle(context, _stopping.Token);
-            context.Response.Close();
-        }
-        catch (Exception)
-        {
-            // The client went away (which is what many of these tests make it do) or the server is stopping.
-            try
-            {
-                context.Response.Abort();
-            }
-            catch (ObjectDisposedException)
-            {
-            }
-        }
     }
 }
