@@ -36,7 +36,7 @@ internal static class MultipartTaskReader
         var fieldLimit = Math.Max(TaskRequestReader.MaxMetadataBytes, project.MaxTextLength * 4L) + 1024;
         try
         {
-            while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
+            while (await NextSectionAsync(reader, cancellationToken) is { } section)
             {
                 if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
                     || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
@@ -63,7 +63,7 @@ internal static class MultipartTaskReader
                     }
 
                     var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
-                    media = await StoreMediaAsync(store, section.Body, project, fileName, cancellationToken);
+                    media = await StoreMediaAsync(store, new MultipartPartStream(section.Body), project, fileName, cancellationToken);
                     continue;
                 }
 
@@ -72,7 +72,7 @@ internal static class MultipartTaskReader
                     throw TaskRequestReader.MediaNotAFile();
                 }
 
-                var value = await ReadValueAsync(section.Body, name, fieldLimit, cancellationToken);
+                var value = await ReadValueAsync(new MultipartPartStream(section.Body), name, fieldLimit, cancellationToken);
                 if (!TextFields.Contains(name))
                 {
                     // Unknown fields are ignored, as in the JSON and urlencoded forms.
@@ -99,6 +99,18 @@ internal static class MultipartTaskReader
             Metadata = fields.GetValueOrDefault("metadata"),
             IdempotencyKey = fields.GetValueOrDefault("idempotency_key"),
         };
+    }
+
+    private static async Task<MultipartSection?> NextSectionAsync(MultipartReader reader, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await reader.ReadNextSectionAsync(cancellationToken);
+        }
+        catch (IOException)
+        {
+            throw MultipartPartStream.Truncated();
+        }
     }
 
     private static async Task<TaskMedia> StoreMediaAsync(IMediaStore store, Stream body, ProjectConfig project, string? fileName, CancellationToken cancellationToken)

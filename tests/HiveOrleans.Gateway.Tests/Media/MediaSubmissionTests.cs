@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using HiveOrleans.Gateway.Tests.Infrastructure;
@@ -186,6 +187,27 @@ public sealed class MediaSubmissionTests : IAsyncLifetime
 
         var (emptyStatus, _) = await Client.UploadAsync(_project.Key, "sync", []);
         Assert.Equal(HttpStatusCode.BadRequest, emptyStatus);
+    }
+
+    [Theory]
+    [InlineData("in the media")]
+    [InlineData("in a field")]
+    public async Task A_multipart_body_cut_off_before_its_closing_boundary_is_400(string where)
+    {
+        var head = "--cut\r\nContent-Disposition: form-data; name=\"media\"; filename=\"a.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n"u8.ToArray();
+        byte[] body = where switch
+        {
+            // Past the sniffed header, so the media store is already writing when the body runs out.
+            "in the media" => [.. head, .. _banked.AsSpan(0, _banked.Length / 2)],
+            _ => [.. "--cut\r\nContent-Disposition: form-data; name=\"metadata\"\r\n\r\npost-12"u8],
+        };
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=cut");
+
+        var (status, answer) = await Client.SendJsonAsync(new HttpRequestMessage(HttpMethod.Post, "/api/v2/task/sync") { Content = content }.WithToken(_project.Key));
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("The multipart/form-data body ended before its closing boundary; send the whole body.", answer.GetProperty("message").GetString());
     }
 
     [Fact]
