@@ -8,7 +8,8 @@ namespace HiveOrleans.Storage;
 public static class HiveStorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <paramref name="store"/>, an <see cref="ITaskLedger"/> and an <see cref="IResultCache"/> over it as singletons.
+    /// Registers <paramref name="store"/>, an <see cref="ITaskLedger"/>, an <see cref="IResultCache"/> and an
+    /// <see cref="IdempotencyClaimPruner"/> over it as singletons.
     /// The ledger reads the time from the registered <see cref="TimeProvider"/> (the system clock
     /// unless one is registered). The schema is not applied here: call
     /// <see cref="SchemaInstaller.ApplyAsync"/> before the silo starts.
@@ -22,6 +23,7 @@ public static class HiveStorageServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ITaskLedger>(provider => TaskLedgerFactory.Create(store, provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IResultCache>(provider => ResultCacheFactory.Create(store, provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(_ => new IdempotencyClaimPruner(store));
         return services;
     }
 }

@@ -1,3 +1,5 @@
+using HiveOrleans.Storage;
+
 namespace HiveOrleans.Grains.Hosting;
 
 /// <summary>
@@ -12,5 +14,5 @@ public static class StorageNames
     public const string ApiKey = "apikey";
     public const string ProjectDirectory = "projectdirectory";
     public const string Quota = "quota";
-    public const string Idempotency = "idempotency";
+    public const string Idempotency = IdempotencyClaimPruner.StateName;
 }
