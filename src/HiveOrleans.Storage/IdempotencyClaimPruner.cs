@@ -14,19 +14,20 @@ public sealed class IdempotencyClaimPruner : IAsyncDisposable
     /// <summary>The grain-state name idempotency claims are stored under (the partial index is on this literal).</summary>
     public const string StateName = "idempotency";
 
-    private const string PostgresSql = """
+    // The state name is a literal in the text, not a parameter, so the planner can match the partial index.
+    private const string PostgresSql = $"""
         DELETE FROM orleans_grain_state
         WHERE ctid IN (
             SELECT ctid FROM orleans_grain_state
-            WHERE state_name = 'idempotency' AND modified_at < $1 AND service_id = $2
+            WHERE state_name = '{StateName}' AND modified_at < $1 AND service_id = $2
             LIMIT $3)
         """;
 
-    private const string SqliteSql = """
+    private const string SqliteSql = $"""
         DELETE FROM orleans_grain_state
         WHERE rowid IN (
             SELECT rowid FROM orleans_grain_state
-            WHERE state_name = 'idempotency' AND modified_at < $modified_before AND service_id = $service_id
+            WHERE state_name = '{StateName}' AND modified_at < $modified_before AND service_id = $service_id
             LIMIT $max)
         """;
 
