@@ -1,12 +1,8 @@
 using System.Net;
 using System.Threading.Channels;
+using HiveOrleans.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace HiveOrleans.Gateway.Tests.Infrastructure;
 
@@ -31,10 +27,7 @@ public sealed class CallbackReceiver : IAsyncDisposable
 
     public static async Task<CallbackReceiver> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = LoopbackKestrel.Create();
         var receiver = new CallbackReceiver(app);
         app.MapPost("/hook/{**rest}", async (HttpContext context) =>
         {
@@ -52,9 +45,7 @@ public sealed class CallbackReceiver : IAsyncDisposable
                 (int)status));
             return Results.StatusCode((int)status);
         });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        receiver.Url = new Uri(new Uri(address), "/hook/");
+        receiver.Url = new Uri(await LoopbackKestrel.StartAsync(app), "/hook/");
         return receiver;
     }
 

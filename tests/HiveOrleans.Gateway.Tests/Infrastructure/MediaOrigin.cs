@@ -1,11 +1,7 @@
 using System.Collections.Concurrent;
+using HiveOrleans.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace HiveOrleans.Gateway.Tests.Infrastructure;
 
@@ -45,10 +41,7 @@ public sealed class MediaOrigin : IAsyncDisposable
 
     public static async Task<MediaOrigin> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = LoopbackKestrel.Create();
         var origin = new MediaOrigin(app);
         app.Use((context, next) =>
         {
@@ -83,9 +76,7 @@ public sealed class MediaOrigin : IAsyncDisposable
                 chunk[0] = chunk[1] = chunk[2] = 0;
             }
         });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        origin.Root = new Uri(address.TrimEnd('/') + "/");
+        origin.Root = await LoopbackKestrel.StartAsync(app);
         return origin;
     }
 

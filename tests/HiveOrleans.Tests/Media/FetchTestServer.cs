@@ -1,11 +1,7 @@
 using System.Collections.Concurrent;
+using HiveOrleans.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace HiveOrleans.Tests.Media;
 
@@ -33,10 +29,7 @@ internal sealed class FetchTestServer : IAsyncDisposable
 
     public static async Task<FetchTestServer> StartAsync(Func<HttpContext, CancellationToken, Task> handle)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = LoopbackKestrel.Create();
         var server = new FetchTestServer(app);
         app.Run(async context =>
         {
@@ -52,9 +45,7 @@ internal sealed class FetchTestServer : IAsyncDisposable
                 context.Abort();
             }
         });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.Port = new Uri(address).Port;
+        server.Port = (await LoopbackKestrel.StartAsync(app)).Port;
         return server;
     }
 
