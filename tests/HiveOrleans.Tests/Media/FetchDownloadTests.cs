@@ -181,7 +181,11 @@ public sealed class FetchDownloadTests
         var elapsed = Stopwatch.GetElapsedTime(started);
         Assert.Equal(MediaFetchFailure.Timeout, failure.Failure);
         Assert.Equal("the download took longer than 1 s", failure.Reason);
-        Assert.InRange(elapsed, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(3));
+
+        // Not a speed check: the drip would take well over an hour, so any end within the bound is the deadline's
+        // doing. The bound is loose because the deadline's timer runs on the thread pool, which the rest of the
+        // suite, running beside this test, can keep busy for seconds (seen: 5-6.5 s in a CI-like run).
+        Assert.InRange(elapsed, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(30));
     }
 
     [Fact]
@@ -194,7 +198,7 @@ public sealed class FetchDownloadTests
         var failure = await harness.FailureAsync(server.Url());
 
         Assert.Equal("the download took longer than 1 s", failure.Reason);
-        Assert.InRange(Stopwatch.GetElapsedTime(started), TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(3));
+        Assert.InRange(Stopwatch.GetElapsedTime(started), TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(30));
     }
 
     [Fact]

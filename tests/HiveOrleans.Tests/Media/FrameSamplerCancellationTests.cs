@@ -13,6 +13,12 @@ public sealed class FrameSamplerCancellationTests(VideoFiles files) : IClassFixt
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How soon control must come back. Not a speed check: without the kill, ffmpeg (or the 59 s sleeper) would hold
+    /// on for a minute or for ever; the margin is for timers on a thread pool the rest of the suite keeps busy.
+    /// </summary>
+    private static readonly TimeSpan Promptly = TimeSpan.FromSeconds(20);
+
     [Fact]
     public async Task Cancelling_after_the_first_frame_stops_ffmpeg_at_once()
     {
@@ -28,7 +34,7 @@ public sealed class FrameSamplerCancellationTests(VideoFiles files) : IClassFixt
         var stopwatch = Stopwatch.StartNew();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await frames.MoveNextAsync());
 
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(2), $"took {stopwatch.Elapsed}");
+        Assert.True(stopwatch.Elapsed < Promptly, $"took {stopwatch.Elapsed}");
         await AssertGoneAsync(path);
     }
 
@@ -45,7 +51,7 @@ public sealed class FrameSamplerCancellationTests(VideoFiles files) : IClassFixt
         await cancel.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => reading);
 
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(2), $"took {stopwatch.Elapsed}");
+        Assert.True(stopwatch.Elapsed < Promptly, $"took {stopwatch.Elapsed}");
         await AssertGoneAsync(tool);
         await AssertGoneAsync(sleeper);
     }
@@ -61,7 +67,7 @@ public sealed class FrameSamplerCancellationTests(VideoFiles files) : IClassFixt
             async () => await new FrameSampler(ffmpegPath: tool).SampleAsync(await files.TestPatternAsync(1), options));
 
         Assert.Contains("ffmpeg was stopped", error.Message, StringComparison.Ordinal);
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(3), $"took {stopwatch.Elapsed}");
+        Assert.True(stopwatch.Elapsed < Promptly, $"took {stopwatch.Elapsed}");
         await AssertGoneAsync(tool);
         await AssertGoneAsync(sleeper);
     }
