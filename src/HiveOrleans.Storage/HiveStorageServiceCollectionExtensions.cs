@@ -1,4 +1,5 @@
 using HiveOrleans.Storage.Results;
+using HiveOrleans.Storage.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -8,9 +9,9 @@ namespace HiveOrleans.Storage;
 public static class HiveStorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <paramref name="store"/>, an <see cref="ITaskLedger"/>, an <see cref="IResultCache"/> and an
+    /// Registers <paramref name="store"/>, an <see cref="ITaskStore"/>, an <see cref="IResultCache"/> and an
     /// <see cref="IdempotencyClaimPruner"/> over it as singletons.
-    /// The ledger reads the time from the registered <see cref="TimeProvider"/> (the system clock
+    /// The task store reads the time from the registered <see cref="TimeProvider"/> (the system clock
     /// unless one is registered). The schema is not applied here: call
     /// <see cref="SchemaInstaller.ApplyAsync"/> before the silo starts.
     /// </summary>
@@ -21,7 +22,7 @@ public static class HiveStorageServiceCollectionExtensions
 
         services.AddSingleton(store);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<ITaskLedger>(provider => TaskLedgerFactory.Create(store, provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ITaskStore>(provider => TaskStoreFactory.Create(store, provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IResultCache>(provider => ResultCacheFactory.Create(store, provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton(_ => new IdempotencyClaimPruner(store));
         return services;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using HiveOrleans.Storage;
+using HiveOrleans.Storage.Tasks;
 
 namespace HiveOrleans.Bench;
 

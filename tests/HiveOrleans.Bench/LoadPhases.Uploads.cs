@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using HiveOrleans.Storage;
+using HiveOrleans.Storage.Tasks;
 
 namespace HiveOrleans.Bench;
 

@@ -15,6 +15,13 @@ public interface ITaskGrain : IGrainWithGuidKey
     [Alias("Submit")]
     Task<TaskSnapshot> SubmitAsync(TaskSubmission submission);
 
+    /// <summary>
+    /// <see cref="SubmitAsync(TaskSubmission)"/>, then <see cref="WaitForCompletionAsync"/> for at most
+    /// <paramref name="maxWait"/> in the same call: what a sync request needs, in one round trip.
+    /// </summary>
+    [Alias("SubmitAndWait")]
+    Task<TaskSnapshot> SubmitAsync(TaskSubmission submission, TimeSpan maxWait);
+
     /// <summary>The task as it stands now, or <c>null</c> when no task with this id was ever submitted.</summary>
     [Alias("Get")]
     Task<TaskSnapshot?> GetAsync();

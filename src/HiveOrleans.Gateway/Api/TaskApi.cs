@@ -52,9 +52,11 @@ internal static class TaskApi
 
         RefuseUploadOverQuota(context.Request, quotas, project);
         var request = await TaskRequestReader.ReadAsync(context.Request, project, media, context.RequestAborted);
-        var task = await SubmitAsync(grains, quotas, project, request, TaskMode.Sync, time);
-        var grain = grains.GetGrain<ITaskGrain>(task.TaskId);
         var deadline = time.GetUtcNow() + project.SyncTimeout;
+
+        // The first wait rides on the submission itself: one grain call for a task that finishes within a slice.
+        var task = await SubmitAsync(grains, quotas, project, request, TaskMode.Sync, time, project.SyncTimeout < WaitSlice ? project.SyncTimeout : WaitSlice);
+        var grain = grains.GetGrain<ITaskGrain>(task.TaskId);
         while (!task.IsFinished)
         {
             var left = deadline - time.GetUtcNow();
@@ -137,7 +139,7 @@ internal static class TaskApi
     /// idempotency key gets the key's first task back, with no second charge and no second callback.
     /// </summary>
     private static async Task<TaskSnapshot> SubmitAsync(
-        IGrainFactory grains, QuotaLimiter quotas, ProjectConfig project, TaskRequest request, TaskMode mode, TimeProvider time)
+        IGrainFactory grains, QuotaLimiter quotas, ProjectConfig project, TaskRequest request, TaskMode mode, TimeProvider time, TimeSpan? wait = null)
     {
         // Version 7 ids sort by time, which keeps the store's indexes append-mostly.
         var taskId = Guid.CreateVersion7();
@@ -183,7 +185,8 @@ internal static class TaskApi
         TaskSnapshot task;
         try
         {
-            task = await grains.GetGrain<ITaskGrain>(taskId).SubmitAsync(submission);
+            var grain = grains.GetGrain<ITaskGrain>(taskId);
+            task = wait is { } maxWait ? await grain.SubmitAsync(submission, maxWait) : await grain.SubmitAsync(submission);
         }
         catch
         {

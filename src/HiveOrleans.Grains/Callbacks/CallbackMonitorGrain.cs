@@ -1,16 +1,16 @@
 using HiveOrleans.Abstractions.Callbacks;
 using HiveOrleans.Abstractions.Tasks;
-using HiveOrleans.Storage;
+using HiveOrleans.Storage.Tasks;
 using Orleans.Concurrency;
 
 namespace HiveOrleans.Grains.Callbacks;
 
 [StatelessWorker]
-internal sealed class CallbackMonitorGrain(ITaskLedger ledger) : Grain, ICallbackMonitorGrain
+internal sealed class CallbackMonitorGrain(ITaskStore store) : Grain, ICallbackMonitorGrain
 {
     public async Task<IReadOnlyList<FailingCallback>> ListFailingAsync(long projectId, int limit)
     {
-        var entries = await ledger.ListAsync(projectId, TaskLedgerReason.Callback, limit);
+        var entries = await store.ListDueAsync(projectId, TaskLedgerReason.Callback, limit);
         var tasks = await Task.WhenAll(entries.Select(e => GrainFactory.GetGrain<ITaskGrain>(e.TaskId).GetAsync()));
         return [.. tasks
             .Where(t => t is { Callback: { Succeeded: false, StoppedReason: null } })

@@ -1,11 +1,11 @@
 using HiveOrleans.Abstractions.Health;
-using HiveOrleans.Storage;
+using HiveOrleans.Storage.Tasks;
 using Orleans.Concurrency;
 
 namespace HiveOrleans.Grains.Health;
 
 [StatelessWorker]
-internal sealed class StoreProbeGrain(ITaskLedger ledger) : Grain, IStoreProbeGrain
+internal sealed class StoreProbeGrain(ITaskStore store) : Grain, IStoreProbeGrain
 {
-    public Task ProbeAsync() => ledger.PingAsync();
+    public Task ProbeAsync() => store.PingAsync();
 }

@@ -16,7 +16,7 @@ public static class HiveGrainsServiceCollectionExtensions
 {
     /// <summary>
     /// The services the grains need on a silo: models and their executor, the result cache, media downloads and
-    /// retention, callback delivery, the ledger sweeper, hash banks. The task ledger comes from HiveOrleans.Storage
+    /// retention, callback delivery, the sweeper for overdue tasks, hash banks. The task store comes from HiveOrleans.Storage
     /// (<c>AddHiveStorage</c>) and the media store from <c>AddHiveMediaStore</c>.
     /// </summary>
     public static IServiceCollection AddHiveGrainServices(this IServiceCollection services, IConfiguration configuration)
@@ -63,8 +63,9 @@ public static class HiveGrainsServiceCollectionExtensions
                 AllowAutoRedirect = false,
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             });
-        services.AddSingleton<TaskLedgerSweeper>();
-        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<TaskLedgerSweeper>());
+        services.AddSingleton<TaskSweeper>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<TaskSweeper>());
+        services.AddSingleton<LegacyTaskStates>();
         services.AddHashBanks(configuration);
         return services;
     }

@@ -6,32 +6,32 @@ using HiveOrleans.Grains.Callbacks;
 using HiveOrleans.Grains.Hosting;
 using HiveOrleans.Grains.Media;
 using HiveOrleans.Grains.Models;
-using HiveOrleans.Storage;
 using HiveOrleans.Storage.Media;
+using HiveOrleans.Storage.Tasks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
+using Orleans.Storage;
 
 namespace HiveOrleans.Grains.Tasks;
 
 /// <summary>
-/// One submitted item. Durability rests on two records: the grain state (what the task is) and a row in the task
-/// ledger (that it still needs work, and when to look again). The ledger row is written before the state and
-/// removed only when nothing is owed, so a crash at any point leaves either a finished task or a row that the
-/// sweeper will use to resume it on a live silo.
+/// One submitted item. Its whole durable record is one row of the task store (<see cref="ITaskStore"/>): the state and,
+/// while anything is owed, when the sweeper should next look. Every change goes through <see cref="PersistAsync"/>,
+/// which derives what is owed from the state itself, so the record can never say "finished" while owing work or the
+/// reverse. The store group-commits the writes of every task on the silo.
 /// </summary>
 /// <remarks>
-/// Reentrant so that polls and sync waits are answered while the model runs. Only one piece of work (processing,
-/// then callback delivery) runs per activation at a time. A resend is the one call that changes what the task owes
-/// while that work may be running; every such change (state written, ledger row scheduled or removed) happens
-/// under one gate, so a resend never writes beside the work (one write would fail on the ETag) and the work never
-/// removes a ledger row a resend has just scheduled.
+/// Reentrant so that polls and sync waits are answered while the model runs. Only one piece of work (processing, then
+/// callback delivery) runs per activation at a time. A new task is not read before it is written: submission inserts
+/// the row, and only a conflict (the task exists) makes it read. Other calls read the row on first use.
 /// </remarks>
 [Reentrant]
 [CollectionAgeLimit(Minutes = 2)]
 internal sealed partial class TaskGrain(
-    [PersistentState(StorageNames.Task, StorageNames.Provider)] IPersistentState<TaskState> state,
-    ITaskLedger ledger,
+    ITaskStore store,
+    LegacyTaskStates legacyStates,
+    IGrainStorageSerializer serializer,
     ModelRunner models,
     ModelContextCache modelContexts,
     ResultReuse results,
@@ -55,55 +55,52 @@ internal sealed partial class TaskGrain(
     private readonly TaskOptions _options = options.Value;
     private readonly Dictionary<ITaskObserver, DateTimeOffset> _observers = [];
     private readonly Queue<TaskEvent> _outbox = new();
-    private Task? _notifying;
-    private Task<TaskSnapshot>? _submitting;
-    private Task? _work;
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private int _resends;
+    private readonly SemaphoreSlim _writing = new(1, 1);
     private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskState _state = new();
+
+    /// <summary>The stored row's version; null while no row is known to exist.</summary>
+    private int? _version;
+
+    /// <summary>Completes once <see cref="_state"/> is what the store holds (read, or just inserted).</summary>
+    private Task? _loaded;
+    private Task<TaskSnapshot>? _submitting;
+    private Task? _notifying;
+    private Task? _work;
 
     private Guid TaskId => this.GetPrimaryKey();
 
-    private bool Exists => state.State.Submission is not null;
+    private bool Exists => _state.Submission is not null;
 
-    private bool IsFinished => state.State.Phase is TaskPhase.Succeeded or TaskPhase.Failed;
+    private bool IsFinished => _state.Phase is TaskPhase.Succeeded or TaskPhase.Failed;
 
     private bool OwesCallback =>
-        state.State.Submission is { Mode: TaskMode.Async, CallbackUrl: not null }
-        && state.State.Callback is not { Succeeded: true } and not { StoppedReason: not null };
-
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        // A task whose silo died resumes as soon as anything touches it, not only when the sweeper comes by.
-        if (Exists && (!IsFinished || OwesCallback))
-        {
-            EnsureWorking(recovering: true);
-        }
-
-        if (IsFinished)
-        {
-            _finished.TrySetResult();
-        }
-
-        return Task.CompletedTask;
-    }
+        _state.Submission is { Mode: TaskMode.Async, CallbackUrl: not null }
+        && _state.Callback is not { Succeeded: true } and not { StoppedReason: not null };
 
     public Task<TaskSnapshot> SubmitAsync(TaskSubmission submission)
     {
         ArgumentNullException.ThrowIfNull(submission);
-        if (Exists)
-        {
-            return Task.FromResult(Snapshot());
-        }
 
         // A retried call that arrives while the first is still writing gets the first one's answer.
-        return _submitting ??= StoreAndStartAsync(submission);
+        return _submitting ??= SubmitOnceAsync(submission);
     }
 
-    public Task<TaskSnapshot?> GetAsync() => Task.FromResult(Exists ? Snapshot() : null);
+    public async Task<TaskSnapshot> SubmitAsync(TaskSubmission submission, TimeSpan maxWait)
+    {
+        var submitted = await SubmitAsync(submission);
+        return submitted.IsFinished ? submitted : (await WaitForCompletionAsync(maxWait))!;
+    }
+
+    public async Task<TaskSnapshot?> GetAsync()
+    {
+        await LoadAsync();
+        return Exists ? Snapshot() : null;
+    }
 
     public async Task<TaskSnapshot?> WaitForCompletionAsync(TimeSpan maxWait)
     {
+        await LoadAsync();
         if (!Exists)
         {
             return null;
@@ -120,71 +117,72 @@ internal sealed partial class TaskGrain(
 
     public async Task ResumeAsync()
     {
+        await LoadAsync();
         if (!Exists)
         {
-            // A ledger row with no task behind it: the submission failed before its state was written.
-            await ledger.RemoveAsync(TaskId);
+            // A row carried over from the old ledger with no state behind it: that submission failed before its state
+            // was written, and was never acknowledged. Writing an empty record says "nothing owed" and ends it.
+            if (_version is not null)
+            {
+                await store.WriteAsync(new TaskWrite(TaskId, 0, _version, null, TaskLedgerReason.Work, []));
+                _version++;
+            }
+
             return;
         }
 
-        using (await EnterGateAsync())
+        if (!IsFinished || OwesCallback)
         {
-            if (!IsFinished || OwesCallback)
-            {
-                EnsureWorking(recovering: false);
-            }
-            else
-            {
-                await ledger.RemoveAsync(TaskId);
-            }
+            EnsureWorking(recovering: false);
+        }
+        else
+        {
+            // Nothing is owed, yet the row was due: the write that said so failed. Say it again.
+            await PersistAsync();
         }
     }
 
     public async Task<TaskSnapshot?> ResendCallbackAsync(string resentBy)
     {
+        await LoadAsync();
         if (!Exists)
         {
             return null;
         }
 
-        if (state.State.Submission is not { Mode: TaskMode.Async, CallbackUrl: not null })
+        if (_state.Submission is not { Mode: TaskMode.Async, CallbackUrl: not null })
         {
             throw new TaskRequestException("This task has no callback_url to send to.");
         }
 
-        using (await EnterGateAsync())
+        if (!IsFinished)
         {
-            if (!IsFinished)
-            {
-                throw new TaskRequestException("The task is not finished yet; its callback will be sent when it is.");
-            }
-
-            var now = time.GetUtcNow();
-            state.State.Callback = (state.State.Callback ?? new CallbackStatus()) with
-            {
-                Succeeded = false,
-                StoppedReason = null,
-                NextAttemptOn = null,
-                ResentOn = now,
-                ResentBy = resentBy,
-                SeriesStartedOn = now,
-            };
-            _resends++;
-
-            // Ledger first, as on submission: once the resend is on record, a crash cannot lose it.
-            await ledger.ScheduleAsync(new TaskLedgerEntry(TaskId, now + _options.RecoverAfter, state.State.Submission.ProjectId, TaskLedgerReason.Callback));
-            await state.WriteStateAsync();
-            EnsureWorking(recovering: false);
+            throw new TaskRequestException("The task is not finished yet; its callback will be sent when it is.");
         }
 
+        var now = time.GetUtcNow();
+        _state.Callback = (_state.Callback ?? new CallbackStatus()) with
+        {
+            Succeeded = false,
+            StoppedReason = null,
+            NextAttemptOn = null,
+            ResentOn = now,
+            ResentBy = resentBy,
+            SeriesStartedOn = now,
+        };
+
+        // On record before it is answered: once the resend is stored, a crash cannot lose it.
+        await PersistAsync();
+        EnsureWorking(recovering: false);
         return Snapshot();
     }
 
-    public Task<TaskEvent?> SubscribeAsync(ITaskObserver observer)
+    public async Task<TaskEvent?> SubscribeAsync(ITaskObserver observer)
     {
         ArgumentNullException.ThrowIfNull(observer);
         _observers[observer] = time.GetUtcNow() + TaskObservation.SubscriptionLifetime;
-        return Task.FromResult(Exists ? CurrentEvent() : null);
+        await LoadAsync();
+        return Exists ? CurrentEvent() : null;
     }
 
     public Task UnsubscribeAsync(ITaskObserver observer)
@@ -193,35 +191,151 @@ internal sealed partial class TaskGrain(
         return Task.CompletedTask;
     }
 
-    private async Task<TaskSnapshot> StoreAndStartAsync(TaskSubmission submission)
+    private async Task<TaskSnapshot> SubmitOnceAsync(TaskSubmission submission)
     {
         try
         {
-            var now = time.GetUtcNow();
-            await ledger.ScheduleAsync(new TaskLedgerEntry(TaskId, now + _options.RecoverAfter, submission.ProjectId));
-            state.State = new TaskState
+            // A fresh activation of a new task has nothing to read: the insert itself says whether the task exists,
+            // and other calls wait for it instead of reading. Only where the old layout may hold tasks is it read first.
+            var mayBeLegacy = await legacyStates.MayExistAsync();
+            if (_loaded is null && !mayBeLegacy)
             {
-                Submission = submission,
-                Phase = TaskPhase.Pending,
-                InputHash = HashInput(submission),
-                Charge = submission.Charge,
-                Media = submission.Media,
-            };
-            await state.WriteStateAsync();
+                _loaded = InsertOrReadAsync(submission);
+            }
+
+            await LoadAsync();
+            if (!Exists)
+            {
+                await InsertAsync(submission);
+            }
+
+            return Snapshot();
+        }
+        finally
+        {
+            // Answered: a later call finds the task, or (on failure) starts clean.
+            _submitting = null;
+        }
+    }
+
+    private async Task InsertOrReadAsync(TaskSubmission submission)
+    {
+        try
+        {
+            await InsertAsync(submission);
+        }
+        catch (TaskWriteConflictException)
+        {
+            // The task exists (a retried submission on a new activation): what is stored is the answer.
+            await ReadAsync();
+        }
+    }
+
+    private async Task InsertAsync(TaskSubmission submission)
+    {
+        _state = new TaskState
+        {
+            Submission = submission,
+            Phase = TaskPhase.Pending,
+            InputHash = HashInput(submission),
+            Charge = submission.Charge,
+            Media = submission.Media,
+        };
+        try
+        {
+            await PersistAsync();
         }
         catch
         {
             // Nothing was acknowledged; forget the half-made task so a retry of this call starts clean.
-            state.State = new TaskState();
-            _submitting = null;
+            _state = new TaskState();
             throw;
         }
 
         // The answer describes what was stored; work starts right after.
-        var stored = Snapshot();
         Publish();
         EnsureWorking(recovering: false);
-        return stored;
+    }
+
+    /// <summary>Reads the task on first use; a failed read is tried again by the next call.</summary>
+    private Task LoadAsync()
+    {
+        if (_loaded is { IsFaulted: true } or { IsCanceled: true })
+        {
+            _loaded = null;
+        }
+
+        return _loaded ??= ReadAsync();
+    }
+
+    private async Task ReadAsync()
+    {
+        var row = await store.ReadAsync(TaskId);
+        var found = row?.State is { Length: > 0 } bytes
+            ? serializer.Deserialize<TaskState>(bytes)
+            : await legacyStates.ReadAsync(this.GetGrainId());
+        _version = row?.Version;
+        if (found is null)
+        {
+            return;
+        }
+
+        _state = found;
+        if (IsFinished)
+        {
+            _finished.TrySetResult();
+        }
+
+        // A task whose silo died resumes as soon as anything touches it, not only when the sweeper comes by.
+        if (!IsFinished || OwesCallback)
+        {
+            EnsureWorking(recovering: true);
+        }
+    }
+
+    /// <summary>
+    /// The one place a task's record is written: the state as it stands now, with what it owes derived from it, after
+    /// any write already under way. A conflict means another activation wrote it: this one is stale and goes.
+    /// </summary>
+    private async Task PersistAsync()
+    {
+        await _writing.WaitAsync();
+        try
+        {
+            var (due, reason) = Owed(time.GetUtcNow());
+            var write = new TaskWrite(TaskId, _state.Submission!.ProjectId, _version, due, reason, serializer.Serialize(_state).ToArray());
+            await store.WriteAsync(write);
+            _version = write.NewVersion;
+        }
+        catch (TaskWriteConflictException)
+        {
+            DeactivateOnIdle();
+            throw;
+        }
+        finally
+        {
+            _writing.Release();
+        }
+    }
+
+    /// <summary>
+    /// When the sweeper should look at the task next, derived from its state: unfinished work and an attempt in flight
+    /// are looked at after <see cref="TaskOptions.RecoverAfter"/> (in case this silo dies), a scheduled retry when it
+    /// is due, and a task that owes nothing never.
+    /// </summary>
+    private (DateTimeOffset? DueAt, TaskLedgerReason Reason) Owed(DateTimeOffset now)
+    {
+        if (!IsFinished)
+        {
+            return (now + _options.RecoverAfter, TaskLedgerReason.Work);
+        }
+
+        if (OwesCallback)
+        {
+            return (_state.Callback?.NextAttemptOn ?? now + _options.RecoverAfter, TaskLedgerReason.Callback);
+        }
+
+        return (null, TaskLedgerReason.Work);
     }
 
     private void EnsureWorking(bool recovering)
@@ -240,67 +354,40 @@ internal sealed partial class TaskGrain(
         {
             if (!IsFinished)
             {
-                await ProcessAsync(recovering || state.State.Phase == TaskPhase.Processing);
+                await ProcessAsync(recovering || _state.Phase == TaskPhase.Processing);
             }
 
             await SettleCallbackAsync();
         }
         catch (Exception ex)
         {
-            // The ledger row stays, so the sweeper resumes this task after its lease; nothing is lost.
+            // The row stays due, so the sweeper resumes this task after its lease; nothing is lost.
             LogWorkFailed(logger, TaskId, ex);
         }
         finally
         {
-            // Back to normal collection: a finished task, or one waiting for its next callback attempt, holds no memory.
             DelayDeactivation(TimeSpan.Zero);
+            if (IsFinished && !OwesCallback && _observers.Count == 0)
+            {
+                // Done, and stored: at thousands of tasks a second, finished activations would otherwise pile up for
+                // the collection age. A later GET reads the row again.
+                DeactivateOnIdle();
+            }
         }
     }
 
-    /// <summary>
-    /// Delivers the callback while one is owed, then leaves the ledger row saying when to try next, or removes it when
-    /// nothing is owed; goes round again if a resend arrived since it last looked.
-    /// </summary>
+    /// <summary>Delivers the callback while one is owed and due now; a retry that is due later is the store's to wake.</summary>
     private async Task SettleCallbackAsync()
     {
-        while (true)
+        while (OwesCallback)
         {
-            var resends = _resends;
-            DateTimeOffset? due = null;
-            while (OwesCallback && (due = await DeliverCallbackAsync()) is null)
+            if (_state.Callback?.NextAttemptOn is { } next && next > time.GetUtcNow())
             {
-            }
-
-            using (await EnterGateAsync())
-            {
-                if (_resends != resends)
-                {
-                    continue;
-                }
-
-                if (due is { } next)
-                {
-                    await ledger.ScheduleAsync(new TaskLedgerEntry(TaskId, next, state.State.Submission!.ProjectId, TaskLedgerReason.Callback));
-                }
-                else
-                {
-                    await ledger.RemoveAsync(TaskId);
-                }
-
                 return;
             }
+
+            await DeliverCallbackAsync();
         }
-    }
-
-    private async Task<Gate> EnterGateAsync()
-    {
-        await _gate.WaitAsync();
-        return new Gate(_gate);
-    }
-
-    private readonly struct Gate(SemaphoreSlim gate) : IDisposable
-    {
-        public void Dispose() => gate.Release();
     }
 
     private async Task ProcessAsync(bool interrupted)
@@ -308,31 +395,31 @@ internal sealed partial class TaskGrain(
         if (interrupted)
         {
             // A previous run may have crashed its silo; count it so a poison task ends instead of looping forever.
-            state.State.Recoveries++;
-            if (state.State.Recoveries > _options.MaxRecoveries)
+            _state.Recoveries++;
+            if (_state.Recoveries > _options.MaxRecoveries)
             {
                 await FinishAsync(output: null, "MODEL_FAILED", $"Processing was interrupted {_options.MaxRecoveries} times; giving up.");
                 return;
             }
 
-            await state.WriteStateAsync();
+            await PersistAsync();
         }
 
-        var submission = state.State.Submission!;
+        var submission = _state.Submission!;
         ModerationOutput output;
         try
         {
-            if (submission.Url is not null && state.State.Media is null)
+            if (submission.Url is not null && _state.Media is null)
             {
                 // Downloading is part of processing; its result is written with the task's result.
                 MarkProcessing();
-                state.State.Media = await downloads.DownloadAsync(submission, CancellationToken.None);
-                state.State.InputHash = state.State.Media.Md5;
+                _state.Media = await downloads.DownloadAsync(submission, CancellationToken.None);
+                _state.InputHash = _state.Media.Md5;
             }
 
-            if (await results.FindAsync(submission, state.State.InputHash) is { } cached)
+            if (await results.FindAsync(submission, _state.InputHash) is { } cached)
             {
-                state.State.FromCache = true;
+                _state.FromCache = true;
                 await FinishAsync(cached, null, null);
                 return;
             }
@@ -354,7 +441,7 @@ internal sealed partial class TaskGrain(
         }
 
         await FinishAsync(output, null, null);
-        await results.RememberAsync(TaskId, submission, state.State.InputHash, output);
+        await results.RememberAsync(TaskId, submission, _state.InputHash, output);
     }
 
     private async Task<ModerationOutput> RunModelAsync(TaskSubmission submission)
@@ -362,7 +449,7 @@ internal sealed partial class TaskGrain(
         var context = submission.HasCustomLists
             ? await modelContexts.GetAsync(submission.ProjectId, submission.ConfigVersion)
             : ModelContext.Empty;
-        if (state.State.Media is not { } media)
+        if (_state.Media is not { } media)
         {
             return await models.RunAsync(new ModelInput(submission, context), MarkProcessing, CancellationToken.None);
         }
@@ -390,33 +477,30 @@ internal sealed partial class TaskGrain(
     private void MarkProcessing()
     {
         // A URL task is already processing while it downloads; observers hear of it once.
-        if (state.State.Phase == TaskPhase.Processing)
+        if (_state.Phase == TaskPhase.Processing)
         {
             return;
         }
 
-        state.State.Phase = TaskPhase.Processing;
-        state.State.ProcessingStartedOn ??= time.GetUtcNow();
+        _state.Phase = TaskPhase.Processing;
+        _state.ProcessingStartedOn ??= time.GetUtcNow();
         Publish();
     }
 
     private async Task FinishAsync(ModerationOutput? output, string? errorCode, string? errorMessage)
     {
-        using (await EnterGateAsync())
-        {
-            state.State.Output = output;
-            state.State.ErrorCode = errorCode;
-            state.State.ErrorMessage = errorMessage;
-            state.State.Phase = errorCode is null ? TaskPhase.Succeeded : TaskPhase.Failed;
-            state.State.CompletedOn = time.GetUtcNow();
-            await state.WriteStateAsync();
-        }
+        _state.Output = output;
+        _state.ErrorCode = errorCode;
+        _state.ErrorMessage = errorMessage;
+        _state.Phase = errorCode is null ? TaskPhase.Succeeded : TaskPhase.Failed;
+        _state.CompletedOn = time.GetUtcNow();
+        await PersistAsync();
 
         _finished.TrySetResult();
         Publish();
-        if (state.State.Media is { } media)
+        if (_state.Media is { } media)
         {
-            await RetainMediaAsync(media, state.State.CompletedOn.Value);
+            await RetainMediaAsync(media, _state.CompletedOn.Value);
         }
     }
 
@@ -435,18 +519,13 @@ internal sealed partial class TaskGrain(
     }
 
     /// <summary>
-    /// Makes one attempt if one is due. Returns when the next one is due (the ledger wakes the task then), or null
-    /// when the loop should look again: delivered, stopped, or a resend arrived while the attempt was in flight.
+    /// Makes one attempt and records its outcome (with the next attempt's time, if any). A resend that arrives while
+    /// the attempt is in flight starts a new series, which this attempt does not count towards.
     /// </summary>
-    private async Task<DateTimeOffset?> DeliverCallbackAsync()
+    private async Task DeliverCallbackAsync()
     {
-        var submission = state.State.Submission!;
-        var before = state.State.Callback ?? new CallbackStatus { SeriesStartedOn = state.State.CompletedOn };
-        if (before.NextAttemptOn is { } scheduled && scheduled > time.GetUtcNow())
-        {
-            return scheduled;
-        }
-
+        var submission = _state.Submission!;
+        var before = _state.Callback ?? new CallbackStatus { SeriesStartedOn = _state.CompletedOn };
         var number = before.Attempts + 1;
         var message = new CallbackMessage(
             TaskId,
@@ -457,15 +536,15 @@ internal sealed partial class TaskGrain(
             await webhookSecrets.GetAsync(submission.ProjectId));
         var attempt = await callbacks.DeliverAsync(message, CancellationToken.None);
         var now = time.GetUtcNow();
+        var current = _state.Callback ?? before;
         if (attempt.Deferred)
         {
-            // Nothing was sent, so nothing is recorded; the ledger brings the task back shortly.
-            return now + Jittered(DeferredRetry);
+            // Nothing was sent, so no attempt is recorded; the store brings the task back shortly.
+            _state.Callback = current with { NextAttemptOn = now + Jittered(DeferredRetry), SeriesStartedOn = current.SeriesStartedOn ?? before.SeriesStartedOn };
+            await PersistAsync();
+            return;
         }
 
-        // Read what a resend may have changed while the attempt was in flight, and write, with no resend beside us.
-        using var gate = await EnterGateAsync();
-        var current = state.State.Callback ?? before;
         var record = new CallbackAttemptRecord { Attempt = number, At = now, StatusCode = attempt.StatusCode, Error = attempt.Error, Duration = attempt.Duration };
         var history = current.History.Append(record).TakeLast(CallbackStatus.MaxHistory).ToArray();
         var resentMeanwhile = current.SeriesStartedOn != before.SeriesStartedOn;
@@ -491,7 +570,7 @@ internal sealed partial class TaskGrain(
             }
         }
 
-        state.State.Callback = current with
+        _state.Callback = current with
         {
             Attempts = number,
             Succeeded = attempt.Succeeded && !resentMeanwhile,
@@ -503,13 +582,11 @@ internal sealed partial class TaskGrain(
             SeriesStartedOn = current.SeriesStartedOn ?? before.SeriesStartedOn,
             History = history,
         };
-        await state.WriteStateAsync();
+        await PersistAsync();
         if (stopped is not null)
         {
             LogCallbackStopped(logger, TaskId, stopped, number);
         }
-
-        return next;
     }
 
     /// <summary>Full jitter, floored at a tenth of the step so a retry never comes at once.</summary>
@@ -518,7 +595,7 @@ internal sealed partial class TaskGrain(
     private TaskEvent CurrentEvent()
     {
         var (code, message) = TaskDocument.StatusOf(Snapshot());
-        return new TaskEvent { TaskId = TaskId, Phase = state.State.Phase, Code = code, Message = message, At = time.GetUtcNow() };
+        return new TaskEvent { TaskId = TaskId, Phase = _state.Phase, Code = code, Message = message, At = time.GetUtcNow() };
     }
 
     /// <summary>Queues the current status for every observer; one loop sends them, so each observer sees them in order.</summary>
@@ -566,18 +643,18 @@ internal sealed partial class TaskGrain(
     private TaskSnapshot Snapshot() => new()
     {
         TaskId = TaskId,
-        Submission = state.State.Submission!,
-        Phase = state.State.Phase,
-        ErrorCode = state.State.ErrorCode,
-        ErrorMessage = state.State.ErrorMessage,
-        Output = state.State.Output,
-        InputHash = state.State.InputHash,
-        CompletedOn = state.State.CompletedOn,
-        ProcessingStartedOn = state.State.ProcessingStartedOn,
-        Callback = state.State.Callback,
-        Charge = state.State.Charge,
-        Media = state.State.Media,
-        FromCache = state.State.FromCache,
+        Submission = _state.Submission!,
+        Phase = _state.Phase,
+        ErrorCode = _state.ErrorCode,
+        ErrorMessage = _state.ErrorMessage,
+        Output = _state.Output,
+        InputHash = _state.InputHash,
+        CompletedOn = _state.CompletedOn,
+        ProcessingStartedOn = _state.ProcessingStartedOn,
+        Callback = _state.Callback,
+        Charge = _state.Charge,
+        Media = _state.Media,
+        FromCache = _state.FromCache,
     };
 
     // MD5 is the content fingerprint Hive's contract names (input.hash), not a security measure.
@@ -586,7 +663,7 @@ internal sealed partial class TaskGrain(
         submission.Media?.Md5 ?? (submission.Url is null ? Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(submission.TextData ?? ""))) : "");
 #pragma warning restore CA5351
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Work on task {TaskId} stopped; the ledger will resume it")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Work on task {TaskId} stopped; the task store will resume it")]
     private static partial void LogWorkFailed(ILogger logger, Guid taskId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Callback for task {TaskId} stopped ({Reason}) after {Attempts} attempts")]

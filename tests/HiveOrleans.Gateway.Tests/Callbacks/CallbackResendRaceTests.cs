@@ -1,59 +1,59 @@
 using System.Net;
 using System.Text.Json;
 using HiveOrleans.Gateway.Tests.Infrastructure;
-using HiveOrleans.Storage;
+using HiveOrleans.Storage.Tasks;
 using HiveOrleans.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HiveOrleans.Gateway.Tests.Callbacks;
 
 /// <summary>
-/// A resend that arrives while the task is closing its books on the previous callback. The ledger here is the real
-/// PostgreSQL one, except that the test can hold a removal of a row until it lets it go.
+/// A resend that arrives while the task is recording that its previous callback was delivered. The task store here is
+/// the real PostgreSQL one, except that the test can hold back the write that says "nothing more is owed".
 /// </summary>
 public sealed class CallbackResendRaceTests : IAsyncLifetime
 {
     private readonly PostgresDatabase _database = new();
-    private ITaskLedger _realLedger = null!;
-    private HeldRemovalLedger _ledger = null!;
+    private ITaskStore _realStore = null!;
+    private HeldSettlingStore _store = null!;
     private GatewayServer _server = null!;
 
     public async Task InitializeAsync()
     {
         await _database.InitializeAsync();
-        _realLedger = TaskLedgerFactory.Create(_database.Store);
-        _ledger = new HeldRemovalLedger(_realLedger);
+        _realStore = TaskStoreFactory.Create(_database.Store);
+        _store = new HeldSettlingStore(_realStore);
         _server = await GatewayServer.StartOnPostgresAsync(
             _database.ConnectionString,
             new Dictionary<string, string?> { ["HiveOrleans:Tasks:RecoverAfter"] = "00:00:02", ["HiveOrleans:Tasks:SweepInterval"] = "00:00:00.100" },
-            silo => silo.ConfigureServices(services => services.AddSingleton<ITaskLedger>(_ledger)));
+            silo => silo.ConfigureServices(services => services.AddSingleton<ITaskStore>(_store)));
     }
 
     public async Task DisposeAsync()
     {
-        _ledger.ReleaseAll();
+        _store.ReleaseAll();
         await _server.DisposeAsync();
-        await ((IAsyncDisposable)_realLedger).DisposeAsync();
+        await ((IAsyncDisposable)_realStore).DisposeAsync();
         await _database.DisposeAsync();
     }
 
     [Fact]
-    public async Task A_resend_during_the_removal_of_the_delivered_tasks_ledger_row_is_still_sent()
+    public async Task A_resend_while_the_delivered_callback_is_being_recorded_is_still_sent()
     {
         var client = _server.Client;
         var project = await client.CreateProjectAsync("resend while closing");
         await using var receiver = await CallbackReceiver.StartAsync();
-        var hold = _ledger.HoldNextRemoval();
+        var hold = _store.HoldNextSettlingWrite();
         var (_, ack) = await client.SubmitTextAsync(project.Key, "async", "close the books", receiver.Url.ToString());
         var taskId = ack.GetProperty("task_id").GetString()!;
         await receiver.NextAsync();
 
-        // The first callback was delivered and the task is removing its ledger row: nothing is owed any more.
+        // The first callback was delivered and the task is writing that nothing is owed any more.
         Assert.Equal(Guid.Parse(taskId), await hold.Started.WaitAsync(TimeSpan.FromSeconds(30)));
         var resend = client.SendJsonAsync(new HttpRequestMessage(HttpMethod.Post, $"/api/v2/task/{taskId}/resend").WithToken(project.Key));
 
-        // Before the fix the resend was acknowledged at once, its ledger row then deleted by the held removal, and its
-        // callback never sent. Now it waits for the removal; give a broken build time to show itself either way.
+        // A resend that the settling write could overwrite (or that the finished work loop could miss) would be
+        // acknowledged and never sent. Give the resend time to reach the task while the write is held.
         await Task.WhenAny(resend, Task.Delay(TimeSpan.FromSeconds(1)));
         hold.Release();
 
@@ -65,13 +65,13 @@ public sealed class CallbackResendRaceTests : IAsyncLifetime
         Assert.Equal("api", resent.RootElement.GetProperty("resent_by").GetString());
     }
 
-    /// <summary>The real ledger, with one removal held back on request.</summary>
-    private sealed class HeldRemovalLedger(ITaskLedger inner) : ITaskLedger
+    /// <summary>The real store, with one write that leaves nothing owed held back on request.</summary>
+    private sealed class HeldSettlingStore(ITaskStore inner) : ITaskStore
     {
         private readonly List<Hold> _holds = [];
 
-        /// <summary>The next removal, of whichever task, waits until the returned hold is released.</summary>
-        public Hold HoldNextRemoval()
+        /// <summary>The next write that leaves a task owing nothing, of whichever task, waits until the hold is released.</summary>
+        public Hold HoldNextSettlingWrite()
         {
             var hold = new Hold();
             lock (_holds)
@@ -90,13 +90,16 @@ public sealed class CallbackResendRaceTests : IAsyncLifetime
             }
         }
 
-        public async Task RemoveAsync(Guid taskId, CancellationToken cancellationToken = default)
+        public async Task WriteAsync(TaskWrite write, CancellationToken cancellationToken = default)
         {
-            Hold? hold;
-            lock (_holds)
+            Hold? hold = null;
+            if (write.DueAt is null)
             {
-                hold = _holds.FirstOrDefault(h => !h.Started.IsCompleted);
-                hold?.Start(taskId);
+                lock (_holds)
+                {
+                    hold = _holds.FirstOrDefault(h => !h.Started.IsCompleted);
+                    hold?.Start(write.TaskId);
+                }
             }
 
             if (hold is not null)
@@ -104,18 +107,21 @@ public sealed class CallbackResendRaceTests : IAsyncLifetime
                 await hold.Released.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
             }
 
-            await inner.RemoveAsync(taskId, cancellationToken);
+            await inner.WriteAsync(write, cancellationToken);
         }
 
-        public Task ScheduleAsync(TaskLedgerEntry entry, CancellationToken cancellationToken = default) => inner.ScheduleAsync(entry, cancellationToken);
-
-        public Task<IReadOnlyList<TaskLedgerEntry>> ListAsync(long projectId, TaskLedgerReason reason, int limit, CancellationToken cancellationToken = default) =>
-            inner.ListAsync(projectId, reason, limit, cancellationToken);
+        public Task<StoredTask?> ReadAsync(Guid taskId, CancellationToken cancellationToken = default) => inner.ReadAsync(taskId, cancellationToken);
 
         public Task<IReadOnlyList<Guid>> ClaimDueAsync(int max, TimeSpan lease, CancellationToken cancellationToken = default) =>
             inner.ClaimDueAsync(max, lease, cancellationToken);
 
-        public Task<long> CountAsync(CancellationToken cancellationToken = default) => inner.CountAsync(cancellationToken);
+        public Task<IReadOnlyList<TaskLedgerEntry>> ListDueAsync(long projectId, TaskLedgerReason reason, int limit, CancellationToken cancellationToken = default) =>
+            inner.ListDueAsync(projectId, reason, limit, cancellationToken);
+
+        public Task<long> CountDueAsync(TaskLedgerReason? reason = null, CancellationToken cancellationToken = default) => inner.CountDueAsync(reason, cancellationToken);
+
+        public Task<bool> HasLegacyStateAsync(string serviceId, string stateName, CancellationToken cancellationToken = default) =>
+            inner.HasLegacyStateAsync(serviceId, stateName, cancellationToken);
 
         public Task PingAsync(CancellationToken cancellationToken = default) => inner.PingAsync(cancellationToken);
     }

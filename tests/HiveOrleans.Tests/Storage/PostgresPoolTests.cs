@@ -2,6 +2,7 @@ using HiveOrleans.Storage;
 using HiveOrleans.Storage.Banks;
 using HiveOrleans.Storage.Media;
 using HiveOrleans.Storage.Results;
+using HiveOrleans.Storage.Tasks;
 using HiveOrleans.Tests.Infrastructure;
 using Npgsql;
 using Xunit;
@@ -24,13 +25,13 @@ public sealed class PostgresPoolTests(PostgresDatabase database) : IClassFixture
             NpgsqlConnection.ClearPool(installer);
         }
 
-        var ledger = (IAsyncDisposable)TaskLedgerFactory.Create(database.Store);
+        var tasks = (IAsyncDisposable)TaskStoreFactory.Create(database.Store);
         var cache = (IAsyncDisposable)ResultCacheFactory.Create(database.Store);
         var banks = (IAsyncDisposable)HashBankStoreFactory.Create(database.Store, TimeProvider.System);
         var media = (IAsyncDisposable)MediaStoreFactory.Create(database.Store, new MediaStoreOptions(), _mediaDirectory, TimeProvider.System);
         try
         {
-            await ((ITaskLedger)ledger).CountAsync();
+            await ((ITaskStore)tasks).CountDueAsync();
             await ((IResultCache)cache).StoreAsync(new CachedResult(1, 1, "d41d8cd98f00b204e9800998ecf8427e", Guid.NewGuid(), [1], DateTimeOffset.UtcNow));
             await ((IHashBankStore)banks).ListBanksAsync();
             await ((IMediaStore)media).DeleteExpiredAsync(10);
@@ -40,7 +41,7 @@ public sealed class PostgresPoolTests(PostgresDatabase database) : IClassFixture
         }
         finally
         {
-            await ledger.DisposeAsync();
+            await tasks.DisposeAsync();
             await cache.DisposeAsync();
             await banks.DisposeAsync();
             await media.DisposeAsync();

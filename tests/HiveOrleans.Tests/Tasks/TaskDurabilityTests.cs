@@ -1,6 +1,6 @@
 using HiveOrleans.Abstractions.Tasks;
 using HiveOrleans.Grains.Models;
-using HiveOrleans.Storage;
+using HiveOrleans.Storage.Tasks;
 using HiveOrleans.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
@@ -73,11 +73,11 @@ public sealed class TaskDurabilityTests : IAsyncLifetime
         var victim = _cluster.Silos.Single(s => s.Name == holdingSilo);
         await _cluster.KillSiloAsync(victim);
 
-        // Nobody touches the task: only the ledger sweeper on a surviving silo can bring it back. Its row
-        // disappears once the resumed task has finished and stored its result.
-        var ledger = TaskLedgerFactory.Create(_database.Store);
+        // Nobody touches the task: only the sweeper on a surviving silo can bring it back. Its row stops being due
+        // once the resumed task has finished and stored its result.
+        await using var store = (IAsyncDisposable)TaskStoreFactory.Create(_database.Store);
         var until = DateTime.UtcNow + TimeSpan.FromSeconds(90);
-        while (await ledger.CountAsync() > 0)
+        while (await ((ITaskStore)store).CountDueAsync() > 0)
         {
             Assert.True(DateTime.UtcNow < until, "the task was not resumed and finished before the deadline");
             await Task.Delay(200);

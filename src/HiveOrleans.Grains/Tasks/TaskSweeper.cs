@@ -1,6 +1,6 @@
 using HiveOrleans.Abstractions.Tasks;
 using HiveOrleans.Grains.Hosting;
-using HiveOrleans.Storage;
+using HiveOrleans.Storage.Tasks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
@@ -8,27 +8,27 @@ using Orleans.Runtime;
 namespace HiveOrleans.Grains.Tasks;
 
 /// <summary>
-/// The durable wake-up. Every silo periodically claims overdue rows of the task ledger (a lease keeps two silos off
-/// the same row) and pokes those tasks, which activates them on a live silo if theirs died. It works the same on
+/// The durable wake-up. Every silo periodically claims the task store's overdue rows (a lease keeps two silos off the
+/// same row) and pokes those tasks, which activates them on a live silo if theirs died. It works the same on
 /// SQLite, which has no Orleans reminder service, and costs nothing for tasks that finish before they fall due.
 /// </summary>
-internal sealed partial class TaskLedgerSweeper(
-    ITaskLedger ledger,
+internal sealed partial class TaskSweeper(
+    ITaskStore store,
     IGrainFactory grains,
     IOptions<TaskOptions> options,
     TimeProvider time,
-    ILogger<TaskLedgerSweeper> logger) : ILifecycleParticipant<ISiloLifecycle>, IDisposable
+    ILogger<TaskSweeper> logger) : ILifecycleParticipant<ISiloLifecycle>, IDisposable
 {
     private PeriodicWork? _work;
 
     public void Participate(ISiloLifecycle lifecycle) =>
-        lifecycle.Subscribe(nameof(TaskLedgerSweeper), ServiceLifecycleStage.Active, StartAsync, StopAsync);
+        lifecycle.Subscribe(nameof(TaskSweeper), ServiceLifecycleStage.Active, StartAsync, StopAsync);
 
     /// <summary>One sweep: claims what is due and resumes it. Returns how many tasks were poked.</summary>
     public async Task<int> SweepOnceAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var due = await ledger.ClaimDueAsync(settings.SweepBatch, settings.ResumeLease, cancellationToken).ConfigureAwait(false);
+        var due = await store.ClaimDueAsync(settings.SweepBatch, settings.ResumeLease, cancellationToken).ConfigureAwait(false);
         if (due.Count == 0)
         {
             return 0;
@@ -70,12 +70,12 @@ internal sealed partial class TaskLedgerSweeper(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Resuming {Count} overdue tasks from the ledger")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Resuming {Count} overdue tasks")]
     private static partial void LogResuming(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not resume task {TaskId}; a later sweep will retry")]
     private static partial void LogResumeFailed(ILogger logger, Guid taskId, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A ledger sweep failed; the next one will retry")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A sweep for overdue tasks failed; the next one will retry")]
     private static partial void LogSweepFailed(ILogger logger, Exception exception);
 }
