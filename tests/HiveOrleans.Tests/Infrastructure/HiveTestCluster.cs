@@ -17,10 +17,17 @@ public static class HiveTestCluster
         short silos,
         IDictionary<string, string?>? settings = null,
         Action<InProcessTestSiloSpecificOptions, ISiloBuilder>? configureSilo = null,
-        Action<IClientBuilder>? configureClient = null)
+        Action<IClientBuilder>? configureClient = null,
+        string? serviceId = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var builder = new InProcessTestClusterBuilder(silos);
+        if (serviceId is not null)
+        {
+            // Rows of Orleans' grain storage are keyed by service: a second cluster reads the first one's only with its id.
+            builder.Options.ServiceId = serviceId;
+        }
+
         builder.ConfigureSilo((options, silo) =>
         {
             silo.AddHiveOrleansGrains(configuration, store);
