@@ -32,8 +32,9 @@ public static class SchemaInstaller
 
     private static async Task ApplyToPostgresAsync(string connectionString, IReadOnlyList<SchemaScript> scripts, CancellationToken cancellationToken)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        // From the stores' shared pool, so installing the schema takes no connection beyond the process's budget.
+        await using var pool = PostgresPool.Rent(connectionString);
+        await using var connection = await pool.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
 
         // Concurrent CREATE ... IF NOT EXISTS can still collide in the catalog; the lock makes

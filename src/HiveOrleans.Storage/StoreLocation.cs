@@ -12,6 +12,58 @@ namespace HiveOrleans.Storage;
 public sealed record StoreLocation(StoreKind Kind, string ConnectionString)
 {
     /// <summary>
+    /// The connection string for Orleans' own ADO.NET providers (membership, grain storage, reminders). The same as
+    /// <see cref="ConnectionString"/> unless a connection budget split them (<see cref="WithConnectionBudget"/>).
+    /// </summary>
+    public string OrleansConnectionString { get; init; } = ConnectionString;
+
+    /// <summary>
+    /// The same PostgreSQL store with every connection this process opens to it bounded by <paramref name="maxConnections"/>:
+    /// a quarter (at least 2) for Orleans' providers, the rest for HiveOrleans' own stores, which share one pool.
+    /// Work beyond the budget queues for a pooled connection (for up to the connection string's <c>Timeout</c>) rather
+    /// than opening another. Pooled connections are not reset on return (<c>No Reset On Close</c>): nothing here changes
+    /// session state, and the reset is a round trip that PostgreSQL counts as a transaction. A SQLite store is returned
+    /// unchanged.
+    /// </summary>
+    public StoreLocation WithConnectionBudget(int maxConnections)
+    {
+        if (Kind != StoreKind.PostgreSql)
+        {
+            return this;
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxConnections, MinConnectionBudget);
+        var orleans = Math.Max(2, maxConnections / 4);
+        return this with
+        {
+            ConnectionString = Budgeted(ConnectionString, maxConnections - orleans, autoPrepare: true),
+            OrleansConnectionString = Budgeted(ConnectionString, orleans, autoPrepare: false),
+        };
+    }
+
+    /// <summary>The smallest budget <see cref="WithConnectionBudget"/> takes: two connections for Orleans, two for the stores.</summary>
+    public const int MinConnectionBudget = 4;
+
+    private static string Budgeted(string connectionString, int connections, bool autoPrepare)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString)
+        {
+            MaxPoolSize = connections,
+            MinPoolSize = 0,
+            NoResetOnClose = true,
+        };
+
+        // HiveOrleans' statements are few and repeated: preparing them once per connection saves PostgreSQL a parse
+        // and plan per batch. Orleans' providers are left as they are.
+        if (autoPrepare && builder.MaxAutoPrepare == 0)
+        {
+            builder.MaxAutoPrepare = 32;
+        }
+
+        return builder.ConnectionString;
+    }
+
+    /// <summary>
     /// A store in the SQLite file at <paramref name="path"/>, created on first use along with its directory.
     /// </summary>
     public static StoreLocation ForSqliteFile(string path)

@@ -34,8 +34,12 @@ public static class GatewayApp
         }
 
         configure?.Invoke(builder);
-        var settings = HiveClusterSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
-        var coHost = settings.IsEmbedded || builder.Configuration.GetValue<bool>("HiveOrleans:CoHostSilo");
+        var coHost = string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(HiveClusterSettings.ConnectionStringName))
+            || builder.Configuration.GetValue<bool>("HiveOrleans:CoHostSilo");
+        var settings = HiveClusterSettings.From(
+            builder.Configuration,
+            builder.Environment.ContentRootPath,
+            coHost ? HiveClusterSettings.SiloConnections : HiveClusterSettings.GatewayConnections);
 
         builder.Services.AddOptions<GatewayOptions>()
             .Bind(builder.Configuration.GetSection(GatewayOptions.Section))
@@ -76,7 +80,7 @@ public static class GatewayApp
                 client.UseAdoNetClustering(o =>
                 {
                     o.Invariant = settings.Store.AdoInvariant;
-                    o.ConnectionString = settings.Store.ConnectionString;
+                    o.ConnectionString = settings.Store.OrleansConnectionString;
                 });
                 client.UseConnectionRetryFilter(RetryUntilStopped);
                 client.AddActivityPropagation();

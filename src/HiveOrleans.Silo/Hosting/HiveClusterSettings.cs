@@ -12,6 +12,15 @@ public sealed record HiveClusterSettings
 {
     public const string ConnectionStringName = "HiveOrleans";
 
+    /// <summary>PostgreSQL connections a silo (or a gateway co-hosting one) opens at most, unless configured.</summary>
+    public const int SiloConnections = 16;
+
+    /// <summary>PostgreSQL connections a client-only gateway opens at most, unless configured.</summary>
+    public const int GatewayConnections = 6;
+
+    /// <summary>The setting that overrides <see cref="SiloConnections"/> or <see cref="GatewayConnections"/>.</summary>
+    public const string MaxConnectionsKey = "HiveOrleans:Postgres:MaxConnections";
+
     public required StoreLocation Store { get; init; }
 
     public bool IsEmbedded => Store.Kind == StoreKind.Sqlite;
@@ -26,7 +35,11 @@ public sealed record HiveClusterSettings
 
     public string DataDirectory { get; init; } = "data";
 
-    public static HiveClusterSettings From(IConfiguration configuration, string contentRoot)
+    /// <param name="defaultMaxConnections">
+    /// This process's PostgreSQL connection budget when <see cref="MaxConnectionsKey"/> is not set: 3 silos and 2
+    /// gateways on the defaults open at most 60, well under a stock PostgreSQL's <c>max_connections</c> of 100.
+    /// </param>
+    public static HiveClusterSettings From(IConfiguration configuration, string contentRoot, int defaultMaxConnections = SiloConnections)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var section = configuration.GetSection("HiveOrleans");
@@ -36,12 +49,21 @@ public sealed record HiveClusterSettings
         {
             Store = string.IsNullOrWhiteSpace(connectionString)
                 ? StoreLocation.ForSqliteFile(Path.Combine(dataDirectory, "hiveorleans.db"))
-                : StoreLocation.ForPostgres(connectionString),
+                : StoreLocation.ForPostgres(connectionString).WithConnectionBudget(MaxConnections(section, defaultMaxConnections)),
             DataDirectory = dataDirectory,
             ClusterId = section["ClusterId"] ?? "hiveorleans",
             ServiceId = section["ServiceId"] ?? "hiveorleans",
             SiloPort = section.GetValue("SiloPort", 11111),
             GatewayPort = section.GetValue("GatewayPort", 30000),
         };
+    }
+
+    private static int MaxConnections(IConfigurationSection section, int fallback)
+    {
+        var configured = section.GetValue("Postgres:MaxConnections", fallback);
+        return configured >= StoreLocation.MinConnectionBudget
+            ? configured
+            : throw new InvalidOperationException(
+                $"{MaxConnectionsKey} is {configured}; it must be at least {StoreLocation.MinConnectionBudget} (two connections for Orleans, two for the stores).");
     }
 }

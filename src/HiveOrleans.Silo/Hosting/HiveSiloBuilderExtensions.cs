@@ -3,6 +3,8 @@ using HiveOrleans.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
+using Orleans.Runtime.Hosting;
+using Orleans.Storage;
 
 namespace HiveOrleans.Silo.Hosting;
 
@@ -31,12 +33,12 @@ public static class HiveSiloBuilderExtensions
             silo.UseAdoNetClustering(o =>
             {
                 o.Invariant = settings.Store.AdoInvariant;
-                o.ConnectionString = settings.Store.ConnectionString;
+                o.ConnectionString = settings.Store.OrleansConnectionString;
             });
             silo.UseAdoNetReminderService(o =>
             {
                 o.Invariant = settings.Store.AdoInvariant;
-                o.ConnectionString = settings.Store.ConnectionString;
+                o.ConnectionString = settings.Store.OrleansConnectionString;
             });
         }
 
@@ -52,11 +54,28 @@ public static class HiveSiloBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(silo);
         ArgumentNullException.ThrowIfNull(store);
-        silo.AddAdoNetGrainStorage(StorageNames.Provider, o =>
+        if (store.Kind == StoreKind.Sqlite)
         {
-            o.Invariant = store.AdoInvariant;
-            o.ConnectionString = store.ConnectionString;
-        });
+            // Microsoft.Data.Sqlite runs its "async" calls synchronously, and a write waiting for SQLite's one writer
+            // would hold an Orleans scheduler thread: the provider runs under another name, and every call to it goes
+            // through the thread pool.
+            silo.AddAdoNetGrainStorage(OffSchedulerGrainStorage.InnerName, o =>
+            {
+                o.Invariant = store.AdoInvariant;
+                o.ConnectionString = store.OrleansConnectionString;
+            });
+            silo.Services.AddGrainStorage(StorageNames.Provider, (services, _) =>
+                new OffSchedulerGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(OffSchedulerGrainStorage.InnerName)));
+        }
+        else
+        {
+            silo.AddAdoNetGrainStorage(StorageNames.Provider, o =>
+            {
+                o.Invariant = store.AdoInvariant;
+                o.ConnectionString = store.OrleansConnectionString;
+            });
+        }
+
         silo.UseSystemTextJsonGrainStorageSerializer();
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(new SchemaInstallation(store));
         silo.Services.AddHiveStorage(store);

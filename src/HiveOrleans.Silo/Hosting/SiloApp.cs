@@ -12,7 +12,7 @@ public static class SiloApp
         var builder = Host.CreateApplicationBuilder(args);
         builder.Configuration.AddHiveDefaults();
         configure?.Invoke(builder);
-        var settings = HiveClusterSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
+        var settings = HiveClusterSettings.From(builder.Configuration, builder.Environment.ContentRootPath, HiveClusterSettings.SiloConnections);
         if (settings.IsEmbedded)
         {
             throw new InvalidOperationException(
