@@ -9,7 +9,7 @@ public static class ResultCacheFactory
     /// <summary>
     /// A result cache in <paramref name="store"/> that stamps each entry with the time it was stored, read from
     /// <paramref name="clock"/> (for pruning). The tables come with the schema (<see cref="SchemaInstaller.ApplyAsync"/>).
-    /// The PostgreSQL cache is <see cref="IAsyncDisposable"/>: it holds a connection pool.
+    /// Both caches are <see cref="IAsyncDisposable"/>: they run a batch worker (and on PostgreSQL hold a connection pool).
     /// </summary>
     public static IResultCache Create(StoreLocation store, TimeProvider clock)
     {

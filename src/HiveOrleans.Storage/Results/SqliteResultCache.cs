@@ -5,10 +5,14 @@ namespace HiveOrleans.Storage.Results;
 
 /// <summary>
 /// The result cache in a SQLite file (embedded mode; see deploy/sql/sqlite/021-result-cache.sql). Every statement it
-/// runs is in this class. Task ids are stored as text, times as Unix milliseconds.
+/// runs is in this class. Task ids are stored as text, times as Unix milliseconds. Stores are group-committed: every
+/// store that queued while the previous transaction committed goes into the next one, so a busy silo pays one commit
+/// (and one turn at SQLite's single writer) for many results.
 /// </summary>
-internal sealed class SqliteResultCache(string connectionString, TimeProvider clock) : IResultCache
+internal sealed class SqliteResultCache : IResultCache, IAsyncDisposable
 {
+    private const int MaxBatch = 2_000;
+
     private const string FindSql = """
         SELECT task_id, output, completed_at_ms FROM hive_result_cache
         WHERE project_id = $project_id AND config_version = $config_version AND input_hash = $input_hash
@@ -27,14 +31,32 @@ internal sealed class SqliteResultCache(string connectionString, TimeProvider cl
         WHERE rowid IN (SELECT rowid FROM hive_result_cache WHERE cached_at_ms < $cached_before_ms ORDER BY cached_at_ms LIMIT $max)
         """;
 
+    private readonly string _connectionString;
+    private readonly TimeProvider _clock;
+    private readonly Batcher<CachedResult, bool> _stores;
+
+    public SqliteResultCache(string connectionString, TimeProvider clock)
+    {
+        _connectionString = connectionString;
+        _clock = clock;
+        _stores = new Batcher<CachedResult, bool>(StoreMany, MaxBatch, workers: 1);
+    }
+
     // Microsoft.Data.Sqlite's async methods complete synchronously, and a write waiting for SQLite's one writer lock
     // would hold the caller's thread: when the caller is a grain, an Orleans scheduler thread. Each call therefore
-    // runs on the thread pool.
+    // runs on the thread pool, or on the batcher's worker.
     public Task<CachedResult?> FindAsync(long projectId, int configVersion, string inputHash, CancellationToken cancellationToken = default) =>
         Task.Run(() => FindCoreAsync(projectId, configVersion, inputHash, cancellationToken), cancellationToken);
 
-    public Task StoreAsync(CachedResult result, CancellationToken cancellationToken = default) =>
-        Task.Run(() => StoreCoreAsync(result, cancellationToken), cancellationToken);
+    public Task StoreAsync(CachedResult result, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentException.ThrowIfNullOrEmpty(result.InputHash, nameof(result));
+        ArgumentNullException.ThrowIfNull(result.Output, nameof(result));
+        return _stores.EnqueueAsync(result, cancellationToken);
+    }
+
+    public ValueTask DisposeAsync() => _stores.DisposeAsync();
 
     public Task<int> PruneAsync(DateTimeOffset cachedBefore, int max, CancellationToken cancellationToken = default)
     {
@@ -74,24 +96,34 @@ internal sealed class SqliteResultCache(string connectionString, TimeProvider cl
             DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)));
     }
 
-    private async Task StoreCoreAsync(CachedResult result, CancellationToken cancellationToken)
+    private Task<IReadOnlyList<bool>> StoreMany(IReadOnlyList<CachedResult> results, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(result);
-        ArgumentException.ThrowIfNullOrEmpty(result.InputHash, nameof(result));
-        ArgumentNullException.ThrowIfNull(result.Output, nameof(result));
+        using var connection = SqliteConnections.Open(_connectionString);
+        using var transaction = connection.BeginTransaction(deferred: false);
+        using var command = new SqliteCommand(StoreSql, connection, transaction);
+        var projectId = command.Parameters.Add("$project_id", SqliteType.Integer);
+        var configVersion = command.Parameters.Add("$config_version", SqliteType.Integer);
+        var inputHash = command.Parameters.Add("$input_hash", SqliteType.Text);
+        var taskId = command.Parameters.Add("$task_id", SqliteType.Text);
+        var output = command.Parameters.Add("$output", SqliteType.Blob);
+        var completedAt = command.Parameters.Add("$completed_at_ms", SqliteType.Integer);
+        var cachedAt = command.Parameters.Add("$cached_at_ms", SqliteType.Integer);
+        cachedAt.Value = _clock.GetUtcNow().ToUnixTimeMilliseconds();
+        foreach (var result in results)
+        {
+            projectId.Value = result.ProjectId;
+            configVersion.Value = result.ConfigVersion;
+            inputHash.Value = result.InputHash;
+            taskId.Value = result.TaskId.ToString("D", CultureInfo.InvariantCulture);
+            output.Value = result.Output;
+            completedAt.Value = result.CompletedOn.ToUnixTimeMilliseconds();
+            command.ExecuteNonQuery();
+        }
 
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = new SqliteCommand(StoreSql, connection);
-        command.Parameters.AddWithValue("$project_id", result.ProjectId);
-        command.Parameters.AddWithValue("$config_version", result.ConfigVersion);
-        command.Parameters.AddWithValue("$input_hash", result.InputHash);
-        command.Parameters.AddWithValue("$task_id", result.TaskId.ToString("D", CultureInfo.InvariantCulture));
-        command.Parameters.AddWithValue("$output", result.Output);
-        command.Parameters.AddWithValue("$completed_at_ms", result.CompletedOn.ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("$cached_at_ms", clock.GetUtcNow().ToUnixTimeMilliseconds());
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        transaction.Commit();
+        return Task.FromResult<IReadOnlyList<bool>>([.. results.Select(_ => true)]);
     }
 
     private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) =>
-        SqliteConnections.OpenAsync(connectionString, cancellationToken);
+        SqliteConnections.OpenAsync(_connectionString, cancellationToken);
 }
