@@ -229,6 +229,7 @@ internal sealed class SystemUnderTest : IAsyncDisposable
         settings["HiveOrleans:SiloPort"] = FreeLoopbackPort().ToString(CultureInfo.InvariantCulture);
         settings["HiveOrleans:GatewayPort"] = FreeLoopbackPort().ToString(CultureInfo.InvariantCulture);
         settings["Logging:LogLevel:Default"] = "Warning";
+        settings["HiveOrleans:AdvertisedAddress"] = "127.0.0.1";
         var app = GatewayApp.Build(["--urls", "http://127.0.0.1:0"], builder => builder.Configuration.AddInMemoryCollection(settings));
         try
         {

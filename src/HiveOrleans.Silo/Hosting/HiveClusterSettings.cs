@@ -1,3 +1,4 @@
+using System.Net;
 using HiveOrleans.Storage;
 using Microsoft.Extensions.Configuration;
 
@@ -35,6 +36,12 @@ public sealed record HiveClusterSettings
 
     public string DataDirectory { get; init; } = "data";
 
+    /// <summary>
+    /// The address this silo tells the cluster to reach it at (<c>HiveOrleans:AdvertisedAddress</c>); when unset,
+    /// Orleans picks the host's first network address. Kubernetes sets the pod IP here; tests and benchmarks 127.0.0.1.
+    /// </summary>
+    public IPAddress? AdvertisedAddress { get; init; }
+
     /// <param name="defaultMaxConnections">
     /// This process's PostgreSQL connection budget when <see cref="MaxConnectionsKey"/> is not set: 3 silos and 2
     /// gateways on the defaults open at most 60, well under a stock PostgreSQL's <c>max_connections</c> of 100.
@@ -55,6 +62,9 @@ public sealed record HiveClusterSettings
             ServiceId = section["ServiceId"] ?? "hiveorleans",
             SiloPort = section.GetValue("SiloPort", 11111),
             GatewayPort = section.GetValue("GatewayPort", 30000),
+            AdvertisedAddress = section["AdvertisedAddress"] is { Length: > 0 } advertised
+                ? IPAddress.TryParse(advertised, out var address) ? address : throw new InvalidOperationException($"HiveOrleans:AdvertisedAddress '{advertised}' is not an IP address.")
+                : null,
         };
     }
 

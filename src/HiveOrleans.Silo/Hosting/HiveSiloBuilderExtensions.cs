@@ -29,7 +29,14 @@ public static class HiveSiloBuilderExtensions
         }
         else
         {
-            silo.ConfigureEndpoints(settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
+            if (settings.AdvertisedAddress is { } advertised)
+            {
+                silo.ConfigureEndpoints(advertised, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
+            }
+            else
+            {
+                silo.ConfigureEndpoints(settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
+            }
             silo.UseAdoNetClustering(o =>
             {
                 o.Invariant = settings.Store.AdoInvariant;

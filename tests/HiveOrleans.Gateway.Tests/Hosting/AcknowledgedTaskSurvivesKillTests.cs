@@ -20,6 +20,7 @@ public sealed class AcknowledgedTaskSurvivesKillTests : IAsyncLifetime
     private static readonly Dictionary<string, string> FastRecovery = new()
     {
         ["HiveOrleans:AdminToken"] = Token,
+        ["HiveOrleans:AdvertisedAddress"] = "127.0.0.1",
         ["HiveOrleans:Tasks:RecoverAfter"] = "00:00:01",
         ["HiveOrleans:Tasks:SweepInterval"] = "00:00:00.200",
     };

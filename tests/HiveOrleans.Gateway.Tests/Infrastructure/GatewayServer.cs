@@ -59,6 +59,9 @@ public sealed class GatewayServer : IAsyncDisposable
         settings.TryAdd("HiveOrleans:SiloPort", FreeTcpPort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
         settings.TryAdd("HiveOrleans:GatewayPort", FreeTcpPort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
         settings.TryAdd("Logging:LogLevel:Default", "Warning");
+
+        // Silo traffic stays on loopback rather than the host's first network address.
+        settings.TryAdd("HiveOrleans:AdvertisedAddress", "127.0.0.1");
         var app = GatewayApp.Build(
             ["--urls", "http://127.0.0.1:0", "--environment", "Development"],
             builder => builder.Configuration.AddInMemoryCollection(settings),
