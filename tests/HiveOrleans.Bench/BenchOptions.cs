@@ -6,7 +6,28 @@ namespace HiveOrleans.Bench;
 internal sealed record BenchOptions
 {
     public const string Usage =
-        "usage: HiveOrleans.Bench [--mode embedded|cluster|both] [--phases default|quotas|callbacks|uploads|all] [--seconds N] [--concurrency N] [--upload-concurrency N] [--rate N] [--postgres CONNSTR]";
+        "usage: HiveOrleans.Bench [--mode embedded|cluster|both] [--hosting in-process|processes] [--silos N] [--phases default|quotas|callbacks|uploads|all] [--seconds N] [--concurrency N] [--upload-concurrency N] [--rate N] [--postgres CONNSTR]\n"
+        + "       HiveOrleans.Bench --target http://127.0.0.1:PORT --admin-token TOKEN (--database NAME | --data-directory DIR) [--service-pids PID,PID] [--phases ...] [...]";
+
+    /// <summary>"in-process": the service runs inside the driver; "processes": README's silo and gateway processes.</summary>
+    public string Hosting { get; init; } = "in-process";
+
+    /// <summary>Silo processes in cluster mode with <c>--hosting processes</c>.</summary>
+    public int Silos { get; init; } = 1;
+
+    /// <summary>A service started by someone else, on loopback; with it the driver starts nothing.</summary>
+    public Uri? Target { get; init; }
+
+    public string? AdminToken { get; init; }
+
+    /// <summary>The attached service's PostgreSQL database (on <see cref="Postgres"/>'s server), read to see what is left to process.</summary>
+    public string? Database { get; init; }
+
+    /// <summary>The attached embedded service's data directory, read for the same purpose.</summary>
+    public string? DataDirectory { get; init; }
+
+    /// <summary>The attached service's processes, whose CPU and memory are measured.</summary>
+    public IReadOnlyList<int> ServicePids { get; init; } = [];
 
     public IReadOnlyList<string> Modes { get; init; } = ["embedded"];
 
@@ -66,10 +87,37 @@ internal sealed record BenchOptions
                 case "--postgres" when value.Length > 0:
                     options = options with { Postgres = value };
                     break;
+                case "--hosting" when value is "in-process" or "processes":
+                    options = options with { Hosting = value };
+                    break;
+                case "--silos" when Positive(value, 16) is { } silos:
+                    options = options with { Silos = silos };
+                    break;
+                case "--target" when Uri.TryCreate(value, UriKind.Absolute, out var target) && target.IsLoopback:
+                    options = options with { Target = target };
+                    break;
+                case "--admin-token" when value.Length > 0:
+                    options = options with { AdminToken = value };
+                    break;
+                case "--database" when value.Length > 0:
+                    options = options with { Database = value };
+                    break;
+                case "--data-directory" when value.Length > 0:
+                    options = options with { DataDirectory = value };
+                    break;
+                case "--service-pids" when value.Split(',').All(p => Positive(p, int.MaxValue) is not null):
+                    options = options with { ServicePids = [.. value.Split(',').Select(p => Positive(p, int.MaxValue)!.Value)] };
+                    break;
                 default:
-                    problem = $"'{args[i]} {value}' is not a known option with a valid value.";
+                    problem = $"'{args[i]} {value}' is not a known option with a valid value (--target must be a loopback address).";
                     return false;
             }
+        }
+
+        if (options.Target is not null && (options.AdminToken is null || (options.Database is null) == (options.DataDirectory is null)))
+        {
+            problem = "--target needs --admin-token and one of --database (cluster) or --data-directory (embedded).";
+            return false;
         }
 
         return true;

@@ -51,7 +51,7 @@ internal sealed partial class LoadPhases
         var workers = Enumerable.Range(0, options.Concurrency).Select(_ => Task.Run(WorkAsync)).ToArray();
         await Task.Delay(WarmUp);
         var windowStart = Stopwatch.GetTimestamp();
-        var meter = ProcessMeter.Start();
+        var meter = ProcessMeter.Start(system.ServicePids);
         await using (meter)
         {
             await Task.Delay(TimeSpan.FromSeconds(options.Seconds));

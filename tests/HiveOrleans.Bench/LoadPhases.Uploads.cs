@@ -42,7 +42,7 @@ internal sealed partial class LoadPhases
         var warmUp = await UploadLoopAsync(images, WarmUpUploads, WarmUp);
         var (warmUpBacklog, _) = await DrainAsync();
 
-        var meter = ProcessMeter.Start();
+        var meter = ProcessMeter.Start(system.ServicePids);
         await using (meter)
         {
             var run = await UploadLoopAsync(images, MaxUploads, UploadWindow);
@@ -53,7 +53,7 @@ internal sealed partial class LoadPhases
             PhaseResources drainResources;
             long backlog;
             TimeSpan draining;
-            await using (var drainMeter = ProcessMeter.Start())
+            await using (var drainMeter = ProcessMeter.Start(system.ServicePids))
             {
                 (backlog, draining) = await DrainAsync();
                 drainResources = await drainMeter.StopAsync();

@@ -18,7 +18,7 @@ internal sealed partial class LoadPhases(HttpClient client, SystemUnderTest syst
 
     private long _sequence;
 
-    private string Mode => system.IsCluster ? "cluster" : "embedded";
+    private string Mode => system.Label;
 
     /// <summary>
     /// Closed loop: <see cref="BenchOptions.Concurrency"/> workers submit async tasks as fast as they are acknowledged.
@@ -68,7 +68,7 @@ internal sealed partial class LoadPhases(HttpClient client, SystemUnderTest syst
         var workers = Enumerable.Range(0, options.Concurrency).Select(_ => Task.Run(WorkAsync)).ToArray();
         await Task.Delay(WarmUp);
         var windowStart = await system.ReadDatabaseActivityAsync();
-        var meter = ProcessMeter.Start();
+        var meter = ProcessMeter.Start(system.ServicePids);
         await using (meter)
         {
             await Task.Delay(TimeSpan.FromSeconds(options.Seconds));
@@ -116,7 +116,7 @@ internal sealed partial class LoadPhases(HttpClient client, SystemUnderTest syst
     {
         var latencies = new LatencyRecorder();
         var errors = new ErrorTally();
-        var meter = ProcessMeter.Start();
+        var meter = ProcessMeter.Start(system.ServicePids);
         await using (meter)
         {
             await RunOnScheduleAsync(async due =>
@@ -147,7 +147,7 @@ internal sealed partial class LoadPhases(HttpClient client, SystemUnderTest syst
         var errors = new ErrorTally();
         var submitted = new ConcurrentBag<(string TaskId, long Due)>();
         var callbackUrl = sink.Url.ToString();
-        var meter = ProcessMeter.Start();
+        var meter = ProcessMeter.Start(system.ServicePids);
         await using (meter)
         {
             await RunOnScheduleAsync(async due =>

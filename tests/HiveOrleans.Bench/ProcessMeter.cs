@@ -4,9 +4,10 @@ using System.Globalization;
 namespace HiveOrleans.Bench;
 
 /// <summary>
-/// CPU time used by this process (system under test and load driver together) and its peak working set, sampled
-/// every 100 ms, over one phase; and the CPU time PostgreSQL and the whole host used meanwhile (the rest of the
-/// host's is other work, which skews the figures).
+/// CPU time used by the system under test and its peak working set, sampled every 100 ms, over one phase; and the CPU
+/// time the driver, PostgreSQL and the whole host used meanwhile (the rest of the host's is other work, which skews
+/// the figures). In process, the system under test is this process (driver included); otherwise it is the service's
+/// processes (their CPU summed, their working sets added up at each sample).
 /// </summary>
 internal sealed class ProcessMeter : IAsyncDisposable
 {
@@ -15,18 +16,23 @@ internal sealed class ProcessMeter : IAsyncDisposable
     private readonly double _hostCpuAtStart = HostBusySeconds();
     private readonly double _postgresCpuAtStart = PostgresBusySeconds();
     private readonly CancellationTokenSource _stop = new();
+    private readonly IReadOnlyList<int> _services;
+    private readonly double _servicesCpuAtStart;
     private readonly Task _sampling;
     private long _peakWorkingSet;
 
-    private ProcessMeter()
+    private ProcessMeter(IReadOnlyList<int> services)
     {
+        _services = services;
         _process.Refresh();
         _cpuAtStart = _process.TotalProcessorTime;
-        _peakWorkingSet = _process.WorkingSet64;
+        _servicesCpuAtStart = ServicesCpuSeconds();
+        Sample();
         _sampling = SampleAsync();
     }
 
-    public static ProcessMeter Start() => new();
+    /// <param name="services">The service's processes when it runs outside this one; empty when it runs in it.</param>
+    public static ProcessMeter Start(IReadOnlyList<int>? services = null) => new(services ?? []);
 
     /// <summary>Stops sampling and returns what was used since the start: CPU seconds by this process and by the host, and peak working set in MiB.</summary>
     public async Task<PhaseResources> StopAsync()
@@ -34,11 +40,13 @@ internal sealed class ProcessMeter : IAsyncDisposable
         await _stop.CancelAsync();
         await _sampling;
         Sample();
+        var driver = (_process.TotalProcessorTime - _cpuAtStart).TotalSeconds;
         return new PhaseResources(
-            (_process.TotalProcessorTime - _cpuAtStart).TotalSeconds,
+            _services.Count == 0 ? driver : ServicesCpuSeconds() - _servicesCpuAtStart,
             PostgresBusySeconds() - _postgresCpuAtStart,
             HostBusySeconds() - _hostCpuAtStart,
-            _peakWorkingSet / (1024.0 * 1024.0));
+            _peakWorkingSet / (1024.0 * 1024.0),
+            driver);
     }
 
     public async ValueTask DisposeAsync()
@@ -124,10 +132,34 @@ internal sealed class ProcessMeter : IAsyncDisposable
 
     private void Sample()
     {
-        _process.Refresh();
-        _peakWorkingSet = Math.Max(_peakWorkingSet, _process.WorkingSet64);
+        if (_services.Count == 0)
+        {
+            _process.Refresh();
+            _peakWorkingSet = Math.Max(_peakWorkingSet, _process.WorkingSet64);
+            return;
+        }
+
+        _peakWorkingSet = Math.Max(_peakWorkingSet, _services.Sum(pid => ProcField(pid, "statm", 1) * Environment.SystemPageSize));
+    }
+
+    /// <summary>CPU seconds (user + system) of the service's processes, from /proc/PID/stat.</summary>
+    private double ServicesCpuSeconds() => _services.Sum(pid => ProcField(pid, "stat", 11) + ProcField(pid, "stat", 12)) / 100.0;
+
+    /// <summary>A number from /proc/PID/FILE: for "stat" the index counts from the field after "(comm) "; 0 for a process that is gone.</summary>
+    private static long ProcField(int pid, string file, int index)
+    {
+        try
+        {
+            var text = File.ReadAllText($"/proc/{pid}/{file}");
+            var fields = (file == "stat" ? text[(text.LastIndexOf(')') + 2)..] : text).Split(' ');
+            return long.Parse(fields[index], CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
     }
 }
 
-/// <summary>What one phase used: CPU seconds of this process, of PostgreSQL and of the whole host, and this process's peak working set.</summary>
-internal sealed record PhaseResources(double CpuSeconds, double PostgresCpuSeconds, double HostCpuSeconds, double PeakWorkingSetMiB);
+/// <summary>What one phase used: CPU seconds of the system under test, of PostgreSQL, of the whole host and of the driver, and the system's peak working set.</summary>
+internal sealed record PhaseResources(double CpuSeconds, double PostgresCpuSeconds, double HostCpuSeconds, double PeakWorkingSetMiB, double DriverCpuSeconds);

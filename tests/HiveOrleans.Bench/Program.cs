@@ -1,7 +1,8 @@
 using System.Globalization;
 using HiveOrleans.Bench;
 
-// The load driver: starts the whole system in this process (embedded on SQLite, or a co-hosted silo on PostgreSQL),
+// The load driver: starts the system in this process (embedded on SQLite, or a co-hosted silo on PostgreSQL), or as
+// README's separate silo and gateway processes (--hosting processes), or attaches to one already running (--target);
 // drives it over HTTP on 127.0.0.1 and prints what it measured. Run it in Release; see docs/benchmarks.md.
 // "models" measures the text engine and PDQ alone, with no system around them.
 if (args is ["models"])
@@ -29,12 +30,16 @@ if (options.Phases.Contains("uploads"))
 var loadAtStart = LoadAverage();
 var results = new List<PhaseResult>();
 var summaries = new List<string>();
-foreach (var mode in options.Modes)
+foreach (var mode in options.Target is null ? options.Modes : [options.Database is null ? "embedded" : "cluster"])
 {
     Console.WriteLine($"== {mode}: starting");
-    await using var system = mode == "cluster"
-        ? await SystemUnderTest.StartClusterAsync(options.Postgres)
-        : await SystemUnderTest.StartEmbeddedAsync();
+    await using var system = options switch
+    {
+        { Target: { } target } => SystemUnderTest.Attach(target, options.AdminToken!, options.Postgres, options.Database, options.DataDirectory, options.ServicePids),
+        { Hosting: "processes" } => await SystemUnderTest.SpawnAsync(options.Postgres, mode == "cluster" ? options.Silos : 0),
+        _ when mode == "cluster" => await SystemUnderTest.StartClusterAsync(options.Postgres),
+        _ => await SystemUnderTest.StartEmbeddedAsync(),
+    };
     using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Math.Max(options.Concurrency, options.UploadConcurrency), UseProxy = false })
     {
         Timeout = TimeSpan.FromSeconds(30),
@@ -114,12 +119,12 @@ Console.WriteLine();
 Console.WriteLine($"{Environment.ProcessorCount} cores; phases {string.Join(", ", options.Phases)}; {options.Seconds} s per phase; concurrency {options.Concurrency}; upload concurrency {options.UploadConcurrency}; rate {options.Rate}/s; "
     + $"load average {loadAtStart} at the start, {LoadAverage()} at the end");
 Console.WriteLine();
-Console.WriteLine("| mode | phase | ok | errors | ok/s | p50 ms | p99 ms | max ms | CPU s | CPU ms/ok | PG CPU s | host CPU s | peak WS MiB |");
-Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+Console.WriteLine("| mode | phase | ok | errors | ok/s | p50 ms | p99 ms | max ms | CPU s | CPU ms/ok | PG CPU s | (CPU + PG) ms/ok | driver CPU s | host CPU s | peak WS MiB |");
+Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 foreach (var r in results)
 {
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"| {r.Mode} | {r.Phase} | {r.Ok} | {r.Errors} | {r.PerSecond:0} | {r.Latency.P50:0.0} | {r.Latency.P99:0.0} | {r.Latency.Max:0.0} | {r.Resources.CpuSeconds:0.0} | {(r.Ok == 0 ? double.NaN : r.Resources.CpuSeconds * 1000 / r.Ok):0.00} | {r.Resources.PostgresCpuSeconds:0.0} | {r.Resources.HostCpuSeconds:0.0} | {r.Resources.PeakWorkingSetMiB:0} |"));
+        $"| {r.Mode} | {r.Phase} | {r.Ok} | {r.Errors} | {r.PerSecond:0} | {r.Latency.P50:0.0} | {r.Latency.P99:0.0} | {r.Latency.Max:0.0} | {r.Resources.CpuSeconds:0.0} | {(r.Ok == 0 ? double.NaN : r.Resources.CpuSeconds * 1000 / r.Ok):0.00} | {r.Resources.PostgresCpuSeconds:0.0} | {(r.Ok == 0 ? double.NaN : (r.Resources.CpuSeconds + r.Resources.PostgresCpuSeconds) * 1000 / r.Ok):0.00} | {r.Resources.DriverCpuSeconds:0.0} | {r.Resources.HostCpuSeconds:0.0} | {r.Resources.PeakWorkingSetMiB:0} |"));
 }
 
 Console.WriteLine();

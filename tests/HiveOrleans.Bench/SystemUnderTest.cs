@@ -18,27 +18,49 @@ using Npgsql;
 namespace HiveOrleans.Bench;
 
 /// <summary>
-/// The whole system in this process, built by <see cref="GatewayApp.Build"/> exactly as the service is: embedded
-/// (a SQLite file in a fresh temporary directory) or cluster (a silo co-hosted with the gateway on a fresh PostgreSQL
-/// database). Disposing stops it and removes the directory or drops the database.
+/// The system under test: in this process, built by <see cref="GatewayApp.Build"/> exactly as the service is (embedded
+/// on a SQLite file in a fresh temporary directory, or a silo co-hosted with the gateway on a fresh PostgreSQL
+/// database); as separate silo and gateway processes started the README's way (<see cref="SpawnAsync"/>); or a service
+/// started by someone else (<see cref="Attach"/>). Disposing stops what it started and removes the directory or drops
+/// the database it made.
 /// </summary>
 internal sealed class SystemUnderTest : IAsyncDisposable
 {
     private const string OperatorToken = "bench-operator-token";
 
-    private readonly WebApplication _app;
+    private readonly WebApplication? _app;
+    private readonly ServiceProcesses? _processes;
     private readonly string? _dataDirectory;
     private readonly string? _serverConnectionString;
     private readonly string? _databaseName;
+    private readonly string _operatorToken;
+    private readonly bool _owned;
 
     private SystemUnderTest(WebApplication app, Uri address, string? dataDirectory, string? serverConnectionString, string? databaseName)
+        : this(address, OperatorToken, dataDirectory, serverConnectionString, databaseName, owned: true)
     {
         _app = app;
+    }
+
+    private SystemUnderTest(Uri address, string operatorToken, string? dataDirectory, string? serverConnectionString, string? databaseName, bool owned, ServiceProcesses? processes = null, IReadOnlyList<int>? pids = null)
+    {
         Address = address;
+        _operatorToken = operatorToken;
         _dataDirectory = dataDirectory;
         _serverConnectionString = serverConnectionString;
         _databaseName = databaseName;
+        _owned = owned;
+        _processes = processes;
+        ServicePids = pids ?? processes?.Pids ?? [];
     }
+
+    /// <summary>The processes of a service running outside this one (spawned or attached): their CPU and memory are measured.</summary>
+    public IReadOnlyList<int> ServicePids { get; }
+
+    /// <summary>What runs where, for the report: the mode and whether it is in this process, spawned or attached.</summary>
+    public string Label => (IsCluster ? "cluster" : "embedded") + (_app is not null ? ", in-process" : _processes is not null ? _spawned : ", attached");
+
+    private string _spawned = "";
 
     /// <summary>The gateway's HTTP address on 127.0.0.1.</summary>
     public Uri Address { get; }
@@ -60,6 +82,78 @@ internal sealed class SystemUnderTest : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// README's cluster: <paramref name="silos"/> <c>HiveOrleans.Silo</c> processes and one <c>HiveOrleans.Gateway</c>
+    /// process on a fresh database, every one on 127.0.0.1; or, with <paramref name="silos"/> 0, embedded mode as one
+    /// gateway process on a fresh data directory.
+    /// </summary>
+    public static async Task<SystemUnderTest> SpawnAsync(string serverConnectionString, int silos)
+    {
+        var id = Guid.NewGuid().ToString("n")[..12];
+        var processes = new ServiceProcesses(Path.Combine(Path.GetTempPath(), "hive-bench-logs-" + id));
+        var address = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{FreeLoopbackPort()}"));
+        var common = new Dictionary<string, string>
+        {
+            ["HiveOrleans__ClusterId"] = "bench-" + id,
+            ["HiveOrleans__AdvertisedAddress"] = "127.0.0.1",
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
+        string? directory = null;
+        string? name = null;
+        try
+        {
+            if (silos == 0)
+            {
+                directory = Path.Combine(Path.GetTempPath(), "hive-bench-" + id);
+                Directory.CreateDirectory(directory);
+                common["HiveOrleans__DataDirectory"] = directory;
+                common["HiveOrleans__SiloPort"] = FreeLoopbackPort().ToString(CultureInfo.InvariantCulture);
+                common["HiveOrleans__GatewayPort"] = FreeLoopbackPort().ToString(CultureInfo.InvariantCulture);
+            }
+            else
+            {
+                name = "hive_bench_" + id;
+                await ExecuteOnServerAsync(serverConnectionString, $"CREATE DATABASE \"{name}\"");
+                common["ConnectionStrings__HiveOrleans"] = new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = name }.ConnectionString;
+                for (var i = 0; i < silos; i++)
+                {
+                    processes.Start($"silo-{i + 1}", "HiveOrleans.Silo", common,
+                        $"--HiveOrleans:SiloPort={FreeLoopbackPort()}", $"--HiveOrleans:GatewayPort={FreeLoopbackPort()}");
+                }
+            }
+
+            processes.Start("gateway", "HiveOrleans.Gateway", new Dictionary<string, string>(common)
+            {
+                ["HiveOrleans__AdminToken"] = OperatorToken,
+                ["ASPNETCORE_URLS"] = address.ToString(),
+            });
+            await processes.WaitUntilReadyAsync(new Uri(address, "/readyz"), TimeSpan.FromSeconds(120));
+            Console.WriteLine($"   {(silos == 0 ? "embedded: 1 gateway process" : $"cluster: {silos} silo process(es) + 1 gateway process")} (pids {string.Join(", ", processes.Pids)}); logs in {processes.LogDirectory}");
+            return new SystemUnderTest(address, OperatorToken, directory, silos == 0 ? null : serverConnectionString, name, owned: true, processes)
+            {
+                _spawned = silos == 0 ? ", gateway process" : string.Create(CultureInfo.InvariantCulture, $", {silos} silo + 1 gateway processes"),
+            };
+        }
+        catch
+        {
+            await processes.DisposeAsync();
+            if (name is not null)
+            {
+                await DropDatabaseAsync(serverConnectionString, name);
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// A service someone else started and owns (nothing is removed afterwards). Counting what is left to process reads
+    /// its store: <paramref name="database"/> on <paramref name="serverConnectionString"/> (cluster) or the SQLite file
+    /// in <paramref name="dataDirectory"/> (embedded).
+    /// </summary>
+    public static SystemUnderTest Attach(Uri target, string operatorToken, string serverConnectionString, string? database, string? dataDirectory, IReadOnlyList<int> pids) =>
+        new(target, operatorToken, dataDirectory, database is null ? null : serverConnectionString, database, owned: false, pids: pids);
 
     public static async Task<SystemUnderTest> StartClusterAsync(string serverConnectionString)
     {
@@ -142,7 +236,7 @@ internal sealed class SystemUnderTest : IAsyncDisposable
         {
             Content = JsonContent.Create(settings),
         };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", OperatorToken);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _operatorToken);
         using var response = await client.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         if (response.StatusCode != HttpStatusCode.Created)
@@ -201,12 +295,26 @@ internal sealed class SystemUnderTest : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        using (var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
+        if (!_owned)
         {
-            await _app.StopAsync(stopping.Token);
+            return;
         }
 
-        await _app.DisposeAsync();
+        if (_app is not null)
+        {
+            using (var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
+            {
+                await _app.StopAsync(stopping.Token);
+            }
+
+            await _app.DisposeAsync();
+        }
+
+        if (_processes is not null)
+        {
+            await _processes.DisposeAsync();
+        }
+
         if (_dataDirectory is not null)
         {
             SqliteConnection.ClearAllPools();
