@@ -11,6 +11,7 @@ using HiveOrleans.Storage.Tasks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
+using Orleans.Placement;
 using Orleans.Storage;
 
 namespace HiveOrleans.Grains.Tasks;
@@ -25,9 +26,13 @@ namespace HiveOrleans.Grains.Tasks;
 /// Reentrant so that polls and sync waits are answered while the model runs. Only one piece of work (processing, then
 /// callback delivery) runs per activation at a time. A new task is not read before it is written: submission inserts
 /// the row, and only a conflict (the task exists) makes it read. Other calls read the row on first use.
+/// A task is placed on the silo that received its submission (the gateway's connection to the cluster), not on a
+/// random one: with random placement most submissions took a second hop between silos, which with three silos on two
+/// cores cost more than the third silo added (docs/benchmarks.md).
 /// </remarks>
 [Reentrant]
 [CollectionAgeLimit(Minutes = 2)]
+[PreferLocalPlacement]
 internal sealed partial class TaskGrain(
     ITaskStore store,
     LegacyTaskStates legacyStates,
@@ -82,8 +87,14 @@ internal sealed partial class TaskGrain(
     {
         ArgumentNullException.ThrowIfNull(submission);
 
-        // A retried call that arrives while the first is still writing gets the first one's answer.
-        return _submitting ??= SubmitOnceAsync(submission);
+        // A retried call that arrives while the first is still writing gets the first one's answer; a later one (or one
+        // after a failure) looks again.
+        if (_submitting is { IsCompleted: false } inFlight)
+        {
+            return inFlight;
+        }
+
+        return _submitting = SubmitOnceAsync(submission);
     }
 
     public async Task<TaskSnapshot> SubmitAsync(TaskSubmission submission, TimeSpan maxWait)
@@ -193,29 +204,21 @@ internal sealed partial class TaskGrain(
 
     private async Task<TaskSnapshot> SubmitOnceAsync(TaskSubmission submission)
     {
-        try
+        // A fresh activation of a new task has nothing to read: the insert itself says whether the task exists, and
+        // other calls wait for it instead of reading. Only where the old layout may hold tasks is it read first.
+        var mayBeLegacy = await legacyStates.MayExistAsync();
+        if (_loaded is null && !mayBeLegacy)
         {
-            // A fresh activation of a new task has nothing to read: the insert itself says whether the task exists,
-            // and other calls wait for it instead of reading. Only where the old layout may hold tasks is it read first.
-            var mayBeLegacy = await legacyStates.MayExistAsync();
-            if (_loaded is null && !mayBeLegacy)
-            {
-                _loaded = InsertOrReadAsync(submission);
-            }
-
-            await LoadAsync();
-            if (!Exists)
-            {
-                await InsertAsync(submission);
-            }
-
-            return Snapshot();
+            _loaded = InsertOrReadAsync(submission);
         }
-        finally
+
+        await LoadAsync();
+        if (!Exists)
         {
-            // Answered: a later call finds the task, or (on failure) starts clean.
-            _submitting = null;
+            await InsertAsync(submission);
         }
+
+        return Snapshot();
     }
 
     private async Task InsertOrReadAsync(TaskSubmission submission)

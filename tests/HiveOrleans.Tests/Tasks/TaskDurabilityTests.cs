@@ -101,6 +101,26 @@ public sealed class TaskDurabilityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_repeated_submission_answers_with_the_task_as_it_stands_now()
+    {
+        var taskId = Guid.CreateVersion7();
+        var grain = _cluster.Client.GetGrain<ITaskGrain>(taskId);
+
+        // A callback to a closed loopback port keeps the finished task owing a retry, so its activation stays.
+        await grain.SubmitAsync(Submission($"{GatedTextModel.HoldMarker} held for a while") with { CallbackUrl = $"http://127.0.0.1:{FreeTcpPort.Next()}/" });
+        await _gate.Entered.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // Answered from memory while the task is held in the model: this answer must not stick to later calls.
+        Assert.Equal(TaskPhase.Processing, (await grain.SubmitAsync(Submission("again"))).Phase);
+        _gate.Release();
+        await WaitForFinishedAsync(taskId);
+
+        var third = await grain.SubmitAsync(Submission("and again"));
+        Assert.Equal(TaskPhase.Succeeded, third.Phase);
+        Assert.Contains("held for a while", third.Submission.TextData, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unknown_task_id_has_no_task()
     {
         Assert.Null(await _cluster.Client.GetGrain<ITaskGrain>(Guid.NewGuid()).GetAsync());
