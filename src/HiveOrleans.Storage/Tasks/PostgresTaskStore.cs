@@ -88,13 +88,10 @@ internal sealed class PostgresTaskStore : ITaskStore, IAsyncDisposable
     public Task<StoredTask?> ReadAsync(Guid taskId, CancellationToken cancellationToken = default) =>
         _reads.EnqueueAsync(taskId, cancellationToken);
 
-    public async Task WriteAsync(TaskWrite write, CancellationToken cancellationToken = default)
+    public Task WriteAsync(TaskWrite write, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(write);
-        if (!await _writes.EnqueueAsync(write, cancellationToken).ConfigureAwait(false))
-        {
-            throw new TaskWriteConflictException(write.TaskId, write.ExpectedVersion);
-        }
+        return TaskWriteConflictException.ThrowIfNotWrittenAsync(_writes.EnqueueAsync(write, cancellationToken), write);
     }
 
     public async Task<IReadOnlyList<Guid>> ClaimDueAsync(int max, TimeSpan lease, CancellationToken cancellationToken = default)

@@ -26,4 +26,13 @@ public sealed class TaskWriteConflictException : Exception
             : $"Task {taskId} is no longer at version {expectedVersion}; another writer changed it.")
     {
     }
+
+    /// <summary>Completes when a batched write was applied; throws this exception when the store reported a conflict.</summary>
+    internal static async Task ThrowIfNotWrittenAsync(Task<bool> written, TaskWrite write)
+    {
+        if (!await written.ConfigureAwait(false))
+        {
+            throw new TaskWriteConflictException(write.TaskId, write.ExpectedVersion);
+        }
+    }
 }

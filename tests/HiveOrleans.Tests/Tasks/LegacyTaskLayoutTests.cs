@@ -60,10 +60,10 @@ public sealed class LegacyTaskLayoutTests(PostgresDatabase database) : IClassFix
         await using (var previous = await HiveTestCluster.StartAsync(store, silos: 1, serviceId: serviceId))
         {
             var storage = previous.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Provider);
-            await WriteOldStateAsync(previous, storage, pending, new TaskState { Submission = Submission("I will kill you."), Phase = TaskPhase.Pending });
+            await WriteOldStateAsync(previous, storage, pending, new TaskState { Submission = TextSubmissions.Async("I will kill you."), Phase = TaskPhase.Pending });
             await WriteOldStateAsync(previous, storage, finished, new TaskState
             {
-                Submission = Submission("an old one"),
+                Submission = TextSubmissions.Async("an old one"),
                 Phase = TaskPhase.Failed,
                 ErrorCode = "MODEL_FAILED",
                 ErrorMessage = "from the old layout",
@@ -95,15 +95,4 @@ public sealed class LegacyTaskLayoutTests(PostgresDatabase database) : IClassFix
         var grainId = cluster.Client.GetGrain<ITaskGrain>(taskId).GetGrainId();
         await storage.WriteStateAsync(StorageNames.Task, grainId, new GrainState<TaskState>(state));
     }
-
-    private static TaskSubmission Submission(string text) => new()
-    {
-        ProjectId = 1,
-        UserId = 1,
-        TextData = text,
-        Mode = TaskMode.Async,
-        SubmittedOn = DateTimeOffset.UtcNow,
-        ModelType = "text",
-        ConfigVersion = 1,
-    };
 }

@@ -47,7 +47,7 @@ public sealed class TaskDurabilityTests : IAsyncLifetime
     {
         var taskId = Guid.CreateVersion7();
         var grain = _cluster.Client.GetGrain<ITaskGrain>(taskId);
-        await grain.SubmitAsync(Submission("You are a worthless idiot."));
+        await grain.SubmitAsync(TextSubmissions.Async("You are a worthless idiot."));
         var finished = await WaitForFinishedAsync(taskId);
         Assert.Equal(TaskPhase.Succeeded, finished.Phase);
 
@@ -66,7 +66,7 @@ public sealed class TaskDurabilityTests : IAsyncLifetime
     public async Task A_task_whose_silo_is_killed_mid_processing_still_completes()
     {
         var taskId = Guid.CreateVersion7();
-        var submitted = await _cluster.Client.GetGrain<ITaskGrain>(taskId).SubmitAsync(Submission($"{GatedTextModel.HoldMarker} I will kill you."));
+        var submitted = await _cluster.Client.GetGrain<ITaskGrain>(taskId).SubmitAsync(TextSubmissions.Async($"{GatedTextModel.HoldMarker} I will kill you."));
         Assert.Equal(TaskPhase.Pending, submitted.Phase);
 
         var holdingSilo = await _gate.Entered.WaitAsync(TimeSpan.FromSeconds(30));
@@ -94,8 +94,8 @@ public sealed class TaskDurabilityTests : IAsyncLifetime
     {
         var taskId = Guid.CreateVersion7();
         var grain = _cluster.Client.GetGrain<ITaskGrain>(taskId);
-        await grain.SubmitAsync(Submission("first"));
-        var second = await grain.SubmitAsync(Submission("second"));
+        await grain.SubmitAsync(TextSubmissions.Async("first"));
+        var second = await grain.SubmitAsync(TextSubmissions.Async("second"));
 
         Assert.Equal("first", second.Submission.TextData);
     }
@@ -107,15 +107,15 @@ public sealed class TaskDurabilityTests : IAsyncLifetime
         var grain = _cluster.Client.GetGrain<ITaskGrain>(taskId);
 
         // A callback to a closed loopback port keeps the finished task owing a retry, so its activation stays.
-        await grain.SubmitAsync(Submission($"{GatedTextModel.HoldMarker} held for a while") with { CallbackUrl = $"http://127.0.0.1:{FreeTcpPort.Next()}/" });
+        await grain.SubmitAsync(TextSubmissions.Async($"{GatedTextModel.HoldMarker} held for a while") with { CallbackUrl = $"http://127.0.0.1:{FreeTcpPort.Next()}/" });
         await _gate.Entered.WaitAsync(TimeSpan.FromSeconds(30));
 
         // Answered from memory while the task is held in the model: this answer must not stick to later calls.
-        Assert.Equal(TaskPhase.Processing, (await grain.SubmitAsync(Submission("again"))).Phase);
+        Assert.Equal(TaskPhase.Processing, (await grain.SubmitAsync(TextSubmissions.Async("again"))).Phase);
         _gate.Release();
         await WaitForFinishedAsync(taskId);
 
-        var third = await grain.SubmitAsync(Submission("and again"));
+        var third = await grain.SubmitAsync(TextSubmissions.Async("and again"));
         Assert.Equal(TaskPhase.Succeeded, third.Phase);
         Assert.Contains("held for a while", third.Submission.TextData, StringComparison.Ordinal);
     }
@@ -147,15 +147,4 @@ public sealed class TaskDurabilityTests : IAsyncLifetime
             Assert.True(DateTime.UtcNow < until, $"task {taskId} did not finish before the deadline");
         }
     }
-
-    private static TaskSubmission Submission(string text) => new()
-    {
-        ProjectId = 1,
-        UserId = 1,
-        TextData = text,
-        Mode = TaskMode.Async,
-        SubmittedOn = DateTimeOffset.UtcNow,
-        ModelType = "text",
-        ConfigVersion = 1,
-    };
 }
