@@ -71,9 +71,7 @@ public sealed partial class CallbackDelivery(IHttpClientFactory clients, IOption
         }
         catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            var error = ex is OperationCanceledException
-                ? $"no answer within {timeoutAfter.TotalSeconds:0.#} s"
-                : ex.Message;
+            var error = CallbackFailure.Describe(ex, timeoutAfter);
             LogFailure(logger, message.TaskId, error);
             return new CallbackAttempt(false, null, error, Stopwatch.GetElapsedTime(started));
         }

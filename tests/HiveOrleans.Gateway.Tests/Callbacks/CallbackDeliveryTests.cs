@@ -85,6 +85,21 @@ public sealed class CallbackDeliveryTests(CallbackGatewayFixture gateway) : ICla
     }
 
     [Fact]
+    public async Task An_attempt_at_a_closed_port_is_recorded_as_connection_refused()
+    {
+        var project = await _client.CreateProjectAsync("nobody listening");
+        var closed = $"http://127.0.0.1:{HiveOrleans.Tests.Infrastructure.FreeTcpPort.Next()}/hook";
+        var (_, ack) = await _client.SubmitTextAsync(project.Key, "async", "is anyone there", closed);
+        var taskId = ack.GetProperty("task_id").GetString()!;
+
+        var task = await EventuallyAsync(taskId, project.Key, t => t.GetProperty("callback_attempts").GetArrayLength() > 0);
+
+        var attempt = task.GetProperty("callback_attempts")[0];
+        Assert.Equal("connection refused", attempt.GetProperty("error").GetString());
+        Assert.Equal(JsonValueKind.Null, attempt.GetProperty("status_code").ValueKind);
+    }
+
+    [Fact]
     public async Task A_receiver_answering_410_gets_no_more_attempts()
     {
         var project = await _client.CreateProjectAsync("gone receiver");
