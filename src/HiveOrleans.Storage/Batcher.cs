@@ -13,14 +13,18 @@ internal sealed class Batcher<TItem, TResult> : IAsyncDisposable
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleWriter = false });
     private readonly Func<IReadOnlyList<TItem>, CancellationToken, Task<IReadOnlyList<TResult>>> _run;
     private readonly int _maxBatch;
+    private readonly KeyValuePair<string, object?> _store;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task[] _workers;
 
     /// <param name="run">Runs a batch; answers one result per item, in order. An exception fails every item of the batch.</param>
     /// <param name="maxBatch">The most items one round trip carries.</param>
     /// <param name="workers">How many batches may be in flight at once.</param>
-    public Batcher(Func<IReadOnlyList<TItem>, CancellationToken, Task<IReadOnlyList<TResult>>> run, int maxBatch, int workers)
+    /// <param name="name">The store and statement, for the flush metrics (<see cref="StoreMetrics"/>).</param>
+    public Batcher(Func<IReadOnlyList<TItem>, CancellationToken, Task<IReadOnlyList<TResult>>> run, int maxBatch, int workers, string name)
     {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        _store = new("store", name);
         ArgumentNullException.ThrowIfNull(run);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBatch, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(workers, 1);
@@ -68,9 +72,12 @@ internal sealed class Batcher<TItem, TResult> : IAsyncDisposable
                 continue;
             }
 
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            StoreMetrics.FlushRows.Record(batch.Count, _store);
             try
             {
                 var results = await _run(items, _stopping.Token).ConfigureAwait(false);
+                StoreMetrics.FlushDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, _store);
                 for (var i = 0; i < batch.Count; i++)
                 {
                     batch[i].Completion.TrySetResult(results[i]);

@@ -7,6 +7,7 @@ using HiveOrleans.Grains.Hosting;
 using HiveOrleans.Silo.Hosting;
 using HiveOrleans.Storage;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using Orleans.Configuration;
 
@@ -20,6 +21,9 @@ namespace HiveOrleans.Gateway.Hosting;
 public static class GatewayApp
 {
     public const string DefaultUrl = "http://localhost:5080";
+
+    /// <summary>Serve the Prometheus scrape endpoint at <c>/metrics</c>.</summary>
+    public const string PrometheusKey = "HiveOrleans:Metrics:Prometheus";
 
     /// <param name="args">Command-line arguments, as for any ASP.NET Core host.</param>
     /// <param name="configure">Changes to the builder before HiveOrleans reads its configuration.</param>
@@ -53,7 +57,18 @@ public static class GatewayApp
         builder.Services.AddSingleton(sp => OperatorToken.FromConfiguration(
             builder.Configuration, settings.IsEmbedded ? settings.DataDirectory : null, sp.GetRequiredService<ILoggerFactory>().CreateLogger<OperatorToken>()));
         builder.Services.AddOpenApi();
-        builder.Services.AddHiveTelemetry(builder.Configuration, "hiveorleans-gateway", tracing => tracing.AddAspNetCoreInstrumentation());
+        var prometheus = builder.Configuration.GetValue<bool>(PrometheusKey);
+        builder.Services.AddHiveTelemetry(
+            builder.Configuration,
+            "hiveorleans-gateway",
+            tracing => tracing.AddAspNetCoreInstrumentation(),
+            metrics =>
+            {
+                if (prometheus)
+                {
+                    metrics.AddPrometheusExporter();
+                }
+            });
 
         if (coHost)
         {
@@ -100,6 +115,12 @@ public static class GatewayApp
         app.MapTaskApi();
         app.MapTaskEventsApi();
         app.MapAdminApi();
+        if (prometheus)
+        {
+            // Off by default: the scrape shows project ids and volumes to whoever can reach it (docs/operations.md).
+            app.MapPrometheusScrapingEndpoint("/metrics");
+        }
+
         return app;
     }
 

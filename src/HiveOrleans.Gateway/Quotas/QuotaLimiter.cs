@@ -12,6 +12,11 @@ namespace HiveOrleans.Gateway.Quotas;
 /// </summary>
 public sealed class QuotaLimiter(IGrainFactory grains, TimeProvider time)
 {
+    private static readonly System.Diagnostics.Metrics.Meter Meter = new("HiveOrleans");
+
+    private static readonly System.Diagnostics.Metrics.Counter<long> Rejections = Meter.CreateCounter<long>(
+        "hiveorleans.quota.rejections", "{request}", "Submissions refused with 429 by a project's rate limit or daily quota");
+
     /// <summary>How much demand one lease should cover.</summary>
     public static readonly TimeSpan LeaseWindow = TimeSpan.FromMilliseconds(250);
 
@@ -127,6 +132,7 @@ public sealed class QuotaLimiter(IGrainFactory grains, TimeProvider time)
     /// <summary>Counts a request a limit turned away.</summary>
     public void RecordRejected(long projectId)
     {
+        Rejections.Add(1, new KeyValuePair<string, object?>("project", projectId));
         var budget = Budget(projectId);
         lock (budget)
         {

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using HiveOrleans.Abstractions.Wire;
+using HiveOrleans.Grains.Hosting;
 using HiveOrleans.Grains.Tasks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -33,6 +34,7 @@ public sealed partial class CallbackDelivery(IHttpClientFactory clients, IOption
         if (!await slots.WaitAsync(settings.CallbackTimeout, cancellationToken).ConfigureAwait(false))
         {
             LogDeferred(logger, message.TaskId, message.Url.Authority);
+            HiveMetrics.CallbackAttempts.Add(1, HiveMetrics.Outcome("deferred"));
             return new CallbackAttempt(false, null, "destination busy", TimeSpan.Zero, Deferred: true);
         }
 
@@ -67,14 +69,23 @@ public sealed partial class CallbackDelivery(IHttpClientFactory clients, IOption
             var status = (int)response.StatusCode;
             var attempt = new CallbackAttempt(response.IsSuccessStatusCode, status, null, Stopwatch.GetElapsedTime(started));
             LogAttempt(logger, message.TaskId, status, attempt.Duration.TotalMilliseconds);
+            Record(attempt);
             return attempt;
         }
         catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
             var error = CallbackFailure.Describe(ex, timeoutAfter);
             LogFailure(logger, message.TaskId, error);
-            return new CallbackAttempt(false, null, error, Stopwatch.GetElapsedTime(started));
+            var failed = new CallbackAttempt(false, null, error, Stopwatch.GetElapsedTime(started));
+            Record(failed);
+            return failed;
         }
+    }
+
+    private static void Record(CallbackAttempt attempt)
+    {
+        HiveMetrics.CallbackAttempts.Add(1, HiveMetrics.Outcome(attempt.Succeeded ? "delivered" : "failed"));
+        HiveMetrics.CallbackDuration.Record(attempt.Duration.TotalMilliseconds);
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Callback for task {TaskId} answered {Status} in {Milliseconds} ms")]

@@ -1,3 +1,4 @@
+using HiveOrleans.Grains.Hosting;
 using HiveOrleans.Abstractions.Tasks;
 using HiveOrleans.Grains.Tasks;
 using Microsoft.Extensions.Options;
@@ -43,7 +44,9 @@ public sealed class ModelRunner : IDisposable
             started();
 
             // Task.Run takes the work off the activation's scheduler, onto the thread pool.
+            var running = System.Diagnostics.Stopwatch.GetTimestamp();
             var output = await Task.Run(() => model.RunAsync(input, cancellationToken), cancellationToken).ConfigureAwait(true);
+            HiveMetrics.ModelDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(running).TotalMilliseconds, HiveMetrics.Model(model.ModelType));
             return ScoreThresholds.Apply(output, input.Submission.Thresholds);
         }
         finally

@@ -256,6 +256,7 @@ internal sealed partial class TaskGrain(
         }
 
         // The answer describes what was stored; work starts right after.
+        HiveMetrics.TasksSubmitted.Add(1, HiveMetrics.Project(submission.ProjectId), HiveMetrics.Model(submission.ModelType));
         Publish();
         EnsureWorking(recovering: false);
     }
@@ -498,6 +499,7 @@ internal sealed partial class TaskGrain(
         _state.Phase = errorCode is null ? TaskPhase.Succeeded : TaskPhase.Failed;
         _state.CompletedOn = time.GetUtcNow();
         await PersistAsync();
+        HiveMetrics.TasksCompleted.Add(1, HiveMetrics.Project(_state.Submission!.ProjectId), HiveMetrics.Model(_state.Submission.ModelType), HiveMetrics.Outcome(errorCode ?? "succeeded"));
 
         _finished.TrySetResult();
         Publish();

@@ -46,8 +46,8 @@ internal sealed class PostgresResultCache : IResultCache, IAsyncDisposable
         _pool = PostgresPool.Rent(connectionString);
         _dataSource = _pool.DataSource;
         _clock = clock;
-        _finds = new Batcher<Key, CachedResult?>(FindManyAsync, MaxBatch, Workers);
-        _stores = new Batcher<CachedResult, bool>(StoreManyAsync, MaxBatch, Workers);
+        _finds = new Batcher<Key, CachedResult?>(FindManyAsync, MaxBatch, Workers, name: "results.find");
+        _stores = new Batcher<CachedResult, bool>(StoreManyAsync, MaxBatch, Workers, name: "results.store");
     }
 
     public Task<CachedResult?> FindAsync(long projectId, int configVersion, string inputHash, CancellationToken cancellationToken = default)

@@ -39,7 +39,7 @@ internal sealed class SqliteResultCache : IResultCache, IAsyncDisposable
     {
         _connectionString = connectionString;
         _clock = clock;
-        _stores = new Batcher<CachedResult, bool>(StoreMany, MaxBatch, workers: 1);
+        _stores = new Batcher<CachedResult, bool>(StoreMany, MaxBatch, workers: 1, name: "results.store");
     }
 
     // Microsoft.Data.Sqlite's async methods complete synchronously, and a write waiting for SQLite's one writer lock

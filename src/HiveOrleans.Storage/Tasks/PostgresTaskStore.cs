@@ -81,8 +81,8 @@ internal sealed class PostgresTaskStore : ITaskStore, IAsyncDisposable
         _pool = PostgresPool.Rent(connectionString);
         _dataSource = _pool.DataSource;
         _clock = clock;
-        _reads = new Batcher<Guid, StoredTask?>(ReadManyAsync, MaxBatch, Workers);
-        _writes = new Batcher<TaskWrite, bool>(WriteManyAsync, MaxBatch, Workers);
+        _reads = new Batcher<Guid, StoredTask?>(ReadManyAsync, MaxBatch, Workers, name: "tasks.read");
+        _writes = new Batcher<TaskWrite, bool>(WriteManyAsync, MaxBatch, Workers, name: "tasks.write");
     }
 
     public Task<StoredTask?> ReadAsync(Guid taskId, CancellationToken cancellationToken = default) =>

@@ -66,8 +66,8 @@ internal sealed class SqliteTaskStore : ITaskStore, IAsyncDisposable
     {
         _connectionString = connectionString;
         _clock = clock;
-        _reads = new Batcher<Guid, StoredTask?>(ReadMany, MaxBatch, workers: 2);
-        _writes = new Batcher<TaskWrite, bool>(WriteMany, MaxBatch, workers: 1);
+        _reads = new Batcher<Guid, StoredTask?>(ReadMany, MaxBatch, workers: 2, name: "tasks.read");
+        _writes = new Batcher<TaskWrite, bool>(WriteMany, MaxBatch, workers: 1, name: "tasks.write");
     }
 
     public Task<StoredTask?> ReadAsync(Guid taskId, CancellationToken cancellationToken = default) =>

@@ -1,0 +1,33 @@
+using System.Diagnostics.Metrics;
+
+namespace HiveOrleans.Grains.Hosting;
+
+/// <summary>
+/// The product's own instruments on the <c>HiveOrleans</c> meter (exported with Orleans' through OpenTelemetry; see
+/// docs/operations.md "Metrics"). Tags stay few and bounded: project id, model type, outcome.
+/// </summary>
+internal static class HiveMetrics
+{
+    private static readonly Meter Meter = new("HiveOrleans");
+
+    public static readonly Counter<long> TasksSubmitted = Meter.CreateCounter<long>(
+        "hiveorleans.tasks.submitted", "{task}", "Tasks stored and acknowledged");
+
+    public static readonly Counter<long> TasksCompleted = Meter.CreateCounter<long>(
+        "hiveorleans.tasks.completed", "{task}", "Tasks finished, by outcome (succeeded or the error code)");
+
+    public static readonly Histogram<double> ModelDuration = Meter.CreateHistogram<double>(
+        "hiveorleans.model.duration", "ms", "Time a model run took, waiting for a slot excluded");
+
+    public static readonly Counter<long> CallbackAttempts = Meter.CreateCounter<long>(
+        "hiveorleans.callbacks.attempts", "{attempt}", "Callback attempts, by outcome (delivered, failed, deferred)");
+
+    public static readonly Histogram<double> CallbackDuration = Meter.CreateHistogram<double>(
+        "hiveorleans.callbacks.duration", "ms", "Time a callback attempt took until its answer or failure");
+
+    public static KeyValuePair<string, object?> Project(long projectId) => new("project", projectId);
+
+    public static KeyValuePair<string, object?> Model(string modelType) => new("model", modelType);
+
+    public static KeyValuePair<string, object?> Outcome(string outcome) => new("outcome", outcome);
+}
