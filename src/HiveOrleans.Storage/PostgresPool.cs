@@ -3,7 +3,7 @@ using Npgsql;
 namespace HiveOrleans.Storage;
 
 /// <summary>
-/// One connection pool per connection string in this process, shared by every PostgreSQL store (ledger, media,
+/// One connection pool per connection string in this process, shared by every PostgreSQL store (tasks, media,
 /// result cache, hash banks). Each store held its own pool before, so one process could open four times
 /// <c>Maximum Pool Size</c> connections, more than a stock PostgreSQL's <c>max_connections</c> (100) allows. A store
 /// rents the pool and gives it back when disposed; the last one back closes it.

@@ -36,7 +36,7 @@ public interface ITaskGrain : IGrainWithGuidKey
 
     /// <summary>
     /// The durable wake-up: makes sure an unfinished task is being worked on (processing, or delivering its callback).
-    /// Idempotent; called by the ledger sweeper after a crash or when a retry falls due.
+    /// Idempotent; called by the sweeper after a crash or when a retry falls due.
     /// </summary>
     [Alias("Resume")]
     Task ResumeAsync();

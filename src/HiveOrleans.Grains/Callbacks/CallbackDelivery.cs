@@ -12,7 +12,7 @@ namespace HiveOrleans.Grains.Callbacks;
 
 /// <summary>
 /// Makes one signed attempt to POST a finished task to its callback URL. It decides nothing about retries: the task
-/// records the outcome and schedules the next attempt in its durable ledger, so a pending retry holds no memory.
+/// records the outcome and the next attempt's time in its row of the task store, so a pending retry holds no memory.
 /// Each destination (scheme, host and port) gets at most <see cref="TaskOptions.CallbackConcurrencyPerDestination"/>
 /// requests at once from this silo, so one slow receiver cannot take every connection from the others.
 /// </summary>

@@ -8,17 +8,17 @@ public sealed class TaskOptions
     public const string Section = "HiveOrleans:Tasks";
 
     /// <summary>
-    /// How long after submission the ledger first considers a task overdue. A task that finishes sooner is never
+    /// How long after a write the task store first considers an unfinished task overdue. A task that finishes sooner is never
     /// swept; after a crash, this bounds how late recovery starts.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
     public TimeSpan RecoverAfter { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How often each silo looks in the ledger for overdue tasks.</summary>
+    /// <summary>How often each silo looks in the task store for overdue tasks.</summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00")]
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>How long a claimed ledger row stays hidden from other sweepers while its task is resumed.</summary>
+    /// <summary>How long a claimed overdue task stays hidden from other sweepers while its task is resumed.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
     public TimeSpan ResumeLease { get; set; } = TimeSpan.FromSeconds(60);
 

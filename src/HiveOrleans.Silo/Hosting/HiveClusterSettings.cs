@@ -7,7 +7,7 @@ namespace HiveOrleans.Silo.Hosting;
 /// <summary>
 /// How this process finds its cluster and store, read once from configuration. Embedded mode (no connection string)
 /// keeps everything in one SQLite file under <see cref="DataDirectory"/>; cluster mode uses PostgreSQL for
-/// membership, grain state, reminders and the task ledger.
+/// membership, grain state, reminders and the tasks.
 /// </summary>
 public sealed record HiveClusterSettings
 {
