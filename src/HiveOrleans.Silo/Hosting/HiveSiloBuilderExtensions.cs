@@ -61,26 +61,20 @@ public static class HiveSiloBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(silo);
         ArgumentNullException.ThrowIfNull(store);
-        if (store.Kind == StoreKind.Sqlite)
+
+        // Microsoft.Data.Sqlite runs its "async" calls synchronously, and a write waiting for SQLite's one writer would
+        // hold an Orleans scheduler thread: on SQLite the provider runs under another name, behind a wrapper that puts
+        // every call on the thread pool.
+        var offScheduler = store.Kind == StoreKind.Sqlite;
+        silo.AddAdoNetGrainStorage(offScheduler ? OffSchedulerGrainStorage.InnerName : StorageNames.Provider, o =>
         {
-            // Microsoft.Data.Sqlite runs its "async" calls synchronously, and a write waiting for SQLite's one writer
-            // would hold an Orleans scheduler thread: the provider runs under another name, and every call to it goes
-            // through the thread pool.
-            silo.AddAdoNetGrainStorage(OffSchedulerGrainStorage.InnerName, o =>
-            {
-                o.Invariant = store.AdoInvariant;
-                o.ConnectionString = store.OrleansConnectionString;
-            });
+            o.Invariant = store.AdoInvariant;
+            o.ConnectionString = store.OrleansConnectionString;
+        });
+        if (offScheduler)
+        {
             silo.Services.AddGrainStorage(StorageNames.Provider, (services, _) =>
                 new OffSchedulerGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(OffSchedulerGrainStorage.InnerName)));
-        }
-        else
-        {
-            silo.AddAdoNetGrainStorage(StorageNames.Provider, o =>
-            {
-                o.Invariant = store.AdoInvariant;
-                o.ConnectionString = store.OrleansConnectionString;
-            });
         }
 
         silo.UseSystemTextJsonGrainStorageSerializer();
