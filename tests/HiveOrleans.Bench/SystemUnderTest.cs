@@ -97,7 +97,8 @@ internal sealed class SystemUnderTest : IAsyncDisposable
         {
             ["HiveOrleans__ClusterId"] = "bench-" + id,
             ["HiveOrleans__AdvertisedAddress"] = "127.0.0.1",
-            ["Logging__LogLevel__Default"] = "Warning",
+
+            // Logging stays as README's processes have it (HiveConfigurationDefaults): what it costs is part of the figure.
         };
         string? directory = null;
         string? name = null;

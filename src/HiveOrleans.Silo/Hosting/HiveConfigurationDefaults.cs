@@ -14,6 +14,10 @@ public static class HiveConfigurationDefaults
         // Orleans and the HTTP stack are chatty at Information; operators want HiveOrleans' own lines.
         ["Logging:LogLevel:Default"] = "Information",
         ["Logging:LogLevel:Orleans"] = "Warning",
+
+        // Orleans' placement runs through a Polly pipeline that logs two Information lines for every grain it places:
+        // at thousands of tasks a second, a silo's CPU went into writing them.
+        ["Logging:LogLevel:Polly"] = "Warning",
         ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
         ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Warning",
     };
