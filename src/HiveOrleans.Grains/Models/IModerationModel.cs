@@ -16,11 +16,5 @@ public interface IModerationModel
     /// </summary>
     string ResultStamp(TaskSubmission submission);
 
-    /// <summary>
-    /// Whether a result is worth keeping in the result cache for the same content: true unless the model answers in
-    /// less time than a cache lookup and store cost (a round trip and a write each).
-    /// </summary>
-    bool ReusesResults => true;
-
     Task<ModerationOutput> RunAsync(ModelInput input, CancellationToken cancellationToken);
 }

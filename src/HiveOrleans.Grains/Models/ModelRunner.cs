@@ -58,9 +58,6 @@ public sealed class ModelRunner : IDisposable
     /// <summary>The stamp a cached result for <paramref name="submission"/> must carry to be reused (see <see cref="IModerationModel.ResultStamp"/>).</summary>
     public string ResultStamp(TaskSubmission submission) => ModelFor(submission).ResultStamp(submission);
 
-    /// <summary>Whether <paramref name="submission"/>'s model keeps its results for reuse (see <see cref="IModerationModel.ReusesResults"/>).</summary>
-    public bool ReusesResults(TaskSubmission submission) => ModelFor(submission).ReusesResults;
-
     private IModerationModel ModelFor(TaskSubmission submission)
     {
         ArgumentNullException.ThrowIfNull(submission);

@@ -21,11 +21,6 @@ public sealed partial class ResultReuse(IResultCache cache, ModelRunner models, 
     public async Task<ModerationOutput?> FindAsync(TaskSubmission submission, string inputHash)
     {
         ArgumentNullException.ThrowIfNull(submission);
-        if (!models.ReusesResults(submission))
-        {
-            return null;
-        }
-
         try
         {
             var found = await cache.FindAsync(submission.ProjectId, submission.ConfigVersion, CacheKey(submission, inputHash));
@@ -42,11 +37,6 @@ public sealed partial class ResultReuse(IResultCache cache, ModelRunner models, 
     public async Task RememberAsync(Guid taskId, TaskSubmission submission, string inputHash, ModerationOutput output)
     {
         ArgumentNullException.ThrowIfNull(submission);
-        if (!models.ReusesResults(submission))
-        {
-            return;
-        }
-
         try
         {
             var bytes = JsonSerializer.SerializeToUtf8Bytes(output, Json);

@@ -13,12 +13,6 @@ public sealed class TextModel(TextEngine engine) : IModerationModel
 
     public string ResultStamp(TaskSubmission submission) => TextEngine.ModelVersion;
 
-    /// <summary>
-    /// No: the engine takes ~5 µs for a chat message, while looking a result up and storing it costs a store round trip
-    /// and a write per task, which at saturation was a third of the durable path's rows (docs/benchmarks.md).
-    /// </summary>
-    public bool ReusesResults => false;
-
     public Task<ModerationOutput> RunAsync(ModelInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
