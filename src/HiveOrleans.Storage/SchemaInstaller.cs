@@ -73,6 +73,7 @@ public static class SchemaInstaller
         // Not deferred: BEGIN IMMEDIATE takes the write lock up front, so a second process
         // starting at the same moment waits (busy timeout) instead of failing mid-script.
         await using var transaction = connection.BeginTransaction(deferred: false);
+        await AddSqliteColumnsAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
         foreach (var script in scripts)
         {
             await using var command = new SqliteCommand(script.Sql, connection, transaction);
@@ -80,6 +81,39 @@ public static class SchemaInstaller
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Columns added to an existing SQLite table after it was first made. SQLite's ALTER TABLE has no IF NOT EXISTS,
+    /// so each is added here when the table exists without it; a table the scripts make new has them already.
+    /// </summary>
+    private static readonly (string Table, string Column, string Definition)[] SqliteColumnsAdded =
+    [
+        ("hive_task", "owner", "TEXT NULL"),
+        ("hive_task", "callback_to", "TEXT NULL"),
+    ];
+
+    private static async Task AddSqliteColumnsAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        foreach (var (table, column, definition) in SqliteColumnsAdded)
+        {
+            await using var probe = new SqliteCommand(
+                "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = $table) AND NOT EXISTS (SELECT 1 FROM pragma_table_info($table) WHERE name = $column)",
+                connection,
+                transaction);
+            probe.Parameters.AddWithValue("$table", table);
+            probe.Parameters.AddWithValue("$column", column);
+            if ((long)(await probe.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! == 0)
+            {
+                continue;
+            }
+
+            // Names come from the list above, never from input.
+#pragma warning disable CA2100
+            await using var add = new SqliteCommand($"ALTER TABLE {table} ADD COLUMN {column} {definition}", connection, transaction);
+#pragma warning restore CA2100
+            await add.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private static async Task RunScriptAsync(DbCommand command, SchemaScript script, CancellationToken cancellationToken)

@@ -31,6 +31,17 @@ CREATE INDEX IF NOT EXISTS hive_task_due ON hive_task (due_at) WHERE due_at IS N
 -- A project's owed rows for one reason, soonest first (GET /admin/v1/projects/{id}/failing-callbacks).
 CREATE INDEX IF NOT EXISTS hive_task_due_by_project ON hive_task (project_id, due_reason, due_at) WHERE due_at IS NOT NULL;
 
+-- Added in the release that resumes a lost silo's tasks at once. owner: the silo that last
+-- wrote the row (its parsable address), so the survivors can make its owed rows due now when
+-- it dies or stops. callback_to: where a callback that is waiting for a retry goes (scheme,
+-- host and port), so the retries to a receiver that came back are brought forward together.
+-- Older silos never write them; NULL only means "not known", and such rows are swept when due.
+ALTER TABLE hive_task ADD COLUMN IF NOT EXISTS owner text NULL;
+ALTER TABLE hive_task ADD COLUMN IF NOT EXISTS callback_to text NULL;
+
+-- Only rows with a retry waiting carry callback_to, so a healthy flow never touches this index.
+CREATE INDEX IF NOT EXISTS hive_task_callback_to ON hive_task (callback_to) WHERE callback_to IS NOT NULL;
+
 -- The previous layout kept "still owes work" in a table of its own, beside the state in
 -- orleans_grain_state. Its rows move here (state NULL, version 0) and the grain reads the
 -- state from the old place the first time it loads. The empty table stays, so this runs

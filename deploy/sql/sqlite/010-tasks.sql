@@ -12,12 +12,18 @@ CREATE TABLE IF NOT EXISTS hive_task
     version    INTEGER NOT NULL,
     due_at_ms  INTEGER NULL,
     due_reason INTEGER NOT NULL DEFAULT 0,
-    state      BLOB    NULL
+    state      BLOB    NULL,
+    owner       TEXT    NULL,
+    callback_to TEXT    NULL
 );
 
 CREATE INDEX IF NOT EXISTS hive_task_due ON hive_task (due_at_ms) WHERE due_at_ms IS NOT NULL;
 
 CREATE INDEX IF NOT EXISTS hive_task_due_by_project ON hive_task (project_id, due_reason, due_at_ms) WHERE due_at_ms IS NOT NULL;
+
+-- owner and callback_to: see ../postgresql/010-tasks.sql. SQLite's ALTER TABLE has no IF NOT
+-- EXISTS, so SchemaInstaller adds them to a table made before them, before these scripts run.
+CREATE INDEX IF NOT EXISTS hive_task_callback_to ON hive_task (callback_to) WHERE callback_to IS NOT NULL;
 
 -- Rows of the previous layout's ledger move here; see ../postgresql/010-tasks.sql.
 CREATE TABLE IF NOT EXISTS hive_task_ledger

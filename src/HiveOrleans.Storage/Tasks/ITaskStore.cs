@@ -26,6 +26,20 @@ public interface ITaskStore
     /// </summary>
     Task<IReadOnlyList<Guid>> ClaimDueAsync(int max, TimeSpan lease, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Makes every owed task last written by <paramref name="owner"/> due now (those due later only; none is pushed
+    /// back), so the sweepers resume at once what a silo that died or stopped was working on. Returns how many.
+    /// </summary>
+    Task<int> ExpediteOwnedByAsync(string owner, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Brings forward every pending callback retry to <paramref name="destination"/> (a <see cref="TaskWrite.CallbackTo"/>)
+    /// that is due later than <paramref name="spread"/> from now: each becomes due at a random moment within
+    /// <paramref name="spread"/>, so a receiver that came back gets its backlog without every retry at once.
+    /// Returns how many were brought forward.
+    /// </summary>
+    Task<int> ExpediteCallbacksToAsync(string destination, TimeSpan spread, CancellationToken cancellationToken = default);
+
     /// <summary>Up to <paramref name="limit"/> of a project's tasks that owe <paramref name="reason"/>, soonest due first.</summary>
     Task<IReadOnlyList<TaskLedgerEntry>> ListDueAsync(long projectId, TaskLedgerReason reason, int limit, CancellationToken cancellationToken = default);
 

@@ -19,17 +19,18 @@ internal sealed class PostgresTaskStore : ITaskStore, IAsyncDisposable
     // row. RETURNING says which succeeded; the rest conflicted and changed nothing.
     private const string WriteSql = """
         WITH w AS (
-            SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::integer[], $4::timestamptz[], $5::smallint[], $6::bytea[])
-              AS w(task_id, project_id, expected, due_at, due_reason, state)),
+            SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::integer[], $4::timestamptz[], $5::smallint[], $6::bytea[], $7::text[], $8::text[])
+              AS w(task_id, project_id, expected, due_at, due_reason, state, owner, callback_to)),
         updated AS (
             UPDATE hive_task AS t
-            SET project_id = w.project_id, version = w.expected + 1, due_at = w.due_at, due_reason = w.due_reason, state = w.state
+            SET project_id = w.project_id, version = w.expected + 1, due_at = w.due_at, due_reason = w.due_reason, state = w.state,
+                owner = w.owner, callback_to = w.callback_to
             FROM w
             WHERE w.expected IS NOT NULL AND t.task_id = w.task_id AND t.version = w.expected
             RETURNING t.task_id),
         inserted AS (
-            INSERT INTO hive_task (task_id, project_id, version, due_at, due_reason, state)
-            SELECT w.task_id, w.project_id, 1, w.due_at, w.due_reason, w.state FROM w WHERE w.expected IS NULL
+            INSERT INTO hive_task (task_id, project_id, version, due_at, due_reason, state, owner, callback_to)
+            SELECT w.task_id, w.project_id, 1, w.due_at, w.due_reason, w.state, w.owner, w.callback_to FROM w WHERE w.expected IS NULL
             ON CONFLICT (task_id) DO NOTHING
             RETURNING task_id)
         SELECT task_id FROM updated UNION ALL SELECT task_id FROM inserted
@@ -54,6 +55,17 @@ internal sealed class PostgresTaskStore : ITaskStore, IAsyncDisposable
         FROM due
         WHERE t.task_id = due.task_id
         RETURNING t.task_id
+        """;
+
+    // Through the partial index on due_at: only owed rows are looked at, however many tasks are stored.
+    private const string ExpediteOwnedSql = """
+        UPDATE hive_task SET due_at = $2
+        WHERE due_at IS NOT NULL AND due_at > $2 AND owner = $1
+        """;
+
+    private const string ExpediteCallbacksSql = """
+        UPDATE hive_task SET due_at = $2 + random() * $3
+        WHERE callback_to = $1 AND due_reason = 1 AND due_at > $2 + $3
         """;
 
     private const string ListDueSql = """
@@ -111,6 +123,26 @@ internal sealed class PostgresTaskStore : ITaskStore, IAsyncDisposable
         }
 
         return claimed;
+    }
+
+    public async Task<int> ExpediteOwnedByAsync(string owner, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        await using var command = _dataSource.CreateCommand(ExpediteOwnedSql);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = owner });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = _clock.GetUtcNow() });
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<int> ExpediteCallbacksToAsync(string destination, TimeSpan spread, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(destination);
+        ArgumentOutOfRangeException.ThrowIfLessThan(spread, TimeSpan.Zero);
+        await using var command = _dataSource.CreateCommand(ExpediteCallbacksSql);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = destination });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = _clock.GetUtcNow() });
+        command.Parameters.Add(new NpgsqlParameter<TimeSpan> { TypedValue = spread });
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<TaskLedgerEntry>> ListDueAsync(long projectId, TaskLedgerReason reason, int limit, CancellationToken cancellationToken = default)
@@ -211,6 +243,8 @@ internal sealed class PostgresTaskStore : ITaskStore, IAsyncDisposable
         command.Parameters.Add(new NpgsqlParameter<DateTime?[]> { TypedValue = [.. writes.Select(w => w.DueAt?.UtcDateTime)] });
         command.Parameters.Add(new NpgsqlParameter<short[]> { TypedValue = [.. writes.Select(w => (short)w.Reason)] });
         command.Parameters.Add(new NpgsqlParameter<byte[][]> { TypedValue = [.. writes.Select(w => w.State)] });
+        command.Parameters.Add(new NpgsqlParameter<string?[]> { TypedValue = [.. writes.Select(w => w.Owner)] });
+        command.Parameters.Add(new NpgsqlParameter<string?[]> { TypedValue = [.. writes.Select(w => w.CallbackTo)] });
         var written = new HashSet<Guid>(writes.Length);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

@@ -21,13 +21,14 @@ internal sealed class SqliteTaskStore : ITaskStore, IAsyncDisposable
 
     private const string UpdateSql = """
         UPDATE hive_task
-        SET project_id = $project_id, version = version + 1, due_at_ms = $due_at_ms, due_reason = $due_reason, state = $state
+        SET project_id = $project_id, version = version + 1, due_at_ms = $due_at_ms, due_reason = $due_reason, state = $state,
+            owner = $owner, callback_to = $callback_to
         WHERE task_id = $task_id AND version = $expected
         """;
 
     private const string InsertSql = """
-        INSERT INTO hive_task (task_id, project_id, version, due_at_ms, due_reason, state)
-        VALUES ($task_id, $project_id, 1, $due_at_ms, $due_reason, $state)
+        INSERT INTO hive_task (task_id, project_id, version, due_at_ms, due_reason, state, owner, callback_to)
+        VALUES ($task_id, $project_id, 1, $due_at_ms, $due_reason, $state, $owner, $callback_to)
         ON CONFLICT (task_id) DO NOTHING
         """;
 
@@ -42,6 +43,17 @@ internal sealed class SqliteTaskStore : ITaskStore, IAsyncDisposable
             ORDER BY due_at_ms
             LIMIT $max)
         RETURNING task_id
+        """;
+
+    private const string ExpediteOwnedSql = """
+        UPDATE hive_task SET due_at_ms = $now_ms
+        WHERE due_at_ms IS NOT NULL AND due_at_ms > $now_ms AND owner = $owner
+        """;
+
+    // abs(random()) % n: a uniform draw in [0, n) milliseconds (n > 0), SQLite having no random float.
+    private const string ExpediteCallbacksSql = """
+        UPDATE hive_task SET due_at_ms = $now_ms + abs(random()) % $spread_ms
+        WHERE callback_to = $destination AND due_reason = 1 AND due_at_ms > $now_ms + $spread_ms
         """;
 
     private const string ListDueSql = """
@@ -99,6 +111,34 @@ internal sealed class SqliteTaskStore : ITaskStore, IAsyncDisposable
             }
 
             return claimed;
+        }, cancellationToken);
+    }
+
+    public Task<int> ExpediteOwnedByAsync(string owner, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        return Task.Run(() =>
+        {
+            using var connection = SqliteConnections.Open(_connectionString);
+            using var command = new SqliteCommand(ExpediteOwnedSql, connection);
+            command.Parameters.AddWithValue("$owner", owner);
+            command.Parameters.AddWithValue("$now_ms", _clock.GetUtcNow().ToUnixTimeMilliseconds());
+            return command.ExecuteNonQuery();
+        }, cancellationToken);
+    }
+
+    public Task<int> ExpediteCallbacksToAsync(string destination, TimeSpan spread, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(destination);
+        ArgumentOutOfRangeException.ThrowIfLessThan(spread, TimeSpan.Zero);
+        return Task.Run(() =>
+        {
+            using var connection = SqliteConnections.Open(_connectionString);
+            using var command = new SqliteCommand(ExpediteCallbacksSql, connection);
+            command.Parameters.AddWithValue("$destination", destination);
+            command.Parameters.AddWithValue("$now_ms", _clock.GetUtcNow().ToUnixTimeMilliseconds());
+            command.Parameters.AddWithValue("$spread_ms", Math.Max(1L, (long)spread.TotalMilliseconds));
+            return command.ExecuteNonQuery();
         }, cancellationToken);
     }
 
@@ -206,6 +246,8 @@ internal sealed class SqliteTaskStore : ITaskStore, IAsyncDisposable
             command.Parameters["$due_at_ms"].Value = write.DueAt is { } due ? due.ToUnixTimeMilliseconds() : DBNull.Value;
             command.Parameters["$due_reason"].Value = (short)write.Reason;
             command.Parameters["$state"].Value = write.State;
+            command.Parameters["$owner"].Value = (object?)write.Owner ?? DBNull.Value;
+            command.Parameters["$callback_to"].Value = (object?)write.CallbackTo ?? DBNull.Value;
             if (write.ExpectedVersion is { } expected)
             {
                 command.Parameters["$expected"].Value = expected;
@@ -225,6 +267,8 @@ internal sealed class SqliteTaskStore : ITaskStore, IAsyncDisposable
         command.Parameters.Add("$due_at_ms", SqliteType.Integer);
         command.Parameters.Add("$due_reason", SqliteType.Integer);
         command.Parameters.Add("$state", SqliteType.Blob);
+        command.Parameters.Add("$owner", SqliteType.Text);
+        command.Parameters.Add("$callback_to", SqliteType.Text);
         if (withExpected)
         {
             command.Parameters.Add("$expected", SqliteType.Integer);

@@ -8,6 +8,13 @@ namespace HiveOrleans.Storage.Tasks;
 /// <param name="Reason">What is owed.</param>
 /// <param name="State">
 /// The serialized state, or null for a row carried over from the previous layout's ledger, whose state is still
-/// where Orleans' grain storage wrote it.
+/// where Orleans' grain storage wrote it; empty for an id that a retried submission gave up (<see cref="IsAbandoned"/>).
 /// </param>
-public sealed record StoredTask(Guid TaskId, long ProjectId, int Version, DateTimeOffset? DueAt, TaskLedgerReason Reason, byte[]? State);
+public sealed record StoredTask(Guid TaskId, long ProjectId, int Version, DateTimeOffset? DueAt, TaskLedgerReason Reason, byte[]? State)
+{
+    /// <summary>
+    /// The id of a submission attempt that the gateway gave up on and retried under another id: it holds no task, and
+    /// its row only keeps the late first attempt from creating one.
+    /// </summary>
+    public bool IsAbandoned => State is { Length: 0 };
+}

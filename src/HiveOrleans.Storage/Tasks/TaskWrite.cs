@@ -12,6 +12,18 @@ namespace HiveOrleans.Storage.Tasks;
 /// <param name="State">The serialized state; the store does not look inside.</param>
 public sealed record TaskWrite(Guid TaskId, long ProjectId, int? ExpectedVersion, DateTimeOffset? DueAt, TaskLedgerReason Reason, byte[] State)
 {
+    /// <summary>
+    /// The silo that makes the write (its parsable address), recorded with the row while anything is owed, so the
+    /// survivors can resume at once what a silo that died or stopped was working on (<see cref="ITaskStore.ExpediteOwnedByAsync"/>).
+    /// </summary>
+    public string? Owner { get; init; }
+
+    /// <summary>
+    /// Where the owed callback goes (scheme, host and port), so retries to a destination that recovered can be brought
+    /// forward together (<see cref="ITaskStore.ExpediteCallbacksToAsync"/>); null when no callback is owed.
+    /// </summary>
+    public string? CallbackTo { get; init; }
+
     /// <summary>The version the row has once this write succeeds.</summary>
     public int NewVersion => (ExpectedVersion ?? 0) + 1;
 }

@@ -192,6 +192,67 @@ public abstract class TaskStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Expediting_a_silo_makes_its_owed_rows_due_now_and_leaves_other_silos_rows_alone()
+    {
+        var store = NewStore();
+        var now = Clock.GetUtcNow();
+        var working = await NewTaskAsync(store, now.AddSeconds(30), owner: "silo-a");
+        var retrying = await NewTaskAsync(store, now.AddMinutes(10), reason: TaskLedgerReason.Callback, owner: "silo-a");
+        var overdue = await NewTaskAsync(store, now.AddSeconds(-5), owner: "silo-a");
+        await NewTaskAsync(store, null, owner: "silo-a");
+        await NewTaskAsync(store, now.AddSeconds(30), owner: "silo-b");
+
+        Assert.Equal(2, await store.ExpediteOwnedByAsync("silo-a"));
+
+        Assert.Equal(new[] { working, retrying, overdue }.Order(), (await store.ClaimDueAsync(10, Lease)).Order());
+        Assert.Equal(0, await store.ExpediteOwnedByAsync("silo-c"));
+    }
+
+    [Fact]
+    public async Task Expediting_a_destination_brings_its_later_retries_within_the_spread_and_nothing_else()
+    {
+        var store = NewStore();
+        var now = Clock.GetUtcNow();
+        var spread = TimeSpan.FromSeconds(20);
+        var waiting = new List<Guid>();
+        for (var i = 0; i < 20; i++)
+        {
+            waiting.Add(await NewTaskAsync(store, now.AddMinutes(10 + i), reason: TaskLedgerReason.Callback, callbackTo: "http://127.0.0.1:9000"));
+        }
+
+        var soon = await NewTaskAsync(store, now.AddSeconds(5), reason: TaskLedgerReason.Callback, callbackTo: "http://127.0.0.1:9000");
+        var elsewhere = await NewTaskAsync(store, now.AddMinutes(10), reason: TaskLedgerReason.Callback, callbackTo: "http://127.0.0.1:9001");
+
+        Assert.Equal(20, await store.ExpediteCallbacksToAsync("http://127.0.0.1:9000", spread));
+
+        foreach (var task in waiting)
+        {
+            var due = (await store.ReadAsync(task))!.DueAt!.Value;
+            Assert.InRange(due, now, now + spread);
+        }
+
+        Assert.Equal(now.AddSeconds(5).ToUnixTimeMilliseconds(), (await store.ReadAsync(soon))!.DueAt!.Value.ToUnixTimeMilliseconds());
+        Assert.Equal(now.AddMinutes(10).ToUnixTimeMilliseconds(), (await store.ReadAsync(elsewhere))!.DueAt!.Value.ToUnixTimeMilliseconds());
+        Clock.Advance(spread);
+        Assert.Equal(21, (await store.ClaimDueAsync(100, Lease)).Count);
+    }
+
+    [Fact]
+    public async Task An_abandoned_id_reads_back_as_abandoned_and_shuts_out_a_late_insert()
+    {
+        var store = NewStore();
+        var task = Guid.NewGuid();
+
+        await store.WriteAsync(new TaskWrite(task, 7, null, null, TaskLedgerReason.Work, []));
+        await Assert.ThrowsAsync<TaskWriteConflictException>(() => store.WriteAsync(new TaskWrite(task, 7, null, Clock.GetUtcNow(), TaskLedgerReason.Work, [1])));
+
+        var read = await store.ReadAsync(task);
+        Assert.True(read!.IsAbandoned);
+        Assert.Null(read.DueAt);
+        Assert.Empty(await store.ClaimDueAsync(10, Lease));
+    }
+
+    [Fact]
     public async Task A_project_s_due_tasks_for_one_reason_are_listed_soonest_first()
     {
         var store = NewStore();
@@ -306,10 +367,11 @@ public abstract class TaskStoreContract : IAsyncLifetime
         await command.ExecuteNonQueryAsync();
     }
 
-    private static async Task<Guid> NewTaskAsync(ITaskStore store, DateTimeOffset? due, long projectId = 1, TaskLedgerReason reason = TaskLedgerReason.Work)
+    private static async Task<Guid> NewTaskAsync(
+        ITaskStore store, DateTimeOffset? due, long projectId = 1, TaskLedgerReason reason = TaskLedgerReason.Work, string? owner = null, string? callbackTo = null)
     {
         var task = Guid.NewGuid();
-        await store.WriteAsync(new TaskWrite(task, projectId, null, due, reason, [0]));
+        await store.WriteAsync(new TaskWrite(task, projectId, null, due, reason, [0]) { Owner = owner, CallbackTo = callbackTo });
         return task;
     }
 

@@ -23,6 +23,32 @@ public sealed class TaskStoreOnSqliteTests : TaskStoreContract, IDisposable
         await Assert.ThrowsAsync<SqliteException>(() => ((ITaskStore)store).PingAsync());
     }
 
+    [Fact]
+    public async Task A_task_table_made_before_the_owner_columns_gets_them_and_keeps_its_rows()
+    {
+        using var old = new SqliteFile();
+        var task = Guid.NewGuid();
+        await using (var connection = new SqliteConnection(old.Store.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var create = new SqliteCommand(string.Create(CultureInfo.InvariantCulture, $"""
+                CREATE TABLE hive_task (task_id TEXT NOT NULL PRIMARY KEY, project_id INTEGER NOT NULL, version INTEGER NOT NULL,
+                    due_at_ms INTEGER NULL, due_reason INTEGER NOT NULL DEFAULT 0, state BLOB NULL);
+                INSERT INTO hive_task VALUES ('{task:D}', 3, 1, 0, 0, x'01');
+                """), connection);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        await SchemaInstaller.ApplyAsync(old.Store);
+        await SchemaInstaller.ApplyAsync(old.Store);
+        await using var store = (IAsyncDisposable)TaskStoreFactory.Create(old.Store);
+        var tasks = (ITaskStore)store;
+
+        Assert.Equal([1], (await tasks.ReadAsync(task))!.State);
+        await tasks.WriteAsync(new TaskWrite(task, 3, 1, DateTimeOffset.UtcNow.AddMinutes(1), TaskLedgerReason.Work, [2]) { Owner = "silo-a" });
+        Assert.Equal(1, await tasks.ExpediteOwnedByAsync("silo-a"));
+    }
+
     public void Dispose() => _file.Dispose();
 
     protected override async Task<DbConnection> OpenAsync()
