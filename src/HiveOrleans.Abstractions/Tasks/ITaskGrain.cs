@@ -22,6 +22,16 @@ public interface ITaskGrain : IGrainWithGuidKey
     [Alias("SubmitAndWait")]
     Task<TaskSnapshot> SubmitAsync(TaskSubmission submission, TimeSpan maxWait);
 
+    /// <summary>
+    /// A retry of a submission whose earlier attempts, under <paramref name="abandonedIds"/>, got no answer (their silo
+    /// died, or they timed out). Each of those ids is closed first, so a late attempt can no longer create its task;
+    /// if one of them was stored after all, that task is the answer and nothing new is made. Otherwise as
+    /// <see cref="SubmitAsync(TaskSubmission, TimeSpan)"/> (<paramref name="maxWait"/> zero: do not wait). Either way
+    /// the caller sees one task for one submission.
+    /// </summary>
+    [Alias("SubmitRetry")]
+    Task<TaskSnapshot> SubmitInsteadOfAsync(TaskSubmission submission, IReadOnlyList<Guid> abandonedIds, TimeSpan maxWait);
+
     /// <summary>The task as it stands now, or <c>null</c> when no task with this id was ever submitted.</summary>
     [Alias("Get")]
     Task<TaskSnapshot?> GetAsync();

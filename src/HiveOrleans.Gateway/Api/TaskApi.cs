@@ -32,17 +32,17 @@ internal static class TaskApi
     }
 
     private static async Task<IResult> SubmitAsyncAsync(
-        HttpContext context, ApiKeyAuthenticator auth, QuotaLimiter quotas, IGrainFactory grains, IMediaStore media, TimeProvider time)
+        HttpContext context, ApiKeyAuthenticator auth, QuotaLimiter quotas, IGrainFactory grains, SubmissionAttempts attempts, IMediaStore media, TimeProvider time)
     {
         var project = await auth.AuthenticateForSubmissionAsync(context.Request);
         RefuseUploadOverQuota(context.Request, quotas, project);
         var request = await TaskRequestReader.ReadAsync(context.Request, project, media, context.RequestAborted);
-        var task = await SubmitAsync(grains, quotas, project, request, TaskMode.Async, time);
+        var task = await SubmitAsync(grains, attempts, quotas, project, request, TaskMode.Async, time, context.RequestAborted);
         return new JsonWriterResult(StatusCodes.Status200OK, writer => AcknowledgementDocument.Write(writer, task));
     }
 
     private static async Task<IResult> SubmitSyncAsync(
-        HttpContext context, ApiKeyAuthenticator auth, QuotaLimiter quotas, IGrainFactory grains, IMediaStore media, TimeProvider time)
+        HttpContext context, ApiKeyAuthenticator auth, QuotaLimiter quotas, IGrainFactory grains, SubmissionAttempts attempts, IMediaStore media, TimeProvider time)
     {
         var project = await auth.AuthenticateForSubmissionAsync(context.Request);
         if (project.Review == ReviewModes.ManualReview)
@@ -55,8 +55,8 @@ internal static class TaskApi
         var deadline = time.GetUtcNow() + project.SyncTimeout;
 
         // The first wait rides on the submission itself: one grain call for a task that finishes within a slice.
-        var task = await SubmitAsync(grains, quotas, project, request, TaskMode.Sync, time, project.SyncTimeout < WaitSlice ? project.SyncTimeout : WaitSlice);
-        var grain = grains.GetGrain<ITaskGrain>(task.TaskId);
+        var task = await SubmitAsync(
+            grains, attempts, quotas, project, request, TaskMode.Sync, time, context.RequestAborted, project.SyncTimeout < WaitSlice ? project.SyncTimeout : WaitSlice);
         while (!task.IsFinished)
         {
             var left = deadline - time.GetUtcNow();
@@ -70,7 +70,7 @@ internal static class TaskApi
             }
 
             context.RequestAborted.ThrowIfCancellationRequested();
-            task = await grain.WaitForCompletionAsync(left < WaitSlice ? left : WaitSlice) ?? task;
+            task = await attempts.WaitForCompletionAsync(task.TaskId, left < WaitSlice ? left : WaitSlice, context.RequestAborted) ?? task;
         }
 
         return TaskResult(task, 0, TaskDocument.DefaultFrameLimit);
@@ -139,7 +139,15 @@ internal static class TaskApi
     /// idempotency key gets the key's first task back, with no second charge and no second callback.
     /// </summary>
     private static async Task<TaskSnapshot> SubmitAsync(
-        IGrainFactory grains, QuotaLimiter quotas, ProjectConfig project, TaskRequest request, TaskMode mode, TimeProvider time, TimeSpan? wait = null)
+        IGrainFactory grains,
+        SubmissionAttempts attempts,
+        QuotaLimiter quotas,
+        ProjectConfig project,
+        TaskRequest request,
+        TaskMode mode,
+        TimeProvider time,
+        CancellationToken aborted,
+        TimeSpan? wait = null)
     {
         // Version 7 ids sort by time, which keeps the store's indexes append-mostly.
         var taskId = Guid.CreateVersion7();
@@ -185,8 +193,7 @@ internal static class TaskApi
         TaskSnapshot task;
         try
         {
-            var grain = grains.GetGrain<ITaskGrain>(taskId);
-            task = wait is { } maxWait ? await grain.SubmitAsync(submission, maxWait) : await grain.SubmitAsync(submission);
+            task = await attempts.SubmitAsync(taskId, submission, wait, keepId: request.IdempotencyKey is not null, aborted);
         }
         catch
         {

@@ -53,6 +53,7 @@ public static class GatewayApp
             kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue(GatewayOptions.Section + ":MaxRequestBodyBytes", new GatewayOptions().MaxRequestBodyBytes));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ApiKeyAuthenticator>();
+        builder.Services.AddSingleton<SubmissionAttempts>();
         builder.Services.AddSingleton<QuotaLimiter>();
         builder.Services.AddSingleton(sp => OperatorToken.FromConfiguration(
             builder.Configuration, settings.IsEmbedded ? settings.DataDirectory : null, sp.GetRequiredService<ILoggerFactory>().CreateLogger<OperatorToken>()));
@@ -97,6 +98,9 @@ public static class GatewayApp
                     o.Invariant = settings.Store.AdoInvariant;
                     o.ConnectionString = settings.Store.OrleansConnectionString;
                 });
+                // A silo that joins (a new one, or the new version in a rolling upgrade) takes submissions within
+                // seconds rather than the minute Orleans' default refresh would take.
+                client.Configure<Orleans.Configuration.GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(10));
                 client.UseConnectionRetryFilter(RetryUntilStopped);
                 client.AddActivityPropagation();
             });

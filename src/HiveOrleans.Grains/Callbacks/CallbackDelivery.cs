@@ -24,12 +24,19 @@ public sealed partial class CallbackDelivery(IHttpClientFactory clients, IOption
 
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _destinations = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>A callback's destination: its scheme, host and port, the unit of concurrency and of recovery.</summary>
+    public static string DestinationOf(Uri url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        return url.GetLeftPart(UriPartial.Authority);
+    }
+
     public async Task<CallbackAttempt> DeliverAsync(CallbackMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         var settings = options.Value;
         var slots = _destinations.GetOrAdd(
-            message.Url.GetLeftPart(UriPartial.Authority),
+            DestinationOf(message.Url),
             _ => new SemaphoreSlim(settings.CallbackConcurrencyPerDestination));
         if (!await slots.WaitAsync(settings.CallbackTimeout, cancellationToken).ConfigureAwait(false))
         {

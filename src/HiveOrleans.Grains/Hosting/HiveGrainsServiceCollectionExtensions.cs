@@ -65,6 +65,7 @@ public static class HiveGrainsServiceCollectionExtensions
             });
         services.AddSingleton<TaskSweeper>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<TaskSweeper>());
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SiloLossRecovery>();
         services.AddSingleton<LegacyTaskStates>();
         services.AddHashBanks(configuration);
         return services;

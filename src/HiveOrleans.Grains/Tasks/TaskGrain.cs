@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
 using HiveOrleans.Abstractions.Tasks;
@@ -46,6 +47,7 @@ internal sealed partial class TaskGrain(
     CallbackDelivery callbacks,
     WebhookSecretCache webhookSecrets,
     IOptions<TaskOptions> options,
+    ILocalSiloDetails silo,
     TimeProvider time,
     ILogger<TaskGrain> logger) : Grain, ITaskGrain
 {
@@ -57,12 +59,25 @@ internal sealed partial class TaskGrain(
     /// <summary>How soon a callback that found its destination saturated tries again.</summary>
     private static readonly TimeSpan DeferredRetry = TimeSpan.FromSeconds(5);
 
+    /// <summary>The first and the longest wait before work that failed on the store (an outage) is tried again.</summary>
+    private static readonly TimeSpan FirstStoreRetry = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan LongestStoreRetry = TimeSpan.FromSeconds(2);
+
     private readonly TaskOptions _options = options.Value;
     private readonly Dictionary<ITaskObserver, DateTimeOffset> _observers = [];
     private readonly Queue<TaskEvent> _outbox = new();
     private readonly SemaphoreSlim _writing = new(1, 1);
     private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Cancelled when the activation goes (its silo stopping): the work stops and is handed over.</summary>
+    private readonly CancellationTokenSource _stopping = new();
     private TaskState _state = new();
+
+    /// <summary>The row holds an id that a retried submission gave up: there is no task, and there will be none.</summary>
+    private bool _abandoned;
+
+    /// <summary>Another activation wrote the task: this one is stale, goes, and writes nothing more.</summary>
+    private bool _stale;
 
     /// <summary>The stored row's version; null while no row is known to exist.</summary>
     private int? _version;
@@ -103,6 +118,43 @@ internal sealed partial class TaskGrain(
         return submitted.IsFinished ? submitted : (await WaitForCompletionAsync(maxWait))!;
     }
 
+    public async Task<TaskSnapshot> SubmitInsteadOfAsync(TaskSubmission submission, IReadOnlyList<Guid> abandonedIds, TimeSpan maxWait)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        ArgumentNullException.ThrowIfNull(abandonedIds);
+        foreach (var abandoned in abandonedIds)
+        {
+            if (await CloseAbandonedAsync(submission.ProjectId, abandoned) is { } storedAfterAll)
+            {
+                // The earlier attempt was stored after all: that is the task, and this id stays unused.
+                DeactivateOnIdle();
+                return storedAfterAll;
+            }
+        }
+
+        return maxWait > TimeSpan.Zero ? await SubmitAsync(submission, maxWait) : await SubmitAsync(submission);
+    }
+
+    /// <summary>
+    /// Writes an empty row under an abandoned attempt's id, which its own late insert then finds in its way. If the
+    /// attempt's task is there already, returns it as stored (without a call to its grain, whose silo may be gone).
+    /// </summary>
+    private async Task<TaskSnapshot?> CloseAbandonedAsync(long projectId, Guid abandoned)
+    {
+        try
+        {
+            await store.WriteAsync(new TaskWrite(abandoned, projectId, null, null, TaskLedgerReason.Work, []));
+            return null;
+        }
+        catch (TaskWriteConflictException)
+        {
+            var row = await store.ReadAsync(abandoned);
+            return row is { IsAbandoned: false, State: { Length: > 0 } bytes } && serializer.Deserialize<TaskState>(bytes) is { Submission: not null } state
+                ? SnapshotOf(abandoned, state)
+                : null;
+        }
+    }
+
     public async Task<TaskSnapshot?> GetAsync()
     {
         await LoadAsync();
@@ -129,6 +181,11 @@ internal sealed partial class TaskGrain(
     public async Task ResumeAsync()
     {
         await LoadAsync();
+        if (_abandoned)
+        {
+            return;
+        }
+
         if (!Exists)
         {
             // A row carried over from the old ledger with no state behind it: that submission failed before its state
@@ -213,6 +270,13 @@ internal sealed partial class TaskGrain(
         }
 
         await LoadAsync();
+        if (_abandoned)
+        {
+            // Only a submission attempt that its gateway gave up on and retried under another id gets here.
+            DeactivateOnIdle();
+            throw new InvalidOperationException($"Submission attempt {TaskId} was given up and retried under another id.");
+        }
+
         if (!Exists)
         {
             await InsertAsync(submission);
@@ -275,6 +339,13 @@ internal sealed partial class TaskGrain(
     private async Task ReadAsync()
     {
         var row = await store.ReadAsync(TaskId);
+        if (row is { IsAbandoned: true })
+        {
+            _abandoned = true;
+            _version = row.Version;
+            return;
+        }
+
         var found = row?.State is { Length: > 0 } bytes
             ? serializer.Deserialize<TaskState>(bytes)
             : await legacyStates.ReadAsync(this.GetGrainId());
@@ -307,12 +378,19 @@ internal sealed partial class TaskGrain(
         try
         {
             var (due, reason) = Owed(time.GetUtcNow());
-            var write = new TaskWrite(TaskId, _state.Submission!.ProjectId, _version, due, reason, serializer.Serialize(_state).ToArray());
+            var write = new TaskWrite(TaskId, _state.Submission!.ProjectId, _version, due, reason, serializer.Serialize(_state).ToArray())
+            {
+                Owner = due is null ? null : silo.SiloAddress.ToParsableString(),
+                CallbackTo = reason == TaskLedgerReason.Callback && _state.Callback?.NextAttemptOn is not null
+                    ? CallbackDelivery.DestinationOf(new Uri(_state.Submission.CallbackUrl!))
+                    : null,
+            };
             await store.WriteAsync(write);
             _version = write.NewVersion;
         }
         catch (TaskWriteConflictException)
         {
+            _stale = true;
             DeactivateOnIdle();
             throw;
         }
@@ -323,12 +401,41 @@ internal sealed partial class TaskGrain(
     }
 
     /// <summary>
+    /// <see cref="PersistAsync"/> for work already under way: while the store is away (an outage, a restart) it waits
+    /// and writes again, keeping the change in memory, so the task carries on as soon as the store answers rather than
+    /// when its row falls due for the sweeper. A stopping activation stops waiting and hands the task over.
+    /// </summary>
+    private async Task PersistDurablyAsync()
+    {
+        var wait = FirstStoreRetry;
+        while (true)
+        {
+            try
+            {
+                await PersistAsync();
+                return;
+            }
+            catch (Exception ex) when (IsStoreOutage(ex))
+            {
+                LogWaitingForStore(logger, TaskId, wait.TotalMilliseconds, ex);
+                await Task.Delay(wait, time, _stopping.Token);
+                wait = Longer(wait);
+            }
+        }
+    }
+
+    /// <summary>
     /// When the sweeper should look at the task next, derived from its state: unfinished work and an attempt in flight
     /// are looked at after <see cref="TaskOptions.RecoverAfter"/> (in case this silo dies), a scheduled retry when it
     /// is due, and a task that owes nothing never.
     /// </summary>
     private (DateTimeOffset? DueAt, TaskLedgerReason Reason) Owed(DateTimeOffset now)
     {
+        if (_state.HandedOver)
+        {
+            return (now, IsFinished ? TaskLedgerReason.Callback : TaskLedgerReason.Work);
+        }
+
         if (!IsFinished)
         {
             return (now + _options.RecoverAfter, TaskLedgerReason.Work);
@@ -356,12 +463,33 @@ internal sealed partial class TaskGrain(
         DelayDeactivation(WorkKeepAlive);
         try
         {
-            if (!IsFinished)
+            var wait = FirstStoreRetry;
+            while (true)
             {
-                await ProcessAsync(recovering || _state.Phase == TaskPhase.Processing);
-            }
+                try
+                {
+                    if (!IsFinished)
+                    {
+                        await ProcessAsync(recovering || _state.Phase == TaskPhase.Processing);
+                    }
 
-            await SettleCallbackAsync();
+                    await SettleCallbackAsync();
+                    break;
+                }
+                catch (Exception ex) when (IsStoreOutage(ex))
+                {
+                    // Something the work reads (media, a project's lists) is in the store, which is away: try again
+                    // when it answers rather than fail the task or wait for the sweeper.
+                    LogWaitingForStore(logger, TaskId, wait.TotalMilliseconds, ex);
+                    recovering = false;
+                    await Task.Delay(wait, time, _stopping.Token);
+                    wait = Longer(wait);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            // The activation is going; OnDeactivateAsync hands the task over.
         }
         catch (Exception ex)
         {
@@ -380,6 +508,41 @@ internal sealed partial class TaskGrain(
         }
     }
 
+    /// <summary>
+    /// A failure of the store itself (unreachable, restarting), as opposed to the task's own: work waits for the store
+    /// instead of failing the task.
+    /// </summary>
+    private static bool IsStoreOutage(Exception ex) => ex is DbException || ex.InnerException is DbException;
+
+    private static TimeSpan Longer(TimeSpan wait) => wait * 2 < LongestStoreRetry ? wait * 2 : LongestStoreRetry;
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_work is { IsCompleted: false } work)
+        {
+            // The silo is stopping (or the activation is otherwise going) mid-work: stop, and leave the task due now so a
+            // surviving silo's sweeper takes it over at its next round instead of after RecoverAfter.
+            await _stopping.CancelAsync();
+            await work.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.SuppressThrowing);
+            if (Exists && !_abandoned && !_stale && (!IsFinished || OwesCallback))
+            {
+                _state.HandedOver = true;
+                try
+                {
+                    await PersistAsync();
+                    LogHandedOver(logger, TaskId, reason.ReasonCode.ToString());
+                }
+                catch (Exception ex)
+                {
+                    // The row is still due from the last write; the sweeper takes it then, or the silo-loss watcher sooner.
+                    LogHandoverFailed(logger, TaskId, ex);
+                }
+            }
+        }
+
+        await base.OnDeactivateAsync(reason, cancellationToken);
+    }
+
     /// <summary>Delivers the callback while one is owed and due now; a retry that is due later is the store's to wake.</summary>
     private async Task SettleCallbackAsync()
     {
@@ -396,6 +559,13 @@ internal sealed partial class TaskGrain(
 
     private async Task ProcessAsync(bool interrupted)
     {
+        if (_state.HandedOver)
+        {
+            // Its previous silo stopped gracefully and handed it over: that was no crash.
+            _state.HandedOver = false;
+            interrupted = false;
+        }
+
         if (interrupted)
         {
             // A previous run may have crashed its silo; count it so a poison task ends instead of looping forever.
@@ -406,7 +576,7 @@ internal sealed partial class TaskGrain(
                 return;
             }
 
-            await PersistAsync();
+            await PersistDurablyAsync();
         }
 
         var submission = _state.Submission!;
@@ -417,7 +587,7 @@ internal sealed partial class TaskGrain(
             {
                 // Downloading is part of processing; its result is written with the task's result.
                 MarkProcessing();
-                _state.Media = await downloads.DownloadAsync(submission, CancellationToken.None);
+                _state.Media = await downloads.DownloadAsync(submission, _stopping.Token);
                 _state.InputHash = _state.Media.Md5;
             }
 
@@ -436,7 +606,7 @@ internal sealed partial class TaskGrain(
             await FinishAsync(output: null, ex.Code, ex.Message);
             return;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException && !IsStoreOutage(ex))
         {
             LogModelFailed(logger, TaskId, ex);
             var message = ex is ModelUnavailableException ? ex.Message : "The model failed on this input.";
@@ -455,7 +625,7 @@ internal sealed partial class TaskGrain(
             : ModelContext.Empty;
         if (_state.Media is not { } media)
         {
-            return await models.RunAsync(new ModelInput(submission, context), MarkProcessing, CancellationToken.None);
+            return await models.RunAsync(new ModelInput(submission, context), MarkProcessing, _stopping.Token);
         }
 
         MediaFile file;
@@ -470,7 +640,7 @@ internal sealed partial class TaskGrain(
 
         await using (file)
         {
-            return await models.RunAsync(new ModelInput(submission, context, media, file.Path), MarkProcessing, CancellationToken.None);
+            return await models.RunAsync(new ModelInput(submission, context, media, file.Path), MarkProcessing, _stopping.Token);
         }
     }
 
@@ -498,7 +668,7 @@ internal sealed partial class TaskGrain(
         _state.ErrorMessage = errorMessage;
         _state.Phase = errorCode is null ? TaskPhase.Succeeded : TaskPhase.Failed;
         _state.CompletedOn = time.GetUtcNow();
-        await PersistAsync();
+        await PersistDurablyAsync();
         HiveMetrics.TasksCompleted.Add(1, HiveMetrics.Project(_state.Submission!.ProjectId), HiveMetrics.Model(_state.Submission.ModelType), HiveMetrics.Outcome(errorCode ?? "succeeded"));
 
         _finished.TrySetResult();
@@ -539,14 +709,14 @@ internal sealed partial class TaskGrain(
             // A callback cannot be paged: it carries every frame (GET pages them with frame_offset/frame_limit).
             TaskDocument.ToUtf8Bytes(Snapshot(), frameLimit: int.MaxValue),
             await webhookSecrets.GetAsync(submission.ProjectId));
-        var attempt = await callbacks.DeliverAsync(message, CancellationToken.None);
+        var attempt = await callbacks.DeliverAsync(message, _stopping.Token);
         var now = time.GetUtcNow();
         var current = _state.Callback ?? before;
         if (attempt.Deferred)
         {
             // Nothing was sent, so no attempt is recorded; the store brings the task back shortly.
             _state.Callback = current with { NextAttemptOn = now + Jittered(DeferredRetry), SeriesStartedOn = current.SeriesStartedOn ?? before.SeriesStartedOn };
-            await PersistAsync();
+            await PersistDurablyAsync();
             return;
         }
 
@@ -587,7 +757,7 @@ internal sealed partial class TaskGrain(
             SeriesStartedOn = current.SeriesStartedOn ?? before.SeriesStartedOn,
             History = history,
         };
-        await PersistAsync();
+        await PersistDurablyAsync();
         if (stopped is not null)
         {
             LogCallbackStopped(logger, TaskId, stopped, number);
@@ -645,21 +815,23 @@ internal sealed partial class TaskGrain(
         }
     }
 
-    private TaskSnapshot Snapshot() => new()
+    private TaskSnapshot Snapshot() => SnapshotOf(TaskId, _state);
+
+    private static TaskSnapshot SnapshotOf(Guid taskId, TaskState state) => new()
     {
-        TaskId = TaskId,
-        Submission = _state.Submission!,
-        Phase = _state.Phase,
-        ErrorCode = _state.ErrorCode,
-        ErrorMessage = _state.ErrorMessage,
-        Output = _state.Output,
-        InputHash = _state.InputHash,
-        CompletedOn = _state.CompletedOn,
-        ProcessingStartedOn = _state.ProcessingStartedOn,
-        Callback = _state.Callback,
-        Charge = _state.Charge,
-        Media = _state.Media,
-        FromCache = _state.FromCache,
+        TaskId = taskId,
+        Submission = state.Submission!,
+        Phase = state.Phase,
+        ErrorCode = state.ErrorCode,
+        ErrorMessage = state.ErrorMessage,
+        Output = state.Output,
+        InputHash = state.InputHash,
+        CompletedOn = state.CompletedOn,
+        ProcessingStartedOn = state.ProcessingStartedOn,
+        Callback = state.Callback,
+        Charge = state.Charge,
+        Media = state.Media,
+        FromCache = state.FromCache,
     };
 
     // MD5 is the content fingerprint Hive's contract names (input.hash), not a security measure.
@@ -670,6 +842,15 @@ internal sealed partial class TaskGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Work on task {TaskId} stopped; the task store will resume it")]
     private static partial void LogWorkFailed(ILogger logger, Guid taskId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Task {TaskId} waits {Milliseconds} ms for the store to answer again")]
+    private static partial void LogWaitingForStore(ILogger logger, Guid taskId, double milliseconds, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Task {TaskId} handed over to the other silos ({Reason})")]
+    private static partial void LogHandedOver(ILogger logger, Guid taskId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId} could not be handed over; it resumes when its row falls due")]
+    private static partial void LogHandoverFailed(ILogger logger, Guid taskId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Callback for task {TaskId} stopped ({Reason}) after {Attempts} attempts")]
     private static partial void LogCallbackStopped(ILogger logger, Guid taskId, string reason, int attempts);

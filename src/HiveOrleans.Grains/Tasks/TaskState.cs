@@ -36,4 +36,10 @@ public sealed class TaskState
     [Id(11)] public TaskMedia? Media { get; set; }
 
     [Id(12)] public bool FromCache { get; set; }
+
+    /// <summary>
+    /// Its silo stopped gracefully while working on it and wrote it as due now for another silo: the next start is a
+    /// handover, not a crash, and does not count towards <see cref="Recoveries"/>.
+    /// </summary>
+    [Id(13)] public bool HandedOver { get; set; }
 }

@@ -19,6 +19,9 @@ internal sealed partial class TaskSweeper(
     TimeProvider time,
     ILogger<TaskSweeper> logger) : ILifecycleParticipant<ISiloLifecycle>, IDisposable
 {
+    private const int ResumeAttempts = 3;
+    private static readonly TimeSpan ResumeRetryPause = TimeSpan.FromMilliseconds(500);
+
     private PeriodicWork? _work;
 
     public void Participate(ISiloLifecycle lifecycle) =>
@@ -38,17 +41,43 @@ internal sealed partial class TaskSweeper(
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.ResumeParallelism, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(due, parallel, async (taskId, _) =>
         {
-            try
+            // Right after a silo's death a call can still meet a stale route to it; a second try a moment later finds
+            // the task's new home. Past that, the lease runs out and a later sweep tries again.
+            for (var attempt = 1; ; attempt++)
             {
-                await grains.GetGrain<ITaskGrain>(taskId).ResumeAsync().ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // The lease runs out and a later sweep tries again (for instance once a dead silo is declared dead).
-                LogResumeFailed(logger, taskId, ex);
+                try
+                {
+                    await grains.GetGrain<ITaskGrain>(taskId).ResumeAsync().ConfigureAwait(false);
+                    return;
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    if (attempt == ResumeAttempts)
+                    {
+                        LogResumeFailed(logger, taskId, ex);
+                        return;
+                    }
+                }
+
+                await Task.Delay(ResumeRetryPause, time, cancellationToken).ConfigureAwait(false);
             }
         }).ConfigureAwait(false);
         return due.Count;
+    }
+
+    /// <summary>
+    /// Makes every owed task last written by <paramref name="owner"/> (a silo that died) due now, then sweeps until
+    /// nothing due is left. Returns how many of its tasks were brought forward.
+    /// </summary>
+    public async Task<int> ResumeOwnedByAsync(string owner, CancellationToken cancellationToken)
+    {
+        var expedited = await store.ExpediteOwnedByAsync(owner, cancellationToken).ConfigureAwait(false);
+        if (expedited > 0)
+        {
+            await SweepAllDueAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return expedited;
     }
 
     public void Dispose() => _work?.Dispose();

@@ -10,6 +10,9 @@ namespace HiveOrleans.Silo.Hosting;
 
 public static class HiveSiloBuilderExtensions
 {
+    /// <summary>Where Orleans' <see cref="ClusterMembershipOptions"/> may be overridden (failure detection).</summary>
+    public const string MembershipSection = "HiveOrleans:Membership";
+
     /// <summary>
     /// A whole HiveOrleans silo: clustering (PostgreSQL, or localhost in embedded mode), grain storage, reminders
     /// (PostgreSQL only: the SQLite provider has none, and tasks do not depend on them), and the grains' services.
@@ -37,6 +40,17 @@ public static class HiveSiloBuilderExtensions
             {
                 silo.ConfigureEndpoints(settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
             }
+            // Failure detection in seconds, not Orleans' default tens of seconds: until a dead silo is declared dead,
+            // calls routed through it fail or hang and its tasks wait. Each silo probes the others every ProbeTimeout
+            // and suspects one after NumMissedProbesLimit misses; two suspicions declare it dead. The price is a
+            // silo starved for ~6 s (a long GC pause, a saturated host) being declared dead and restarting; Orleans
+            // lengthens the probe timeout while the prober itself is degraded. docs/operations.md.
+            silo.Configure<ClusterMembershipOptions>(o =>
+            {
+                o.ProbeTimeout = TimeSpan.FromSeconds(2);
+                o.NumMissedProbesLimit = 3;
+            });
+            silo.Services.Configure<ClusterMembershipOptions>(configuration.GetSection(MembershipSection));
             silo.UseAdoNetClustering(o =>
             {
                 o.Invariant = settings.Store.AdoInvariant;

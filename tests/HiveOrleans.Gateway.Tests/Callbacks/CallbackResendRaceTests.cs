@@ -118,6 +118,12 @@ public sealed class CallbackResendRaceTests : IAsyncLifetime
         public Task<IReadOnlyList<TaskLedgerEntry>> ListDueAsync(long projectId, TaskLedgerReason reason, int limit, CancellationToken cancellationToken = default) =>
             inner.ListDueAsync(projectId, reason, limit, cancellationToken);
 
+        public Task<int> ExpediteOwnedByAsync(string owner, CancellationToken cancellationToken = default) =>
+            inner.ExpediteOwnedByAsync(owner, cancellationToken);
+
+        public Task<int> ExpediteCallbacksToAsync(string destination, TimeSpan spread, CancellationToken cancellationToken = default) =>
+            inner.ExpediteCallbacksToAsync(destination, spread, cancellationToken);
+
         public Task<long> CountDueAsync(TaskLedgerReason? reason = null, CancellationToken cancellationToken = default) => inner.CountDueAsync(reason, cancellationToken);
 
         public Task<bool> HasLegacyStateAsync(string serviceId, string stateName, CancellationToken cancellationToken = default) =>

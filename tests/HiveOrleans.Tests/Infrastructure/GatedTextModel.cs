@@ -29,13 +29,13 @@ public sealed class GatedTextModel : IModerationModel, IDisposable
 
     public string ResultStamp(TaskSubmission submission) => _inner.ResultStamp(submission);
 
-    public Task<ModerationOutput> RunAsync(ModelInput input, CancellationToken cancellationToken) => Task.FromResult(RunOn("silo", input));
+    public Task<ModerationOutput> RunAsync(ModelInput input, CancellationToken cancellationToken) => Task.FromResult(RunOn("silo", input, cancellationToken));
 
     public void Release() => _release.Set();
 
     public void Dispose() => _release.Dispose();
 
-    private ModerationOutput RunOn(string siloName, ModelInput input)
+    private ModerationOutput RunOn(string siloName, ModelInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (input.Submission.TextData?.Contains(HoldMarker, StringComparison.Ordinal) == true && Interlocked.Exchange(ref _held, 1) == 0)
@@ -43,7 +43,8 @@ public sealed class GatedTextModel : IModerationModel, IDisposable
             _entered.TrySetResult(siloName);
 
             // Bounded, so a test that forgets to release cannot hang the run; the held silo is normally dead by then.
-            if (!_release.Wait(TimeSpan.FromMinutes(2)))
+            // A stopping silo cancels its model runs, as a real model that honours the token would stop.
+            if (!_release.Wait(TimeSpan.FromMinutes(2), cancellationToken))
             {
                 throw new TimeoutException("The gate was never released.");
             }
@@ -58,6 +59,6 @@ public sealed class GatedTextModel : IModerationModel, IDisposable
 
         public string ResultStamp(TaskSubmission submission) => gate.ResultStamp(submission);
 
-        public Task<ModerationOutput> RunAsync(ModelInput input, CancellationToken cancellationToken) => Task.FromResult(gate.RunOn(siloName, input));
+        public Task<ModerationOutput> RunAsync(ModelInput input, CancellationToken cancellationToken) => Task.FromResult(gate.RunOn(siloName, input, cancellationToken));
     }
 }
