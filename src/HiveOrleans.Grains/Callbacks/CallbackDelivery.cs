@@ -5,6 +5,7 @@ using System.Net.Http.Headers;
 using HiveOrleans.Abstractions.Wire;
 using HiveOrleans.Grains.Hosting;
 using HiveOrleans.Grains.Tasks;
+using HiveOrleans.Storage.Tasks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +17,13 @@ namespace HiveOrleans.Grains.Callbacks;
 /// Each destination (scheme, host and port) gets at most <see cref="TaskOptions.CallbackConcurrencyPerDestination"/>
 /// requests at once from this silo, so one slow receiver cannot take every connection from the others.
 /// </summary>
-public sealed partial class CallbackDelivery(IHttpClientFactory clients, IOptions<TaskOptions> options, TimeProvider time, ILogger<CallbackDelivery> logger)
+public sealed partial class CallbackDelivery(
+    IHttpClientFactory clients,
+    DestinationHealth health,
+    ITaskStore store,
+    IOptions<TaskOptions> options,
+    TimeProvider time,
+    ILogger<CallbackDelivery> logger)
 {
     public const string HttpClientName = "hive-callbacks";
 
@@ -31,13 +38,25 @@ public sealed partial class CallbackDelivery(IHttpClientFactory clients, IOption
         return url.GetLeftPart(UriPartial.Authority);
     }
 
-    public async Task<CallbackAttempt> DeliverAsync(CallbackMessage message, CancellationToken cancellationToken)
+    /// <param name="message">The signed callback.</param>
+    /// <param name="woken">
+    /// The task was woken ahead of its own schedule (a probe, or its destination's backlog brought forward): it is sent
+    /// even while the destination is failing.
+    /// </param>
+    /// <param name="cancellationToken">Stops the attempt (the task's silo is stopping); nothing is recorded then.</param>
+    public async Task<CallbackAttempt> DeliverAsync(CallbackMessage message, bool woken, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         var settings = options.Value;
-        var slots = _destinations.GetOrAdd(
-            DestinationOf(message.Url),
-            _ => new SemaphoreSlim(settings.CallbackConcurrencyPerDestination));
+        var destination = DestinationOf(message.Url);
+        if (!woken && health.IsFailing(destination))
+        {
+            health.Held(destination, message.TaskId);
+            HiveMetrics.CallbackAttempts.Add(1, HiveMetrics.Outcome("held"));
+            return new CallbackAttempt(false, null, "held: the destination is failing and is being probed", TimeSpan.Zero, Held: true);
+        }
+
+        var slots = _destinations.GetOrAdd(destination, _ => new SemaphoreSlim(settings.CallbackConcurrencyPerDestination));
         if (!await slots.WaitAsync(settings.CallbackTimeout, cancellationToken).ConfigureAwait(false))
         {
             LogDeferred(logger, message.TaskId, message.Url.Authority);
@@ -45,13 +64,37 @@ public sealed partial class CallbackDelivery(IHttpClientFactory clients, IOption
             return new CallbackAttempt(false, null, "destination busy", TimeSpan.Zero, Deferred: true);
         }
 
+        CallbackAttempt attempt;
         try
         {
-            return await SendAsync(message, settings.CallbackTimeout, cancellationToken).ConfigureAwait(false);
+            attempt = await SendAsync(message, settings.CallbackTimeout, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             slots.Release();
+        }
+
+        if (health.Record(destination, attempt.Succeeded))
+        {
+            // Off the caller's path: the task's own outcome does not wait for the backlog's.
+            _ = BringBacklogForwardAsync(destination, settings.CallbackRecoverySpread);
+        }
+
+        return attempt;
+    }
+
+    /// <summary>The destination answered after failing: its pending retries, on every silo, fall due within the spread.</summary>
+    private async Task BringBacklogForwardAsync(string destination, TimeSpan spread)
+    {
+        try
+        {
+            var count = await store.ExpediteCallbacksToAsync(destination, spread).ConfigureAwait(false);
+            LogRecovered(logger, destination, count, spread.TotalSeconds);
+        }
+        catch (Exception ex)
+        {
+            // The retries keep their own schedules; each success there brings nothing forward, but nothing is lost.
+            LogBacklogFailed(logger, destination, ex);
         }
     }
 
@@ -94,6 +137,12 @@ public sealed partial class CallbackDelivery(IHttpClientFactory clients, IOption
         HiveMetrics.CallbackAttempts.Add(1, HiveMetrics.Outcome(attempt.Succeeded ? "delivered" : "failed"));
         HiveMetrics.CallbackDuration.Record(attempt.Duration.TotalMilliseconds);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Callback destination {Destination} answers again; {Count} pending retries brought forward within {Seconds} s")]
+    private static partial void LogRecovered(ILogger logger, string destination, int count, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not bring forward the pending callbacks to {Destination}")]
+    private static partial void LogBacklogFailed(ILogger logger, string destination, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Callback for task {TaskId} answered {Status} in {Milliseconds} ms")]
     private static partial void LogAttempt(ILogger logger, Guid taskId, int status, double milliseconds);

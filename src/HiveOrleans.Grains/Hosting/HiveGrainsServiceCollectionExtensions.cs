@@ -54,6 +54,8 @@ public static class HiveGrainsServiceCollectionExtensions
         services.AddSingleton<RetentionSweeper>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<RetentionSweeper>());
         services.AddSingleton<CallbackDelivery>();
+        services.AddSingleton(sp => new DestinationHealth(sp.GetRequiredService<IOptions<TaskOptions>>().Value.CallbackProbeInterval));
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, CallbackProber>();
         services.AddSingleton<WebhookSecretCache>();
         services.AddHttpClient(CallbackDelivery.HttpClientName)
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan) // CallbackDelivery applies its own.

@@ -79,6 +79,12 @@ internal sealed partial class TaskGrain(
     /// <summary>Another activation wrote the task: this one is stale, goes, and writes nothing more.</summary>
     private bool _stale;
 
+    /// <summary>
+    /// The store woke the task (the sweeper's resume). A callback retry woken before its own time was brought forward on
+    /// purpose (a probe, or its recovered destination's backlog) and is sent now, even to a destination held as failing.
+    /// </summary>
+    private bool _woken;
+
     /// <summary>The stored row's version; null while no row is known to exist.</summary>
     private int? _version;
 
@@ -201,6 +207,7 @@ internal sealed partial class TaskGrain(
 
         if (!IsFinished || OwesCallback)
         {
+            _woken = true;
             EnsureWorking(recovering: false);
         }
         else
@@ -548,12 +555,15 @@ internal sealed partial class TaskGrain(
     {
         while (OwesCallback)
         {
-            if (_state.Callback?.NextAttemptOn is { } next && next > time.GetUtcNow())
+            var woken = _woken;
+            _woken = false;
+            var ahead = _state.Callback?.NextAttemptOn is { } next && next > time.GetUtcNow();
+            if (ahead && !woken)
             {
                 return;
             }
 
-            await DeliverCallbackAsync();
+            await DeliverCallbackAsync(wokenAhead: ahead);
         }
     }
 
@@ -697,7 +707,7 @@ internal sealed partial class TaskGrain(
     /// Makes one attempt and records its outcome (with the next attempt's time, if any). A resend that arrives while
     /// the attempt is in flight starts a new series, which this attempt does not count towards.
     /// </summary>
-    private async Task DeliverCallbackAsync()
+    private async Task DeliverCallbackAsync(bool wokenAhead)
     {
         var submission = _state.Submission!;
         var before = _state.Callback ?? new CallbackStatus { SeriesStartedOn = _state.CompletedOn };
@@ -709,13 +719,33 @@ internal sealed partial class TaskGrain(
             // A callback cannot be paged: it carries every frame (GET pages them with frame_offset/frame_limit).
             TaskDocument.ToUtf8Bytes(Snapshot(), frameLimit: int.MaxValue),
             await webhookSecrets.GetAsync(submission.ProjectId));
-        var attempt = await callbacks.DeliverAsync(message, _stopping.Token);
+        var attempt = await callbacks.DeliverAsync(message, wokenAhead, _stopping.Token);
         var now = time.GetUtcNow();
         var current = _state.Callback ?? before;
         if (attempt.Deferred)
         {
             // Nothing was sent, so no attempt is recorded; the store brings the task back shortly.
             _state.Callback = current with { NextAttemptOn = now + Jittered(DeferredRetry), SeriesStartedOn = current.SeriesStartedOn ?? before.SeriesStartedOn };
+            await PersistDurablyAsync();
+            return;
+        }
+
+        var delays = _options.EffectiveCallbackRetryDelays;
+        if (attempt.Held)
+        {
+            // Not sent: the destination is failing. The task keeps to the backoff it would have after a failure, and is
+            // woken sooner if it is picked as a probe or the destination answers again.
+            var seriesStart = current.SeriesStartedOn ?? before.SeriesStartedOn ?? now;
+            var failed = current.History.Count(a => a.At >= seriesStart);
+            var retryAt = now + Jittered(delays[Math.Min(failed, delays.Count - 1)]);
+            var givenUp = retryAt - seriesStart > _options.CallbackGiveUpAfter;
+            _state.Callback = current with
+            {
+                NextAttemptOn = givenUp ? null : retryAt,
+                StoppedReason = givenUp ? "gave_up" : null,
+                LastError = attempt.Error,
+                SeriesStartedOn = seriesStart,
+            };
             await PersistDurablyAsync();
             return;
         }
@@ -729,7 +759,6 @@ internal sealed partial class TaskGrain(
         {
             var seriesStart = before.SeriesStartedOn ?? now;
             var failures = history.Count(a => a.At >= seriesStart);
-            var delays = _options.EffectiveCallbackRetryDelays;
             var candidate = now + Jittered(delays[Math.Min(failures - 1, delays.Count - 1)]);
             if (attempt.Gone)
             {

@@ -55,6 +55,21 @@ public sealed class TaskOptions
     [Range(typeof(TimeSpan), "00:00:01", "30.00:00:00")]
     public TimeSpan CallbackGiveUpAfter { get; set; } = TimeSpan.FromHours(25);
 
+    /// <summary>
+    /// How often a silo probes a destination whose callbacks failed three times in a row (their callbacks are held
+    /// meanwhile): one held task tries ahead of its schedule.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    public TimeSpan CallbackProbeInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// When a failing destination answers again, its pending retries become due at random moments within this long,
+    /// so the backlog arrives promptly but not all at once (and at most <see cref="CallbackConcurrencyPerDestination"/>
+    /// at a time per silo).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan CallbackRecoverySpread { get; set; } = TimeSpan.FromSeconds(20);
+
     /// <summary>How many callbacks one silo sends to one destination (scheme, host, port) at once.</summary>
     [Range(1, 1_000)]
     public int CallbackConcurrencyPerDestination { get; set; } = 16;

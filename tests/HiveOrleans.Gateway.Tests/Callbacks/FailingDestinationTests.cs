@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+using HiveOrleans.Gateway.Tests.Infrastructure;
+using HiveOrleans.Tests.Infrastructure;
+
+namespace HiveOrleans.Gateway.Tests.Callbacks;
+
+/// <summary>
+/// A receiver that fails everything is probed, not hammered; once it answers again, its backlog arrives promptly
+/// instead of at each task's own backoff.
+/// </summary>
+public sealed class FailingDestinationTests : IAsyncLifetime
+{
+    private const int Tasks = 20;
+
+    private readonly PostgresDatabase _database = new();
+
+    public Task InitializeAsync() => _database.InitializeAsync();
+
+    public Task DisposeAsync() => _database.DisposeAsync();
+
+    [Fact]
+    public async Task A_destination_failing_everything_gets_one_probe_per_interval_instead_of_every_retry()
+    {
+        // Retries every 20-200 ms: without holding, twenty tasks would send about a hundred requests a second.
+        await using var server = await StartAsync(retryDelay: "00:00:00.200", probeInterval: "00:00:00.500");
+        await using var receiver = await CallbackReceiver.StartAsync();
+        receiver.Respond = _ => HttpStatusCode.ServiceUnavailable;
+        var project = await server.Client.CreateProjectAsync("down");
+        var tasks = await SubmitAsync(server, project, receiver);
+        await WaitUntilEveryCallbackWaitsForARetryAsync(server, project, tasks);
+
+        var before = receiver.Count;
+        var watch = Stopwatch.StartNew();
+        var until = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (receiver.Count < before + 4)
+        {
+            Assert.True(DateTime.UtcNow < until, $"no probes reached the failing receiver ({receiver.Count - before} in 30 s)");
+            await Task.Delay(50);
+        }
+
+        // Four requests at least half a second apart take at least 1.5 s; unthrottled retries take a few milliseconds.
+        Assert.True(watch.Elapsed >= TimeSpan.FromSeconds(1.5), $"{receiver.Count - before} requests in {watch.Elapsed.TotalMilliseconds:0} ms");
+    }
+
+    [Fact]
+    public async Task A_destination_that_answers_again_gets_its_whole_backlog_well_before_the_tasks_own_retries()
+    {
+        // Each task's next try is 1-10 minutes away; only the probe and the backlog being brought forward can deliver
+        // within the deadline below.
+        await using var server = await StartAsync(retryDelay: "00:10:00", probeInterval: "00:00:01");
+        await using var receiver = await CallbackReceiver.StartAsync();
+        var up = false;
+        receiver.Respond = _ => Volatile.Read(ref up) ? HttpStatusCode.OK : HttpStatusCode.ServiceUnavailable;
+        var project = await server.Client.CreateProjectAsync("comes back");
+        var tasks = await SubmitAsync(server, project, receiver);
+        await WaitUntilEveryCallbackWaitsForARetryAsync(server, project, tasks);
+
+        Volatile.Write(ref up, true);
+
+        var delivered = new HashSet<string>();
+        var until = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (delivered.Count < Tasks)
+        {
+            var left = until - DateTime.UtcNow;
+            Assert.True(left > TimeSpan.Zero, $"{delivered.Count} of {Tasks} callbacks delivered 20 s after the receiver came back");
+            var callback = await receiver.NextAsync(left);
+            if (callback.AnsweredWith == 200)
+            {
+                using var body = JsonDocument.Parse(callback.Body);
+                delivered.Add(body.RootElement.GetProperty("task_id").GetString()!);
+            }
+        }
+
+        Assert.Equal(tasks.Order(), delivered.Order());
+    }
+
+    private Task<GatewayServer> StartAsync(string retryDelay, string probeInterval) =>
+        GatewayServer.StartOnPostgresAsync(_database.ConnectionString, new Dictionary<string, string?>
+        {
+            ["HiveOrleans:Tasks:CallbackRetryDelays:0"] = retryDelay,
+            ["HiveOrleans:Tasks:CallbackProbeInterval"] = probeInterval,
+            ["HiveOrleans:Tasks:CallbackRecoverySpread"] = "00:00:02",
+            ["HiveOrleans:Tasks:SweepInterval"] = "00:00:00.200",
+        });
+
+    private static async Task<List<string>> SubmitAsync(GatewayServer server, CreatedProject project, CallbackReceiver receiver)
+    {
+        var tasks = new List<string>();
+        for (var i = 0; i < Tasks; i++)
+        {
+            var (status, ack) = await server.Client.SubmitTextAsync(project.Key, "async", $"backlog item {i}", receiver.Url.ToString());
+            Assert.Equal(HttpStatusCode.OK, status);
+            tasks.Add(ack.GetProperty("task_id").GetString()!);
+        }
+
+        return tasks;
+    }
+
+    /// <summary>Every task has tried (or been held) and now waits for a retry.</summary>
+    private static async Task WaitUntilEveryCallbackWaitsForARetryAsync(GatewayServer server, CreatedProject project, List<string> tasks)
+    {
+        var until = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        foreach (var taskId in tasks)
+        {
+            while (true)
+            {
+                var (_, task) = await server.Client.GetTaskAsync(project.Key, $"/api/v2/task/{taskId}");
+                if (task.TryGetProperty("callback_next_attempt", out var next) && next.ValueKind == JsonValueKind.String)
+                {
+                    break;
+                }
+
+                Assert.True(DateTime.UtcNow < until, $"task {taskId} never scheduled a callback retry");
+                await Task.Delay(50);
+            }
+        }
+    }
+}
