@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 
 namespace HiveOrleans.Gateway.Hosting;
 
@@ -99,6 +100,9 @@ public static class GatewayApp
                 });
                 client.UseConnectionRetryFilter(RetryUntilStopped);
                 client.AddActivityPropagation();
+
+                // The dashboard's pages and API here; its grains and counters on the silos (AddHiveOrleansSilo).
+                client.AddDashboard();
             });
         }
 
@@ -115,6 +119,7 @@ public static class GatewayApp
         app.MapTaskApi();
         app.MapTaskEventsApi();
         app.MapAdminApi();
+        app.MapDashboardApi();
         if (prometheus)
         {
             // Off by default: the scrape shows project ids and volumes to whoever can reach it (docs/operations.md).
