@@ -52,8 +52,8 @@ public static class HiveSiloBuilderExtensions
             });
         }
 
-        // The profiler it adds to every grain call does nothing until someone opens the dashboard, and stops again a
-        // minute after the last look.
+        // The profiler it puts in front of every grain call records nothing until someone opens the dashboard, and
+        // stops again one to two minutes after the last look (the dashboard's grain checks once a minute).
         silo.AddDashboard();
         return silo.AddHiveOrleansGrains(configuration, settings.Store, settings.DataDirectory);
     }
