@@ -10,7 +10,7 @@ namespace HiveOrleans.Gateway.Admin;
 /// of its own and shows every silo, grain type and the live log. Scripts send <c>authorization: Bearer TOKEN</c> as
 /// for <c>/admin/v1</c>. A browser cannot add that header, so a request without credentials is answered with a Basic
 /// challenge as well as the usual 401 JSON: the browser asks for a user name (ignored) and password (the token) and
-/// sends them with every later request, the dashboard's own XHRs included. The token so never travels in a URL, where
+/// sends them with every later request, the dashboard's own XHRs included. So the token never travels in a URL, where
 /// proxies, request logs and the browser's history would keep it.
 /// </summary>
 internal static class DashboardApi
