@@ -42,11 +42,7 @@ internal sealed class OperatorToken
     /// <summary>Checks <c>authorization: Bearer TOKEN</c>, comparing hashes in constant time.</summary>
     public void Demand(HttpRequest request)
     {
-        if (_expectedHash is null)
-        {
-            throw new ApiException(StatusCodes.Status403Forbidden, "The operator API is disabled: set HiveOrleans:AdminToken.");
-        }
-
+        DemandEnabled();
         var header = request.Headers.Authorization.ToString().AsSpan().Trim();
         const string scheme = "Bearer ";
         if (!header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) || header.Length == scheme.Length)
@@ -54,10 +50,22 @@ internal sealed class OperatorToken
             throw new ApiException(StatusCodes.Status401Unauthorized, "Operator token required: 'authorization: Bearer <token>'.");
         }
 
-        var given = SHA256.HashData(Encoding.UTF8.GetBytes(header[scheme.Length..].Trim().ToString()));
-        if (!CryptographicOperations.FixedTimeEquals(given, _expectedHash))
+        if (!Matches(header[scheme.Length..].Trim()))
         {
             throw new ApiException(StatusCodes.Status403Forbidden, "Invalid operator token.");
         }
     }
+
+    /// <summary>Throws the operator API's 403 when no token is configured.</summary>
+    public void DemandEnabled()
+    {
+        if (_expectedHash is null)
+        {
+            throw new ApiException(StatusCodes.Status403Forbidden, "The operator API is disabled: set HiveOrleans:AdminToken.");
+        }
+    }
+
+    /// <summary>Whether <paramref name="given"/> is the token, compared by hash in constant time; never when none is configured.</summary>
+    public bool Matches(ReadOnlySpan<char> given) =>
+        _expectedHash is not null && CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(given.ToString())), _expectedHash);
 }

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 
 namespace HiveOrleans.Gateway.Hosting;
 
@@ -103,6 +104,9 @@ public static class GatewayApp
                 client.Configure<Orleans.Configuration.GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(10));
                 client.UseConnectionRetryFilter(RetryUntilStopped);
                 client.AddActivityPropagation();
+
+                // The dashboard's pages and API here; its grains and counters on the silos (AddHiveOrleansSilo).
+                client.AddDashboard();
             });
         }
 
@@ -119,6 +123,7 @@ public static class GatewayApp
         app.MapTaskApi();
         app.MapTaskEventsApi();
         app.MapAdminApi();
+        app.MapDashboardApi();
         if (prometheus)
         {
             // Off by default: the scrape shows project ids and volumes to whoever can reach it (docs/operations.md).

@@ -11,6 +11,9 @@ public sealed class ApiException(int statusCode, string message) : Exception(mes
     /// <summary>Sent as <c>Retry-After</c> (seconds) when set.</summary>
     public int? RetryAfterSeconds { get; init; }
 
+    /// <summary>Sent as <c>WWW-Authenticate</c> when set: a challenge a browser answers by asking its user to log in.</summary>
+    public string? Challenge { get; init; }
+
     /// <summary>A task the error concerns (a sync timeout names the task that goes on).</summary>
     public Guid? TaskId { get; init; }
 

@@ -16,7 +16,7 @@ public static class HiveGrainsServiceCollectionExtensions
 {
     /// <summary>
     /// The services the grains need on a silo: models and their executor, the result cache, media downloads and
-    /// retention, callback delivery, the sweeper for overdue tasks, hash banks. The task store comes from HiveOrleans.Storage
+    /// retention, callback delivery, the sweeper for overdue tasks, the queue-depth gauges, hash banks. The task store comes from HiveOrleans.Storage
     /// (<c>AddHiveStorage</c>) and the media store from <c>AddHiveMediaStore</c>.
     /// </summary>
     public static IServiceCollection AddHiveGrainServices(this IServiceCollection services, IConfiguration configuration)
@@ -69,6 +69,13 @@ public static class HiveGrainsServiceCollectionExtensions
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<TaskSweeper>());
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SiloLossRecovery>();
         services.AddSingleton<LegacyTaskStates>();
+        services.AddOptions<MetricsOptions>()
+            .Bind(configuration.GetSection(MetricsOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddMetrics();
+        services.AddSingleton<TaskQueueDepth>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<TaskQueueDepth>());
         services.AddHashBanks(configuration);
         return services;
     }

@@ -8,7 +8,10 @@ namespace HiveOrleans.Grains.Hosting;
 /// </summary>
 internal static class HiveMetrics
 {
-    private static readonly Meter Meter = new("HiveOrleans");
+    /// <summary>The meter's name, which exporters subscribe to.</summary>
+    public const string MeterName = "HiveOrleans";
+
+    private static readonly Meter Meter = new(MeterName);
 
     public static readonly Counter<long> TasksSubmitted = Meter.CreateCounter<long>(
         "hiveorleans.tasks.submitted", "{task}", "Tasks stored and acknowledged");

@@ -3,6 +3,7 @@ using HiveOrleans.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Orleans.Runtime.Hosting;
 using Orleans.Storage;
 
@@ -15,7 +16,9 @@ public static class HiveSiloBuilderExtensions
 
     /// <summary>
     /// A whole HiveOrleans silo: clustering (PostgreSQL, or localhost in embedded mode), grain storage, reminders
-    /// (PostgreSQL only: the SQLite provider has none, and tasks do not depend on them), and the grains' services.
+    /// (PostgreSQL only: the SQLite provider has none, and tasks do not depend on them), the grains' services, and
+    /// the silo side of the Orleans dashboard (its grains, grain-call profiler and counters; the gateway serves the
+    /// pages behind the operator token).
     /// </summary>
     public static ISiloBuilder AddHiveOrleansSilo(this ISiloBuilder silo, IConfiguration configuration, HiveClusterSettings settings)
     {
@@ -63,6 +66,9 @@ public static class HiveSiloBuilderExtensions
             });
         }
 
+        // The profiler it puts in front of every grain call records nothing until someone opens the dashboard, and
+        // stops again one to two minutes after the last look (the dashboard's grain checks once a minute).
+        silo.AddDashboard();
         return silo.AddHiveOrleansGrains(configuration, settings.Store, settings.DataDirectory);
     }
 

@@ -1,3 +1,4 @@
+using HiveOrleans.Grains.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -20,7 +21,12 @@ public static class SiloApp
                 "For a single process with no setup, run the gateway (dotnet run --project src/HiveOrleans.Gateway).");
         }
 
-        builder.Services.AddHiveTelemetry(builder.Configuration, "hiveorleans-silo");
+        // Off by default: the scrape shows project ids and volumes to whoever reaches the port (docs/operations.md).
+        var prometheus = builder.Configuration.GetValue<bool>(MetricsOptions.Section + ":" + nameof(MetricsOptions.Prometheus));
+        builder.Services.AddHiveTelemetry(
+            builder.Configuration,
+            "hiveorleans-silo",
+            configureMetrics: prometheus ? metrics => metrics.AddSiloPrometheusListener() : null);
         builder.UseOrleans(silo => silo.AddHiveOrleansSilo(builder.Configuration, settings));
         return builder.Build();
     }
