@@ -25,9 +25,10 @@ public sealed class CallbackReceiver : IAsyncDisposable
     /// <summary>How many requests arrived so far.</summary>
     public int Count => Volatile.Read(ref _count);
 
-    public static async Task<CallbackReceiver> StartAsync()
+    /// <param name="port">A fixed port, for a receiver that must come back where callbacks were failing; 0 for any.</param>
+    public static async Task<CallbackReceiver> StartAsync(int port = 0)
     {
-        var app = LoopbackKestrel.Create();
+        var app = LoopbackKestrel.Create(port);
         var receiver = new CallbackReceiver(app);
         app.MapPost("/hook/{**rest}", async (HttpContext context) =>
         {
@@ -48,6 +49,9 @@ public sealed class CallbackReceiver : IAsyncDisposable
         receiver.Url = new Uri(await LoopbackKestrel.StartAsync(app), "/hook/");
         return receiver;
     }
+
+    /// <summary>Every request as it arrives, until the receiver is disposed.</summary>
+    public IAsyncEnumerable<ReceivedCallback> ReadAllAsync(CancellationToken cancellationToken) => _received.Reader.ReadAllAsync(cancellationToken);
 
     /// <summary>Waits for the next callback, failing the test if none arrives before the deadline.</summary>
     public async Task<ReceivedCallback> NextAsync(TimeSpan? deadline = null)

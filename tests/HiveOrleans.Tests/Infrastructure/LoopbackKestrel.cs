@@ -10,11 +10,11 @@ namespace HiveOrleans.Tests.Infrastructure;
 /// <summary>The real Kestrel servers tests stand up: on 127.0.0.1, on a port the OS picks (no race for a free one), quiet.</summary>
 public static class LoopbackKestrel
 {
-    /// <summary>An app to map endpoints on, bound to 127.0.0.1:0.</summary>
-    public static WebApplication Create()
+    /// <summary>An app to map endpoints on, bound to 127.0.0.1:0 (or <paramref name="port"/>, to come back on a known one).</summary>
+    public static WebApplication Create(int port = 0)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.ClearProviders();
         return builder.Build();
     }
