@@ -32,17 +32,17 @@ internal static class TaskApi
     }
 
     private static async Task<IResult> SubmitAsyncAsync(
-        HttpContext context, ApiKeyAuthenticator auth, QuotaLimiter quotas, IGrainFactory grains, SubmissionAttempts attempts, IMediaStore media, TimeProvider time)
+        HttpContext context, ApiKeyAuthenticator auth, QuotaLimiter quotas, IGrainFactory grains, TaskCalls calls, IMediaStore media, TimeProvider time)
     {
         var project = await auth.AuthenticateForSubmissionAsync(context.Request);
         RefuseUploadOverQuota(context.Request, quotas, project);
         var request = await TaskRequestReader.ReadAsync(context.Request, project, media, context.RequestAborted);
-        var task = await SubmitAsync(grains, attempts, quotas, project, request, TaskMode.Async, time, context.RequestAborted);
+        var task = await SubmitAsync(grains, calls, quotas, project, request, TaskMode.Async, time, context.RequestAborted);
         return new JsonWriterResult(StatusCodes.Status200OK, writer => AcknowledgementDocument.Write(writer, task));
     }
 
     private static async Task<IResult> SubmitSyncAsync(
-        HttpContext context, ApiKeyAuthenticator auth, QuotaLimiter quotas, IGrainFactory grains, SubmissionAttempts attempts, IMediaStore media, TimeProvider time)
+        HttpContext context, ApiKeyAuthenticator auth, QuotaLimiter quotas, IGrainFactory grains, TaskCalls calls, IMediaStore media, TimeProvider time)
     {
         var project = await auth.AuthenticateForSubmissionAsync(context.Request);
         if (project.Review == ReviewModes.ManualReview)
@@ -56,7 +56,7 @@ internal static class TaskApi
 
         // The first wait rides on the submission itself: one grain call for a task that finishes within a slice.
         var task = await SubmitAsync(
-            grains, attempts, quotas, project, request, TaskMode.Sync, time, context.RequestAborted, project.SyncTimeout < WaitSlice ? project.SyncTimeout : WaitSlice);
+            grains, calls, quotas, project, request, TaskMode.Sync, time, context.RequestAborted, project.SyncTimeout < WaitSlice ? project.SyncTimeout : WaitSlice);
         while (!task.IsFinished)
         {
             var left = deadline - time.GetUtcNow();
@@ -70,19 +70,19 @@ internal static class TaskApi
             }
 
             context.RequestAborted.ThrowIfCancellationRequested();
-            task = await attempts.WaitForCompletionAsync(task.TaskId, left < WaitSlice ? left : WaitSlice, context.RequestAborted) ?? task;
+            task = await calls.WaitForCompletionAsync(task.TaskId, left < WaitSlice ? left : WaitSlice, context.RequestAborted) ?? task;
         }
 
         return TaskResult(task, 0, TaskDocument.DefaultFrameLimit);
     }
 
-    private static Task<IResult> GetAsync(string id, HttpContext context, ApiKeyAuthenticator auth, IGrainFactory grains) =>
-        GetTaskAsync(id, context, auth, grains);
+    private static Task<IResult> GetAsync(string id, HttpContext context, ApiKeyAuthenticator auth, TaskCalls calls) =>
+        GetTaskAsync(id, context, auth, calls);
 
-    private static Task<IResult> GetByQueryAsync(HttpContext context, ApiKeyAuthenticator auth, IGrainFactory grains) =>
-        GetTaskAsync(context.Request.Query["task_id"].ToString(), context, auth, grains);
+    private static Task<IResult> GetByQueryAsync(HttpContext context, ApiKeyAuthenticator auth, TaskCalls calls) =>
+        GetTaskAsync(context.Request.Query["task_id"].ToString(), context, auth, calls);
 
-    private static async Task<IResult> GetTaskAsync(string id, HttpContext context, ApiKeyAuthenticator auth, IGrainFactory grains)
+    private static async Task<IResult> GetTaskAsync(string id, HttpContext context, ApiKeyAuthenticator auth, TaskCalls calls)
     {
         var project = await auth.AuthenticateAsync(context.Request);
         var (offset, limit) = ReadFramePage(context.Request.Query);
@@ -91,7 +91,7 @@ internal static class TaskApi
             throw ApiException.TaskNotFound();
         }
 
-        var task = await grains.GetGrain<ITaskGrain>(taskId).GetAsync();
+        var task = await calls.GetAsync(taskId, context.RequestAborted);
 
         // Another project's task is answered exactly like a task that does not exist: its existence is not disclosed.
         if (task is null || task.Submission.ProjectId != project.ProjectId)
@@ -140,7 +140,7 @@ internal static class TaskApi
     /// </summary>
     private static async Task<TaskSnapshot> SubmitAsync(
         IGrainFactory grains,
-        SubmissionAttempts attempts,
+        TaskCalls calls,
         QuotaLimiter quotas,
         ProjectConfig project,
         TaskRequest request,
@@ -193,7 +193,7 @@ internal static class TaskApi
         TaskSnapshot task;
         try
         {
-            task = await attempts.SubmitAsync(taskId, submission, wait, keepId: request.IdempotencyKey is not null, aborted);
+            task = await calls.SubmitAsync(taskId, submission, wait, keepId: request.IdempotencyKey is not null, aborted);
         }
         catch
         {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using HiveOrleans.Abstractions.Projects;
+using HiveOrleans.Gateway.Api;
 using HiveOrleans.Gateway.Hosting;
 using HiveOrleans.Gateway.Wire;
 using Microsoft.Extensions.Options;
@@ -10,25 +11,39 @@ namespace HiveOrleans.Gateway.Auth;
 /// Turns <c>authorization: token KEY</c> into the key's project. Answers come from a short-lived local cache so the
 /// hot path makes no grain call just to authenticate; a revoked key stops working within <see cref="GatewayOptions.KeyCacheTtl"/>.
 /// </summary>
+/// <remarks>
+/// When the cluster does not answer for a key whose answer just expired (the silo holding its grain died and is not
+/// yet declared dead), the previous answer stands for up to <see cref="StaleFor"/> more, asked again every
+/// <see cref="StaleRecheck"/>: a submitter should not see a silo die just because its key's cache entry expired then.
+/// One lookup per key is in flight at a time, so a burst of requests on an expired key makes one grain call.
+/// </remarks>
 internal sealed class ApiKeyAuthenticator(IGrainFactory grains, IOptions<GatewayOptions> options, TimeProvider time)
 {
     private const int MaxCachedKeys = 100_000;
+
+    /// <summary>How long past its expiry an answer may stand while the cluster cannot be asked.</summary>
+    internal static readonly TimeSpan StaleFor = TimeSpan.FromMinutes(1);
+
+    private static readonly TimeSpan StaleRecheck = TimeSpan.FromSeconds(1);
+
     private readonly ConcurrentDictionary<string, CachedKey> _cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Task<CachedKey>> _lookups = new(StringComparer.Ordinal);
 
     public async Task<ProjectConfig> AuthenticateAsync(HttpRequest request)
     {
         var key = ReadKey(request.Headers.Authorization.ToString());
-        var now = time.GetUtcNow();
-        if (!_cache.TryGetValue(key, out var cached) || cached.Expires <= now)
+        if (!_cache.TryGetValue(key, out var cached) || cached.Expires <= time.GetUtcNow())
         {
-            cached = new CachedKey(await ResolveAsync(key), now + options.Value.KeyCacheTtl);
-            if (_cache.Count >= MaxCachedKeys)
+            var lookup = _lookups.GetOrAdd(key, k => LookUpAsync(k, cached));
+            try
             {
-                // A flood of distinct bad keys must not grow memory without bound; the cache refills in one TTL.
-                _cache.Clear();
+                cached = await lookup;
             }
-
-            _cache[key] = cached;
+            finally
+            {
+                // Whoever sees it done takes it out (only this lookup, never a newer one).
+                _lookups.TryRemove(new KeyValuePair<string, Task<CachedKey>>(key, lookup));
+            }
         }
 
         return cached.Project ?? throw new ApiException(StatusCodes.Status403Forbidden, "Invalid API key.");
@@ -62,6 +77,29 @@ internal sealed class ApiKeyAuthenticator(IGrainFactory grains, IOptions<Gateway
         return key.ToString();
     }
 
+    private async Task<CachedKey> LookUpAsync(string key, CachedKey? previous)
+    {
+        CachedKey answer;
+        try
+        {
+            var project = await ResolveAsync(key).WaitAsync(options.Value.SubmitAttemptTimeout, time);
+            answer = new CachedKey(project, time.GetUtcNow() + options.Value.KeyCacheTtl, time.GetUtcNow() + options.Value.KeyCacheTtl + StaleFor);
+        }
+        catch (Exception ex) when (TaskCalls.IsUnanswered(ex) && previous is not null && time.GetUtcNow() < previous.StaleUntil)
+        {
+            answer = previous with { Expires = time.GetUtcNow() + StaleRecheck };
+        }
+
+        if (_cache.Count >= MaxCachedKeys)
+        {
+            // A flood of distinct bad keys must not grow memory without bound; the cache refills in one TTL.
+            _cache.Clear();
+        }
+
+        _cache[key] = answer;
+        return answer;
+    }
+
     private async Task<ProjectConfig?> ResolveAsync(string key)
     {
         var projectId = await grains.GetGrain<IApiKeyGrain>(ProjectKeys.ApiKeyGrainKey(key)).ResolveAsync();
@@ -70,5 +108,6 @@ internal sealed class ApiKeyAuthenticator(IGrainFactory grains, IOptions<Gateway
             : null;
     }
 
-    private sealed record CachedKey(ProjectConfig? Project, DateTimeOffset Expires);
+    /// <param name="StaleUntil">The last moment the answer may stand in for one the cluster cannot give.</param>
+    private sealed record CachedKey(ProjectConfig? Project, DateTimeOffset Expires, DateTimeOffset StaleUntil);
 }

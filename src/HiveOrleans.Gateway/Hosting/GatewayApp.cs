@@ -54,7 +54,7 @@ public static class GatewayApp
             kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue(GatewayOptions.Section + ":MaxRequestBodyBytes", new GatewayOptions().MaxRequestBodyBytes));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ApiKeyAuthenticator>();
-        builder.Services.AddSingleton<SubmissionAttempts>();
+        builder.Services.AddSingleton<TaskCalls>();
         builder.Services.AddSingleton<QuotaLimiter>();
         builder.Services.AddSingleton(sp => OperatorToken.FromConfiguration(
             builder.Configuration, settings.IsEmbedded ? settings.DataDirectory : null, sp.GetRequiredService<ILoggerFactory>().CreateLogger<OperatorToken>()));

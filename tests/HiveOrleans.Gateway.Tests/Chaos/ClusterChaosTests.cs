@@ -72,13 +72,17 @@ public sealed class ClusterChaosTests(ITestOutputHelper output) : IAsyncLifetime
             ["HiveOrleans:AdminToken"] = Token,
             ["HiveOrleans:AdvertisedAddress"] = "127.0.0.1",
             ["HiveOrleans:Media:FetchAllowList:0"] = "127.0.0.1",
+
+            // Keys are looked up again every quarter second, so lookups meet the kill too: a key whose grain was on the
+            // dead silo must not turn into refusals.
+            ["HiveOrleans:Gateway:KeyCacheTtl"] = "00:00:00.250",
         };
         var silos = Enumerable.Range(0, 3).Select(_ => StartSilo(cluster)).ToList();
         var url = new Uri($"http://127.0.0.1:{FreeTcpPort.Next()}");
         var gateway = Start("HiveOrleans.Gateway", new Dictionary<string, string>(cluster) { ["ASPNETCORE_URLS"] = url.ToString() });
         await gateway.WaitUntilReadyAsync(_client, new Uri(url, "/readyz"), TimeSpan.FromSeconds(90));
-        var key = await CreateProjectAsync(url, "text");
-        var mediaKey = await CreateProjectAsync(url, "visual");
+        var keys = await CreateProjectAsync(url, "text");
+        var mediaKey = (await CreateProjectAsync(url, "visual"))[0];
         await using var origin = await MediaOrigin.StartAsync();
 
         await using var up = await CallbackReceiver.StartAsync();
@@ -90,8 +94,8 @@ public sealed class ClusterChaosTests(ITestOutputHelper output) : IAsyncLifetime
 
         // The load, and the faults on the same clock.
         var load = Task.WhenAll(
-            SubmitAsync(url, key, new Uri(up.Url, "up"), RateUp, clock),
-            SubmitAsync(url, key, new Uri($"http://127.0.0.1:{downPort}/hook/down"), RateDown, clock));
+            SubmitAsync(url, keys, new Uri(up.Url, "up"), RateUp, clock),
+            SubmitAsync(url, keys, new Uri($"http://127.0.0.1:{downPort}/hook/down"), RateDown, clock));
         await WaitUntilAsync(clock, KillAt - TimeSpan.FromSeconds(1));
         var slow = await Task.WhenAll(Enumerable.Range(0, SlowTasks).Select(i => SubmitOneAsync(
             url, mediaKey, new Uri(up.Url, "up"), "slow", i, clock, origin.Slow(bytes: 8, every: SlowDownload / 8))));
@@ -123,13 +127,14 @@ public sealed class ClusterChaosTests(ITestOutputHelper output) : IAsyncLifetime
         // No submission failed but while the store was down, and those failed fast, as a 503 with Retry-After.
         var outage = (From: stoppedAt, To: storeBackAt + TimeSpan.FromSeconds(10));
         var refused = submissions.Where(s => s.TaskId is null).ToList();
-        Assert.All(refused, s => Assert.True(
-            s.Status == 503 && s.RetryAfter && s.Answered < TimeSpan.FromSeconds(10) && s.SentAt + s.Answered >= outage.From && s.SentAt <= outage.To,
-            $"submission at {s.SentAt.TotalSeconds:0.0} s answered {s.Status} after {s.Answered.TotalMilliseconds:0} ms: {s.Error}"));
+        var unexpected = refused.Where(s => !(s.Status == 503 && s.RetryAfter && s.Answered < TimeSpan.FromSeconds(10) && s.SentAt + s.Answered >= outage.From && s.SentAt <= outage.To)).ToList();
+        Assert.True(unexpected.Count == 0, string.Create(CultureInfo.InvariantCulture,
+            $"{unexpected.Count} submissions refused outside the store's restart, e.g. at {unexpected.FirstOrDefault()?.SentAt.TotalSeconds:0.0} s: " +
+            $"{unexpected.FirstOrDefault()?.Status} after {unexpected.FirstOrDefault()?.Answered.TotalMilliseconds:0} ms: {unexpected.FirstOrDefault()?.Error}\ngateway:\n{Head(gateway.Output)}"));
 
         // Every acknowledged task called back.
         var missing = acknowledged.Where(s => !callbacks.ContainsKey(s.TaskId!)).ToList();
-        Assert.True(missing.Count == 0, $"{missing.Count} of {acknowledged.Count} acknowledged tasks never called back, e.g. {missing.FirstOrDefault()?.TaskId}:\n{silos[0].Output}");
+        Assert.True(missing.Count == 0, $"{missing.Count} of {acknowledged.Count} acknowledged tasks never called back, e.g. {missing.FirstOrDefault()?.TaskId}:\n{Tail(silos[0].Output)}");
 
         // Bounds: around the kill, 60 s from submission; through the restart, 30 s after the store's return; for the
         // receiver that was down, 60 s after it came back.
@@ -158,7 +163,8 @@ public sealed class ClusterChaosTests(ITestOutputHelper output) : IAsyncLifetime
         return process;
     }
 
-    private async Task<string> CreateProjectAsync(Uri url, string modelType)
+    /// <summary>Creates a project and returns both its live keys.</summary>
+    private async Task<string[]> CreateProjectAsync(Uri url, string modelType)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(url, "/admin/v1/projects"))
         {
@@ -169,11 +175,14 @@ public sealed class ClusterChaosTests(ITestOutputHelper output) : IAsyncLifetime
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Created, body);
         using var json = JsonDocument.Parse(body);
-        return json.RootElement.GetProperty("api_keys")[0].GetString()!;
+        return [.. json.RootElement.GetProperty("api_keys").EnumerateArray().Select(k => k.GetString()!)];
     }
 
-    /// <summary>Open loop: one submission every 1/<paramref name="rate"/> s until <see cref="LoadFor"/>, whatever the answers.</summary>
-    private async Task<Submission[]> SubmitAsync(Uri url, string key, Uri callbackUrl, int rate, Stopwatch clock)
+    /// <summary>
+    /// Open loop: one submission every 1/<paramref name="rate"/> s until <see cref="LoadFor"/>, whatever the answers,
+    /// with the project's keys in turn.
+    /// </summary>
+    private async Task<Submission[]> SubmitAsync(Uri url, string[] keys, Uri callbackUrl, int rate, Stopwatch clock)
     {
         var receiver = callbackUrl.AbsolutePath.EndsWith("/down", StringComparison.Ordinal) ? "down" : "up";
         var sent = new List<Task<Submission>>();
@@ -186,7 +195,7 @@ public sealed class ClusterChaosTests(ITestOutputHelper output) : IAsyncLifetime
             }
 
             await WaitUntilAsync(clock, at);
-            sent.Add(SubmitOneAsync(url, key, callbackUrl, receiver, i, clock));
+            sent.Add(SubmitOneAsync(url, keys[i % keys.Length], callbackUrl, receiver, i, clock));
         }
 
         return await Task.WhenAll(sent);
@@ -279,6 +288,12 @@ public sealed class ClusterChaosTests(ITestOutputHelper output) : IAsyncLifetime
                 $"{name}: {acknowledged.Count(window)} acknowledged, {delays.Count} called back; submit->callback p50 {Percentile(delays, 0.5):0.00} s, p99 {Percentile(delays, 0.99):0.00} s, max {delays.LastOrDefault():0.00} s; last callback at {lastAt:0.0} s"));
         }
     }
+
+    /// <summary>The start of a process's output: the first errors it logged.</summary>
+    private static string Head(string text) => text.Length <= 20_000 ? text : text[..20_000];
+
+    /// <summary>The end of a process's output: the last errors it logged.</summary>
+    private static string Tail(string text) => text.Length <= 20_000 ? text : text[^20_000..];
 
     private static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)(p * sorted.Count))];
 

@@ -6,9 +6,10 @@ using Orleans.Runtime.Messaging;
 namespace HiveOrleans.Gateway.Api;
 
 /// <summary>
-/// Hands a submission to its task grain, and tries again when the cluster gives no answer: the silo it went to died
-/// mid-call, its connection broke, or the call timed out while membership had not yet declared a dead silo dead.
-/// Nothing was acknowledged, so a retry is safe, and the caller sees neither a 503 nor a 30 s hang for one lost silo.
+/// The gateway's calls to task grains, tried again when the cluster gives no answer: the silo a call went to died
+/// mid-call, its connection broke, or the call timed out while membership had not yet declared a dead silo dead. A
+/// submission was not acknowledged and a read changes nothing, so a retry is safe, and the caller sees neither a 503
+/// nor a 30 s hang for one lost silo.
 /// </summary>
 /// <remarks>
 /// A retry goes under a new task id, which places it afresh on a live silo instead of waiting for the old id's silo
@@ -17,7 +18,7 @@ namespace HiveOrleans.Gateway.Api;
 /// the answer (<see cref="ITaskGrain.SubmitInsteadOfAsync"/>). A submission with an idempotency key keeps its id,
 /// which the key already names.
 /// </remarks>
-internal sealed partial class SubmissionAttempts(IGrainFactory grains, IOptions<GatewayOptions> options, TimeProvider time, ILogger<SubmissionAttempts> logger)
+internal sealed partial class TaskCalls(IGrainFactory grains, IOptions<GatewayOptions> options, TimeProvider time, ILogger<TaskCalls> logger)
 {
     private static readonly TimeSpan FirstPause = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(1);
@@ -56,6 +57,27 @@ internal sealed partial class SubmissionAttempts(IGrainFactory grains, IOptions<
         }
     }
 
+    /// <summary>The task as it stands (<see cref="ITaskGrain.GetAsync"/>), asked again while the cluster does not answer.</summary>
+    public async Task<TaskSnapshot?> GetAsync(Guid taskId, CancellationToken aborted)
+    {
+        var settings = options.Value;
+        var giveUpAt = time.GetUtcNow() + settings.SubmitRetryFor;
+        var pause = FirstPause;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await grains.GetGrain<ITaskGrain>(taskId).GetAsync().WaitAsync(settings.SubmitAttemptTimeout, time, aborted);
+            }
+            catch (Exception ex) when (IsUnanswered(ex) && !aborted.IsCancellationRequested && time.GetUtcNow() + pause < giveUpAt)
+            {
+                LogRetrying(logger, taskId, attempt, ex.GetType().Name, ex.Message);
+                await Task.Delay(pause, time, aborted);
+                pause = pause * 2 < LongestPause ? pause * 2 : LongestPause;
+            }
+        }
+    }
+
     /// <summary>
     /// Waits for a sync task, calling again when its silo gave no answer: a task whose silo died is resumed on a
     /// survivor once membership says so, and the next call reaches it there.
@@ -80,6 +102,6 @@ internal sealed partial class SubmissionAttempts(IGrainFactory grains, IOptions<
     internal static bool IsUnanswered(Exception ex) =>
         ex is TimeoutException or OrleansMessageRejectionException or ConnectionFailedException or GatewayTooBusyException;
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Submission attempt {Attempt} under {TaskId} got no answer from the cluster ({ExceptionType}: {Reason}); retrying")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Call {Attempt} to task {TaskId} got no answer from the cluster ({ExceptionType}: {Reason}); retrying")]
     private static partial void LogRetrying(ILogger logger, Guid taskId, int attempt, string exceptionType, string reason);
 }
