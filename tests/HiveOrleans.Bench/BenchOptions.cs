@@ -6,7 +6,7 @@ namespace HiveOrleans.Bench;
 internal sealed record BenchOptions
 {
     public const string Usage =
-        "usage: HiveOrleans.Bench [--mode embedded|cluster|both] [--hosting in-process|processes] [--silos N] [--phases default|quotas|callbacks|uploads|all] [--seconds N] [--concurrency N] [--upload-concurrency N] [--rate N] [--postgres CONNSTR]\n"
+        "usage: HiveOrleans.Bench [--mode embedded|cluster|both] [--hosting in-process|processes] [--silos N] [--phases default|quotas|callbacks|uploads|open-loop|all] [--seconds N] [--concurrency N] [--upload-concurrency N] [--rate N] [--postgres CONNSTR]\n"
         + "       HiveOrleans.Bench --target http://127.0.0.1:PORT --admin-token TOKEN (--database NAME | --data-directory DIR) [--service-pids PID,PID] [--phases ...] [...]";
 
     /// <summary>"in-process": the service runs inside the driver; "processes": README's silo and gateway processes.</summary>
@@ -66,7 +66,7 @@ internal sealed record BenchOptions
                 case "--mode" when value == "both":
                     options = options with { Modes = ["embedded", "cluster"] };
                     break;
-                case "--phases" when value is "default" or "quotas" or "callbacks" or "uploads":
+                case "--phases" when value is "default" or "quotas" or "callbacks" or "uploads" or "open-loop":
                     options = options with { Phases = [value] };
                     break;
                 case "--phases" when value == "all":

@@ -63,6 +63,14 @@ foreach (var mode in options.Target is null ? options.Modes : [options.Database 
         results.Add(Report(await phases.AsyncAcknowledgementsAsync("async acks, warm-up (not compared)")));
     }
 
+    if (options.Phases.Contains("open-loop"))
+    {
+        // Only the open-loop phase: the load an operator keeps up while injecting faults by hand (docs/benchmarks.md).
+        Console.WriteLine($"== {mode}: submit→callback latency at {options.Rate}/s for {options.Seconds} s, open loop only");
+        await using var sink = await CallbackSink.StartAsync();
+        results.Add(Report(await phases.CallbackLatencyAsync(sink)));
+    }
+
     if (options.Phases.Contains("quotas"))
     {
         // Off on on off, on off off on: a steady drift (tables growing, other work) weighs on both sides alike.

@@ -1,6 +1,7 @@
 using HiveOrleans.Abstractions.Tasks;
 using HiveOrleans.Gateway.Hosting;
 using Microsoft.Extensions.Options;
+using Orleans.Networking.Shared;
 using Orleans.Runtime.Messaging;
 
 namespace HiveOrleans.Gateway.Api;
@@ -100,7 +101,7 @@ internal sealed partial class TaskCalls(IGrainFactory grains, IOptions<GatewayOp
 
     /// <summary>The cluster did not carry the call out, or did not say: a transport or membership failure, not the task's.</summary>
     internal static bool IsUnanswered(Exception ex) =>
-        ex is TimeoutException or OrleansMessageRejectionException or ConnectionFailedException or GatewayTooBusyException;
+        ex is TimeoutException or OrleansMessageRejectionException or ConnectionFailedException or SocketConnectionException or GatewayTooBusyException;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Call {Attempt} to task {TaskId} got no answer from the cluster ({ExceptionType}: {Reason}); retrying")]
     private static partial void LogRetrying(ILogger logger, Guid taskId, int attempt, string exceptionType, string reason);
