@@ -27,39 +27,40 @@ internal sealed partial class TaskCalls(IGrainFactory grains, IOptions<GatewayOp
     /// <summary>Submits under <paramref name="taskId"/> (or, on retries, a new id) and returns the stored task.</summary>
     /// <param name="wait">For sync requests, how long the grain may wait for the task to finish within the call.</param>
     /// <param name="keepId">Retry under the same id (the submission's idempotency key names it).</param>
-    public async Task<TaskSnapshot> SubmitAsync(Guid taskId, TaskSubmission submission, TimeSpan? wait, bool keepId, CancellationToken aborted)
+    public Task<TaskSnapshot> SubmitAsync(Guid taskId, TaskSubmission submission, TimeSpan? wait, bool keepId, CancellationToken aborted)
     {
-        var settings = options.Value;
-        var giveUpAt = time.GetUtcNow() + settings.SubmitRetryFor;
         var abandoned = new List<Guid>();
-        var pause = FirstPause;
-        for (var attempt = 1; ; attempt++)
-        {
-            var grain = grains.GetGrain<ITaskGrain>(taskId);
-            var call = abandoned.Count > 0
-                ? grain.SubmitInsteadOfAsync(submission, [.. abandoned], wait ?? TimeSpan.Zero)
-                : wait is { } maxWait ? grain.SubmitAsync(submission, maxWait) : grain.SubmitAsync(submission);
-            try
+        return RetryUnansweredAsync(
+            () =>
             {
-                return await call.WaitAsync(settings.SubmitAttemptTimeout + (wait ?? TimeSpan.Zero), time, aborted);
-            }
-            catch (Exception ex) when (IsUnanswered(ex) && !aborted.IsCancellationRequested && time.GetUtcNow() + pause < giveUpAt)
+                var grain = grains.GetGrain<ITaskGrain>(taskId);
+                return abandoned.Count > 0
+                    ? grain.SubmitInsteadOfAsync(submission, [.. abandoned], wait ?? TimeSpan.Zero)
+                    : wait is { } maxWait ? grain.SubmitAsync(submission, maxWait) : grain.SubmitAsync(submission);
+            },
+            () => taskId,
+            () =>
             {
-                LogRetrying(logger, taskId, attempt, ex.GetType().Name, ex.Message);
                 if (!keepId)
                 {
                     abandoned.Add(taskId);
                     taskId = Guid.CreateVersion7();
                 }
-
-                await Task.Delay(pause, time, aborted);
-                pause = pause * 2 < LongestPause ? pause * 2 : LongestPause;
-            }
-        }
+            },
+            wait ?? TimeSpan.Zero,
+            aborted);
     }
 
     /// <summary>The task as it stands (<see cref="ITaskGrain.GetAsync"/>), asked again while the cluster does not answer.</summary>
-    public async Task<TaskSnapshot?> GetAsync(Guid taskId, CancellationToken aborted)
+    public Task<TaskSnapshot?> GetAsync(Guid taskId, CancellationToken aborted) =>
+        RetryUnansweredAsync(() => grains.GetGrain<ITaskGrain>(taskId).GetAsync(), () => taskId, () => { }, TimeSpan.Zero, aborted);
+
+    /// <summary>
+    /// Makes <paramref name="call"/>, giving each attempt <see cref="GatewayOptions.SubmitAttemptTimeout"/> plus
+    /// <paramref name="callsOwnWait"/>, and makes it again (after <paramref name="beforeRetry"/>) while the cluster does
+    /// not answer, until <see cref="GatewayOptions.SubmitRetryFor"/> has passed.
+    /// </summary>
+    private async Task<T> RetryUnansweredAsync<T>(Func<Task<T>> call, Func<Guid> taskId, Action beforeRetry, TimeSpan callsOwnWait, CancellationToken aborted)
     {
         var settings = options.Value;
         var giveUpAt = time.GetUtcNow() + settings.SubmitRetryFor;
@@ -68,11 +69,12 @@ internal sealed partial class TaskCalls(IGrainFactory grains, IOptions<GatewayOp
         {
             try
             {
-                return await grains.GetGrain<ITaskGrain>(taskId).GetAsync().WaitAsync(settings.SubmitAttemptTimeout, time, aborted);
+                return await call().WaitAsync(settings.SubmitAttemptTimeout + callsOwnWait, time, aborted);
             }
             catch (Exception ex) when (IsUnanswered(ex) && !aborted.IsCancellationRequested && time.GetUtcNow() + pause < giveUpAt)
             {
-                LogRetrying(logger, taskId, attempt, ex.GetType().Name, ex.Message);
+                LogRetrying(logger, taskId(), attempt, ex.GetType().Name, ex.Message);
+                beforeRetry();
                 await Task.Delay(pause, time, aborted);
                 pause = pause * 2 < LongestPause ? pause * 2 : LongestPause;
             }

@@ -2,7 +2,6 @@ using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
 using HiveOrleans.Abstractions.Tasks;
-using HiveOrleans.Abstractions.Wire;
 using HiveOrleans.Grains.Callbacks;
 using HiveOrleans.Grains.Hosting;
 using HiveOrleans.Grains.Media;
@@ -215,55 +214,6 @@ internal sealed partial class TaskGrain(
             // Nothing is owed, yet the row was due: the write that said so failed. Say it again.
             await PersistAsync();
         }
-    }
-
-    public async Task<TaskSnapshot?> ResendCallbackAsync(string resentBy)
-    {
-        await LoadAsync();
-        if (!Exists)
-        {
-            return null;
-        }
-
-        if (_state.Submission is not { Mode: TaskMode.Async, CallbackUrl: not null })
-        {
-            throw new TaskRequestException("This task has no callback_url to send to.");
-        }
-
-        if (!IsFinished)
-        {
-            throw new TaskRequestException("The task is not finished yet; its callback will be sent when it is.");
-        }
-
-        var now = time.GetUtcNow();
-        _state.Callback = (_state.Callback ?? new CallbackStatus()) with
-        {
-            Succeeded = false,
-            StoppedReason = null,
-            NextAttemptOn = null,
-            ResentOn = now,
-            ResentBy = resentBy,
-            SeriesStartedOn = now,
-        };
-
-        // On record before it is answered: once the resend is stored, a crash cannot lose it.
-        await PersistAsync();
-        EnsureWorking(recovering: false);
-        return Snapshot();
-    }
-
-    public async Task<TaskEvent?> SubscribeAsync(ITaskObserver observer)
-    {
-        ArgumentNullException.ThrowIfNull(observer);
-        _observers[observer] = time.GetUtcNow() + TaskObservation.SubscriptionLifetime;
-        await LoadAsync();
-        return Exists ? CurrentEvent() : null;
-    }
-
-    public Task UnsubscribeAsync(ITaskObserver observer)
-    {
-        _observers.Remove(observer);
-        return Task.CompletedTask;
     }
 
     private async Task<TaskSnapshot> SubmitOnceAsync(TaskSubmission submission)
@@ -550,23 +500,6 @@ internal sealed partial class TaskGrain(
         await base.OnDeactivateAsync(reason, cancellationToken);
     }
 
-    /// <summary>Delivers the callback while one is owed and due now; a retry that is due later is the store's to wake.</summary>
-    private async Task SettleCallbackAsync()
-    {
-        while (OwesCallback)
-        {
-            var woken = _woken;
-            _woken = false;
-            var ahead = _state.Callback?.NextAttemptOn is { } next && next > time.GetUtcNow();
-            if (ahead && !woken)
-            {
-                return;
-            }
-
-            await DeliverCallbackAsync(wokenAhead: ahead);
-        }
-    }
-
     private async Task ProcessAsync(bool interrupted)
     {
         if (_state.HandedOver)
@@ -703,147 +636,6 @@ internal sealed partial class TaskGrain(
         }
     }
 
-    /// <summary>
-    /// Makes one attempt and records its outcome (with the next attempt's time, if any). A resend that arrives while
-    /// the attempt is in flight starts a new series, which this attempt does not count towards.
-    /// </summary>
-    private async Task DeliverCallbackAsync(bool wokenAhead)
-    {
-        var submission = _state.Submission!;
-        var before = _state.Callback ?? new CallbackStatus { SeriesStartedOn = _state.CompletedOn };
-        var number = before.Attempts + 1;
-        var message = new CallbackMessage(
-            TaskId,
-            new Uri(submission.CallbackUrl!),
-            $"{TaskId}-{number}",
-            // A callback cannot be paged: it carries every frame (GET pages them with frame_offset/frame_limit).
-            TaskDocument.ToUtf8Bytes(Snapshot(), frameLimit: int.MaxValue),
-            await webhookSecrets.GetAsync(submission.ProjectId));
-        var attempt = await callbacks.DeliverAsync(message, wokenAhead, _stopping.Token);
-        var now = time.GetUtcNow();
-        var current = _state.Callback ?? before;
-        if (attempt.Deferred)
-        {
-            // Nothing was sent, so no attempt is recorded; the store brings the task back shortly.
-            _state.Callback = current with { NextAttemptOn = now + Jittered(DeferredRetry), SeriesStartedOn = current.SeriesStartedOn ?? before.SeriesStartedOn };
-            await PersistDurablyAsync();
-            return;
-        }
-
-        var delays = _options.EffectiveCallbackRetryDelays;
-        if (attempt.Held)
-        {
-            // Not sent: the destination is failing. The task keeps to the backoff it would have after a failure, and is
-            // woken sooner if it is picked as a probe or the destination answers again.
-            var seriesStart = current.SeriesStartedOn ?? before.SeriesStartedOn ?? now;
-            var failed = current.History.Count(a => a.At >= seriesStart);
-            var retryAt = now + Jittered(delays[Math.Min(failed, delays.Count - 1)]);
-            var givenUp = retryAt - seriesStart > _options.CallbackGiveUpAfter;
-            _state.Callback = current with
-            {
-                NextAttemptOn = givenUp ? null : retryAt,
-                StoppedReason = givenUp ? "gave_up" : null,
-                LastError = attempt.Error,
-                SeriesStartedOn = seriesStart,
-            };
-            await PersistDurablyAsync();
-            return;
-        }
-
-        var record = new CallbackAttemptRecord { Attempt = number, At = now, StatusCode = attempt.StatusCode, Error = attempt.Error, Duration = attempt.Duration };
-        var history = current.History.Append(record).TakeLast(CallbackStatus.MaxHistory).ToArray();
-        var resentMeanwhile = current.SeriesStartedOn != before.SeriesStartedOn;
-        DateTimeOffset? next = null;
-        string? stopped = null;
-        if (!attempt.Succeeded && !resentMeanwhile)
-        {
-            var seriesStart = before.SeriesStartedOn ?? now;
-            var failures = history.Count(a => a.At >= seriesStart);
-            var candidate = now + Jittered(delays[Math.Min(failures - 1, delays.Count - 1)]);
-            if (attempt.Gone)
-            {
-                stopped = "gone";
-            }
-            else if (candidate - seriesStart > _options.CallbackGiveUpAfter)
-            {
-                stopped = "gave_up";
-            }
-            else
-            {
-                next = candidate;
-            }
-        }
-
-        _state.Callback = current with
-        {
-            Attempts = number,
-            Succeeded = attempt.Succeeded && !resentMeanwhile,
-            LastStatusCode = attempt.StatusCode,
-            LastError = attempt.Error,
-            LastAttemptOn = now,
-            NextAttemptOn = next,
-            StoppedReason = stopped,
-            SeriesStartedOn = current.SeriesStartedOn ?? before.SeriesStartedOn,
-            History = history,
-        };
-        await PersistDurablyAsync();
-        if (stopped is not null)
-        {
-            LogCallbackStopped(logger, TaskId, stopped, number);
-        }
-    }
-
-    /// <summary>Full jitter, floored at a tenth of the step so a retry never comes at once.</summary>
-    private static TimeSpan Jittered(TimeSpan step) => step * (0.1 + (0.9 * Random.Shared.NextDouble()));
-
-    private TaskEvent CurrentEvent()
-    {
-        var (code, message) = TaskDocument.StatusOf(Snapshot());
-        return new TaskEvent { TaskId = TaskId, Phase = _state.Phase, Code = code, Message = message, At = time.GetUtcNow() };
-    }
-
-    /// <summary>Queues the current status for every observer; one loop sends them, so each observer sees them in order.</summary>
-    private void Publish()
-    {
-        if (_observers.Count == 0)
-        {
-            return;
-        }
-
-        _outbox.Enqueue(CurrentEvent());
-        if (_notifying is null || _notifying.IsCompleted)
-        {
-            _notifying = NotifyAsync();
-        }
-    }
-
-    private async Task NotifyAsync()
-    {
-        while (_outbox.TryDequeue(out var next))
-        {
-            var now = time.GetUtcNow();
-            foreach (var (observer, expires) in _observers.ToArray())
-            {
-                if (expires <= now)
-                {
-                    _observers.Remove(observer);
-                    continue;
-                }
-
-                try
-                {
-                    await observer.OnTaskEventAsync(next).WaitAsync(ObserverTimeout, time);
-                }
-                catch (Exception ex)
-                {
-                    // An observer that cannot keep up or has gone away is dropped; it can subscribe again.
-                    _observers.Remove(observer);
-                    LogObserverDropped(logger, TaskId, ex);
-                }
-            }
-        }
-    }
-
     private TaskSnapshot Snapshot() => SnapshotOf(TaskId, _state);
 
     private static TaskSnapshot SnapshotOf(Guid taskId, TaskState state) => new()
@@ -880,12 +672,6 @@ internal sealed partial class TaskGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId} could not be handed over; it resumes when its row falls due")]
     private static partial void LogHandoverFailed(ILogger logger, Guid taskId, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Callback for task {TaskId} stopped ({Reason}) after {Attempts} attempts")]
-    private static partial void LogCallbackStopped(ILogger logger, Guid taskId, string reason, int attempts);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "An observer of task {TaskId} was dropped")]
-    private static partial void LogObserverDropped(ILogger logger, Guid taskId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Task {TaskId} failed with {Code}: {Reason}")]
     private static partial void LogTaskFailed(ILogger logger, Guid taskId, string code, string reason);

@@ -126,25 +126,6 @@ public sealed class TaskDurabilityTests : IAsyncLifetime
         Assert.Null(await _cluster.Client.GetGrain<ITaskGrain>(Guid.NewGuid()).GetAsync());
     }
 
-    private async Task<TaskSnapshot> WaitForFinishedAsync(Guid taskId, TimeSpan? deadline = null)
-    {
-        var until = DateTime.UtcNow + (deadline ?? TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            try
-            {
-                var task = await _cluster.Client.GetGrain<ITaskGrain>(taskId).WaitForCompletionAsync(TimeSpan.FromSeconds(2));
-                if (task?.IsFinished == true)
-                {
-                    return task;
-                }
-            }
-            catch (Exception ex) when (ex is OrleansException or TimeoutException)
-            {
-                // The grain's silo was just killed; calls fail until membership declares it dead.
-            }
-
-            Assert.True(DateTime.UtcNow < until, $"task {taskId} did not finish before the deadline");
-        }
-    }
+    private Task<TaskSnapshot> WaitForFinishedAsync(Guid taskId, TimeSpan? deadline = null) =>
+        TaskWaits.UntilFinishedAsync(_cluster.Client, taskId, deadline ?? TimeSpan.FromSeconds(30));
 }

@@ -126,25 +126,5 @@ public sealed class TaskHandoverTests : IAsyncLifetime
         }
     }
 
-    private async Task<TaskSnapshot> WaitForFinishedAsync(Guid taskId, TimeSpan deadline)
-    {
-        var until = DateTime.UtcNow + deadline;
-        while (true)
-        {
-            try
-            {
-                var task = await _cluster.Client.GetGrain<ITaskGrain>(taskId).WaitForCompletionAsync(TimeSpan.FromSeconds(1)).WaitAsync(TimeSpan.FromSeconds(5));
-                if (task?.IsFinished == true)
-                {
-                    return task;
-                }
-            }
-            catch (Exception ex) when (ex is OrleansException or TimeoutException)
-            {
-                // The grain's silo was just lost; calls fail until membership says so.
-            }
-
-            Assert.True(DateTime.UtcNow < until, $"task {taskId} did not finish within {deadline}");
-        }
-    }
+    private Task<TaskSnapshot> WaitForFinishedAsync(Guid taskId, TimeSpan deadline) => TaskWaits.UntilFinishedAsync(_cluster.Client, taskId, deadline);
 }

@@ -1,0 +1,74 @@
+using HiveOrleans.Abstractions.Tasks;
+using HiveOrleans.Abstractions.Wire;
+using Microsoft.Extensions.Logging;
+
+namespace HiveOrleans.Grains.Tasks;
+
+/// <summary>Observers of the task (<see cref="ITaskObserver"/>): every status change, in order.</summary>
+internal sealed partial class TaskGrain
+{
+    public async Task<TaskEvent?> SubscribeAsync(ITaskObserver observer)
+    {
+        ArgumentNullException.ThrowIfNull(observer);
+        _observers[observer] = time.GetUtcNow() + TaskObservation.SubscriptionLifetime;
+        await LoadAsync();
+        return Exists ? CurrentEvent() : null;
+    }
+
+    public Task UnsubscribeAsync(ITaskObserver observer)
+    {
+        _observers.Remove(observer);
+        return Task.CompletedTask;
+    }
+
+    private TaskEvent CurrentEvent()
+    {
+        var (code, message) = TaskDocument.StatusOf(Snapshot());
+        return new TaskEvent { TaskId = TaskId, Phase = _state.Phase, Code = code, Message = message, At = time.GetUtcNow() };
+    }
+
+    /// <summary>Queues the current status for every observer; one loop sends them, so each observer sees them in order.</summary>
+    private void Publish()
+    {
+        if (_observers.Count == 0)
+        {
+            return;
+        }
+
+        _outbox.Enqueue(CurrentEvent());
+        if (_notifying is null || _notifying.IsCompleted)
+        {
+            _notifying = NotifyAsync();
+        }
+    }
+
+    private async Task NotifyAsync()
+    {
+        while (_outbox.TryDequeue(out var next))
+        {
+            var now = time.GetUtcNow();
+            foreach (var (observer, expires) in _observers.ToArray())
+            {
+                if (expires <= now)
+                {
+                    _observers.Remove(observer);
+                    continue;
+                }
+
+                try
+                {
+                    await observer.OnTaskEventAsync(next).WaitAsync(ObserverTimeout, time);
+                }
+                catch (Exception ex)
+                {
+                    // An observer that cannot keep up or has gone away is dropped; it can subscribe again.
+                    _observers.Remove(observer);
+                    LogObserverDropped(logger, TaskId, ex);
+                }
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "An observer of task {TaskId} was dropped")]
+    private static partial void LogObserverDropped(ILogger logger, Guid taskId, Exception exception);
+}
