@@ -17,7 +17,7 @@ namespace HiveOrleans.Gateway.Auth;
 /// <see cref="StaleRecheck"/>: a submitter should not see a silo die just because its key's cache entry expired then.
 /// One lookup per key is in flight at a time, so a burst of requests on an expired key makes one grain call.
 /// </remarks>
-internal sealed class ApiKeyAuthenticator(IGrainFactory grains, IOptions<GatewayOptions> options, TimeProvider time)
+internal sealed class ApiKeyAuthenticator(IGrainFactory grains, AuthFailureThrottle throttle, IOptions<GatewayOptions> options, TimeProvider time)
 {
     private const int MaxCachedKeys = 100_000;
 
@@ -31,7 +31,19 @@ internal sealed class ApiKeyAuthenticator(IGrainFactory grains, IOptions<Gateway
 
     public async Task<ProjectConfig> AuthenticateAsync(HttpRequest request)
     {
-        var key = ReadKey(request.Headers.Authorization.ToString());
+        var client = request.HttpContext.Connection.RemoteIpAddress;
+        throttle.ThrowIfBlocked(client);
+        string key;
+        try
+        {
+            key = ReadKey(request.Headers.Authorization.ToString());
+        }
+        catch (ApiException)
+        {
+            throttle.RecordFailure(client);
+            throw;
+        }
+
         if (!_cache.TryGetValue(key, out var cached) || cached.Expires <= time.GetUtcNow())
         {
             var lookup = _lookups.GetOrAdd(key, k => LookUpAsync(k, cached));
@@ -46,7 +58,13 @@ internal sealed class ApiKeyAuthenticator(IGrainFactory grains, IOptions<Gateway
             }
         }
 
-        return cached.Project ?? throw new ApiException(StatusCodes.Status403Forbidden, "Invalid API key.");
+        if (cached.Project is null)
+        {
+            throttle.RecordFailure(client);
+            throw new ApiException(StatusCodes.Status403Forbidden, "Invalid API key.");
+        }
+
+        return cached.Project;
     }
 
     /// <summary>As <see cref="AuthenticateAsync"/>, for requests that make a task: a disabled project takes none.</summary>

@@ -53,6 +53,7 @@ public static class GatewayApp
         builder.Services.Configure<KestrelServerOptions>(kestrel =>
             kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue(GatewayOptions.Section + ":MaxRequestBodyBytes", new GatewayOptions().MaxRequestBodyBytes));
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<AuthFailureThrottle>();
         builder.Services.AddSingleton<ApiKeyAuthenticator>();
         builder.Services.AddSingleton<TaskCalls>();
         builder.Services.AddSingleton<QuotaLimiter>();

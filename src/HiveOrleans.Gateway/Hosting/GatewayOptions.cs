@@ -26,6 +26,18 @@ public sealed class GatewayOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
     public TimeSpan SubmitRetryFor { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Failed authentications (no or malformed <c>authorization</c>, a key that is not live) one client address may
+    /// make within <see cref="AuthFailureWindow"/> before its requests get 429 until the window ends; 0 turns it off.
+    /// Behind a reverse proxy every client shares the proxy's address unless forwarded headers are configured.
+    /// </summary>
+    [Range(0, 1_000_000)]
+    public int AuthFailureLimit { get; set; } = 50;
+
+    /// <summary>The window over which <see cref="AuthFailureLimit"/> counts.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan AuthFailureWindow { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>The largest request body the server reads at all; each project has its own, smaller limit.</summary>
     [Range(1024, long.MaxValue)]
     public long MaxRequestBodyBytes { get; set; } = 100L * 1024 * 1024;
