@@ -51,7 +51,11 @@ public static class GatewayApp
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.Configure<KestrelServerOptions>(kestrel =>
-            kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue(GatewayOptions.Section + ":MaxRequestBodyBytes", new GatewayOptions().MaxRequestBodyBytes));
+        {
+            // Kestrel's own limits (timeouts, header sizes and counts) from Kestrel:Limits; the body limit is ours.
+            builder.Configuration.GetSection("Kestrel:Limits").Bind(kestrel.Limits);
+            kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue(GatewayOptions.Section + ":MaxRequestBodyBytes", new GatewayOptions().MaxRequestBodyBytes);
+        });
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<AuthFailureThrottle>();
         builder.Services.AddSingleton<ApiKeyAuthenticator>();
