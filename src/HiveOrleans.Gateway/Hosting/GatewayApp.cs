@@ -122,6 +122,7 @@ public static class GatewayApp
 
         // Made now rather than on the first admin request, so embedded mode's token file exists once the service is up.
         app.Services.GetRequiredService<OperatorToken>();
+        app.UseSecurityHeaders();
         app.UseApiErrors();
         app.MapOpenApi();
         app.MapHealthApi();
