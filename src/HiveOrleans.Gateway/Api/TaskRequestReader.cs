@@ -57,7 +57,10 @@ internal static class TaskRequestReader
 
         if (request.HasFormContentType)
         {
-            var form = await request.ReadFormAsync(cancellationToken);
+            // A value may be as long as the project's body: a body over that is Kestrel's 413, naming the limit,
+            // rather than the form reader's own 4 MiB value limit.
+            var limits = new FormOptions { ValueLengthLimit = (int)Math.Min(project.MaxBodyBytes, int.MaxValue) };
+            var form = await request.ReadFormAsync(limits, cancellationToken);
             if (form.ContainsKey("media"))
             {
                 throw MediaNotAFile();

@@ -52,6 +52,9 @@ public static class GatewayApp
             .ValidateOnStart();
         builder.Services.Configure<KestrelServerOptions>(kestrel =>
             kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue(GatewayOptions.Section + ":MaxRequestBodyBytes", new GatewayOptions().MaxRequestBodyBytes));
+        // A query or route value that does not bind throws, so the error handler answers it with the JSON error
+        // naming the parameter, instead of minimal APIs' bodiless 400.
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ApiKeyAuthenticator>();
         builder.Services.AddSingleton<TaskCalls>();
@@ -117,6 +120,7 @@ public static class GatewayApp
 
         // Made now rather than on the first admin request, so embedded mode's token file exists once the service is up.
         app.Services.GetRequiredService<OperatorToken>();
+        app.UseJsonStatusBodies();
         app.UseApiErrors();
         app.MapOpenApi();
         app.MapHealthApi();
