@@ -141,7 +141,7 @@ internal static class BankAdminApi
         foreach (var item in items.EnumerateArray())
         {
             contentIds.Add(item.ValueKind == JsonValueKind.String
-                ? ReadString(item, $"content_ids[{i}]")
+                ? JsonFields.Text(item, $"content_ids[{i}]")
                 : throw ApiException.BadRequest($"content_ids[{i}] must be a string."));
             i++;
         }
@@ -211,17 +211,7 @@ internal static class BankAdminApi
             throw new ApiException(StatusCodes.Status415UnsupportedMediaType, "Send the request as application/json.");
         }
 
-        try
-        {
-            using var document = await JsonDocument.ParseAsync(context.Request.Body, default, context.RequestAborted);
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                ? document.RootElement.Clone()
-                : throw ApiException.BadRequest("The JSON body must be an object.");
-        }
-        catch (JsonException ex)
-        {
-            throw ApiException.BadRequest($"The request body is not valid JSON: {ex.Message}");
-        }
+        return await JsonFields.ReadObjectAsync(context.Request.Body, "The JSON body must be an object.", context.RequestAborted);
     }
 
     private static JsonElement RequiredArray(JsonElement root, string property, string message)
@@ -240,33 +230,10 @@ internal static class BankAdminApi
 
     private static string RequiredString(JsonElement root, string property, string message, string? path = null) =>
         root.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
-            ? ReadString(value, path ?? $"'{property}'")
+            ? JsonFields.Text(value, path ?? property)
             : throw ApiException.BadRequest(message);
 
-    private static string? OptionalString(JsonElement root, string property)
-    {
-        if (!root.TryGetProperty(property, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-
-        return value.ValueKind == JsonValueKind.String
-            ? ReadString(value, $"'{property}'")
-            : throw ApiException.BadRequest($"'{property}' must be a string.");
-    }
-
-    // JSON can escape a lone surrogate ("\ud800"), which has no string form .NET will hand out.
-    private static string ReadString(JsonElement value, string path)
-    {
-        try
-        {
-            return value.GetString()!;
-        }
-        catch (InvalidOperationException)
-        {
-            throw ApiException.BadRequest($"{path} is not valid Unicode text.");
-        }
-    }
+    private static string? OptionalString(JsonElement root, string property) => JsonFields.String(root, property);
 
     private static int? QueryInt(HttpRequest request, string name)
     {

@@ -54,7 +54,7 @@ internal static class MultipartTaskReader
 
                     if (media is not null)
                     {
-                        throw ApiException.BadRequest("'media' was given 2 times; give it once.");
+                        throw ApiException.GivenTwice(MediaField);
                     }
 
                     if (project.ModelType == ModelTypes.Text)
@@ -81,7 +81,7 @@ internal static class MultipartTaskReader
 
                 if (!fields.TryAdd(name, value))
                 {
-                    throw ApiException.BadRequest($"'{name}' was given 2 times; give it once.");
+                    throw ApiException.GivenTwice(name);
                 }
             }
         }

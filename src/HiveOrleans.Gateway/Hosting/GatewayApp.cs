@@ -56,6 +56,10 @@ public static class GatewayApp
             builder.Configuration.GetSection("Kestrel:Limits").Bind(kestrel.Limits);
             kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue(GatewayOptions.Section + ":MaxRequestBodyBytes", new GatewayOptions().MaxRequestBodyBytes);
         });
+
+        // A query or route value that does not bind throws, so the error handler answers it with the JSON error
+        // naming the parameter, instead of minimal APIs' bodiless 400.
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<AuthFailureThrottle>();
         builder.Services.AddSingleton<ApiKeyAuthenticator>();
@@ -123,6 +127,7 @@ public static class GatewayApp
         // Made now rather than on the first admin request, so embedded mode's token file exists once the service is up.
         app.Services.GetRequiredService<OperatorToken>();
         app.UseSecurityHeaders();
+        app.UseJsonStatusBodies();
         app.UseApiErrors();
         app.MapOpenApi();
         app.MapHealthApi();

@@ -1,15 +1,21 @@
+using System.Data.Common;
+using System.Net.Sockets;
 using System.Text.Json;
 using HiveOrleans.Abstractions.Projects;
 using HiveOrleans.Abstractions.Tasks;
 using HiveOrleans.Abstractions.Wire;
 using Microsoft.AspNetCore.Http.Features;
+using Orleans.Runtime;
 
 namespace HiveOrleans.Gateway.Wire;
 
 /// <summary>
 /// The one place where failures become the contract's JSON error: <c>{"return_code": status, "message": "..."}</c>.
-/// Anything that is not the caller's fault and not otherwise classified means the request was not carried out,
-/// so it is a 503 with <c>Retry-After</c>: the caller may safely retry, because nothing was acknowledged.
+/// Failures are told apart by their type, never by their message text: a caller's mistake is a 4xx naming it; a
+/// store or cluster that cannot be reached is a 503 with <c>Retry-After</c> (nothing was acknowledged, so a retry is
+/// safe); anything else is a fault of ours, a logged 500, so that a caller is never told to retry what cannot work.
+/// Answers that carry a status but no body (no route, a wrong method, a route value or query that does not bind)
+/// get the same JSON body from <see cref="UseJsonStatusBodies"/>.
 /// </summary>
 internal static partial class ApiErrorHandling
 {
@@ -18,11 +24,12 @@ internal static partial class ApiErrorHandling
     public static IApplicationBuilder UseApiErrors(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
+            context.Request.Body = new RequestBodyStream(context.Request.Body);
             try
             {
                 await next(context);
             }
-            catch (Exception ex) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
+            catch (Exception ex) when (!context.Response.HasStarted)
             {
                 var error = Classify(ex);
                 if (error.StatusCode >= 500)
@@ -31,8 +38,29 @@ internal static partial class ApiErrorHandling
                     LogServerError(logger, context.Request.Method, context.Request.Path, error.StatusCode, ex);
                 }
 
-                await WriteAsync(context, error);
+                // A client that has gone (or half-closed, which Kestrel treats as gone) reads no answer; letting the
+                // exception escape would only have Kestrel log a caller's mistake as a failure of ours.
+                if (!context.RequestAborted.IsCancellationRequested)
+                {
+                    await WriteAsync(context, error);
+                }
             }
+        });
+
+    /// <summary>Gives every bodiless 4xx/5xx the app answers (404 for no route or a failed route constraint, 405,
+    /// a 400 from parameter binding) the contract's JSON body, naming what was asked for.</summary>
+    public static IApplicationBuilder UseJsonStatusBodies(this IApplicationBuilder app) =>
+        app.UseStatusCodePages(async status =>
+        {
+            var context = status.HttpContext;
+            var request = $"{context.Request.Method} {context.Request.Path}";
+            var message = context.Response.StatusCode switch
+            {
+                StatusCodes.Status404NotFound => $"Nothing is at {request}: no such path, or a path value of the wrong form.",
+                StatusCodes.Status405MethodNotAllowed => $"{request}: this method is not allowed on this path.",
+                var code => $"{request} could not be served ({code}).",
+            };
+            await WriteAsync(context, new ApiException(context.Response.StatusCode, message));
         });
 
     public static async Task WriteAsync(HttpContext context, ApiException error)
@@ -68,16 +96,38 @@ internal static partial class ApiErrorHandling
         ProjectRequestException { NotFound: true } project => new ApiException(StatusCodes.Status404NotFound, project.Message),
         ProjectRequestException project => ApiException.BadRequest(project.Message),
         TaskRequestException task => ApiException.BadRequest(task.Message),
+
+        // Kestrel's framing errors (a bad chunk size, a body cut short, a body over the limit) and minimal APIs'
+        // binding failures (RouteHandlerOptions.ThrowOnBadRequest): the status is Kestrel's, the message names what.
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => TooLarge(),
         BadHttpRequestException bad => new ApiException(bad.StatusCode, $"The request could not be read: {bad.Message}"),
-        InvalidDataException data when data.Message.Contains("limit", StringComparison.OrdinalIgnoreCase) =>
-            new ApiException(StatusCodes.Status413PayloadTooLarge, $"The request is over a size limit: {data.Message}"),
+
+        // Form and multipart readers: a malformed body or one past a count or length limit of the reader. Size limits
+        // that matter are the project's, enforced by Kestrel before these (a 413 above).
         InvalidDataException data => ApiException.BadRequest($"The request body could not be read: {data.Message}"),
-        _ => new ApiException(StatusCodes.Status503ServiceUnavailable,
+        _ when IsUnavailable(ex) => new ApiException(StatusCodes.Status503ServiceUnavailable,
             "The service could not store or read the task right now; nothing was accepted. Retry shortly.")
         {
             RetryAfterSeconds = RetryAfterSeconds,
         },
+        _ => new ApiException(StatusCodes.Status500InternalServerError,
+            "The service failed to carry out the request; the fault is ours and has been logged. Nothing was accepted."),
+    };
+
+    /// <summary>The store or the cluster could not be reached, here or wrapped by whatever called it.</summary>
+    private static bool IsUnavailable(Exception ex) => ex switch
+    {
+        DbException or OrleansException or TimeoutException or SocketException => true,
+
+        // Not the caller's cancellation (that request is never answered): the host stopping, or a call's deadline.
+        OperationCanceledException => true,
+
+        // The media store's own disk; every failure to read the request body is a BadHttpRequestException by now
+        // (RequestBodyStream), answered above.
+        IOException => true,
+        AggregateException aggregate => aggregate.InnerExceptions.Any(IsUnavailable),
+        { InnerException: { } inner } => IsUnavailable(inner),
+        _ => false,
     };
 
     private static ApiException TooLarge() =>

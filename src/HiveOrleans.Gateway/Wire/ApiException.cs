@@ -19,5 +19,8 @@ public sealed class ApiException(int statusCode, string message) : Exception(mes
 
     public static ApiException BadRequest(string message) => new(StatusCodes.Status400BadRequest, message);
 
+    /// <summary>A field given more than once: readers would keep one and drop the other silently.</summary>
+    public static ApiException GivenTwice(string field) => BadRequest($"'{field}' was given twice; give it once.");
+
     public static ApiException TaskNotFound() => new(StatusCodes.Status404NotFound, "Task not found.");
 }

@@ -12,6 +12,14 @@ internal static class ProjectSettingsRules
     public const long MaxBodyBytesLimit = 100L * 1024 * 1024;
     public static readonly TimeSpan MaxSyncTimeout = TimeSpan.FromMinutes(5);
 
+    /// <summary>One task per 1,000 s. Slower rates are a daily quota's job; this floor keeps a caller's wait
+    /// (<c>Retry-After</c>) a number of seconds a client can act on.</summary>
+    public const double MinPerSecond = 0.001;
+    public const double MaxPerSecond = 1_000_000;
+    public const int MaxBurst = 10_000_000;
+    public const double MaxChargePerTask = 1_000_000;
+    public const int MaxSeverity = 3;
+
     public static ProjectConfig Apply(ProjectConfig config, ProjectSettings settings, DateTimeOffset now)
     {
         var updated = config with
@@ -72,8 +80,8 @@ internal static class ProjectSettingsRules
         Require(config.ConfigTag is null || config.ConfigTag.Length <= 100, "'config_tag' is at most 100 characters.");
         if (config.RateLimit is { } rate)
         {
-            Require(rate.PerSecond is > 0 and <= 1_000_000 && double.IsFinite(rate.PerSecond), "'rate_limit.per_second' must be a number above 0 and at most 1000000.");
-            Require(rate.Burst is >= 1 and <= 10_000_000, "'rate_limit.burst' must be a whole number from 1 to 10000000.");
+            Require(rate.PerSecond is >= MinPerSecond and <= MaxPerSecond && double.IsFinite(rate.PerSecond), "'rate_limit.per_second' must be a number from 0.001 to 1000000.");
+            Require(rate.Burst is >= 1 and <= MaxBurst, $"'rate_limit.burst' must be a whole number from 1 to {MaxBurst}.");
         }
 
         Require(config.DailyQuota is null or >= 1, "'daily_quota' must be a whole number of 1 or more.");

@@ -20,6 +20,7 @@ internal sealed class ProjectQuotaGrain(
     public const int DaysKept = 400;
     public static readonly TimeSpan LeaseValidity = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan WriteInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MaxRetryAfter = TimeSpan.FromDays(1);
 
     private RateLimit? _rate;
     private long? _dailyQuota;
@@ -147,8 +148,11 @@ internal sealed class ProjectQuotaGrain(
             return tomorrow - now;
         }
 
+        // Bounded by a day: a state written before the rate had a floor (or any rate near zero) would otherwise
+        // overflow TimeSpan, and no client acts on a wait longer than the daily quota's own.
         var missing = Math.Max(0, 1 - _tokens);
-        return TimeSpan.FromSeconds(missing / Math.Max(_rate?.PerSecond ?? 1, double.Epsilon));
+        var seconds = missing / Math.Max(_rate?.PerSecond ?? 1, double.Epsilon);
+        return TimeSpan.FromSeconds(Math.Min(seconds, MaxRetryAfter.TotalSeconds));
     }
 
     private QuotaDay Day(DateOnly date)

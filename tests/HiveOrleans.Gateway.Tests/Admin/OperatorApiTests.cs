@@ -225,16 +225,47 @@ public sealed class OperatorApiTests(PostgresGatewayFixture gateway) : IClassFix
     }
 
     [Theory]
-    [InlineData("""{"name": "x", "model_type": "text", "max_text_length": 100001}""", "'max_text_length' must be from 1 to 100000.")]
-    [InlineData("""{"name": "x", "model_type": "text", "rate_limit": {"per_second": 0}}""", "'rate_limit.per_second' must be a number above 0")]
+    [InlineData("""{"name": "x", "model_type": "text", "max_text_length": 100001}""", "'max_text_length' must be a whole number from 1 to 100000.")]
+    [InlineData("""{"name": "x", "model_type": "text", "rate_limit": {"per_second": 0}}""", "'rate_limit.per_second' must be a number from 0.001 to 1000000.")]
     [InlineData("""{"name": "x", "model_type": "text", "thresholds": {"kindness": 2}}""", "'thresholds' names 'kindness'")]
-    [InlineData("""{"name": "x", "model_type": "text", "daily_quota": "lots"}""", "'daily_quota' must be a whole number.")]
-    [InlineData("""{"name": "x", "model_type": "text", "sync_timeout_seconds": 0}""", "'sync_timeout_seconds' must be from 1 to 300.")]
+    [InlineData("""{"name": "x", "model_type": "text", "daily_quota": "lots"}""", "'daily_quota' must be a whole number of 1 or more.")]
+    [InlineData("""{"name": "x", "model_type": "text", "sync_timeout_seconds": 0}""", "'sync_timeout_seconds' must be a number from 1 to 300.")]
+    // Out of range for the conversion behind them (a time span, 32 bits, a wait in seconds): refused as written,
+    // never overflowed (which was a 503) nor cast into range (4294968320 was stored as 1024).
+    [InlineData("""{"name": "x", "model_type": "text", "sync_timeout_seconds": 1e20}""", "'sync_timeout_seconds' must be a number from 1 to 300.")]
+    [InlineData("""{"name": "x", "model_type": "text", "sync_timeout_seconds": -1e20}""", "'sync_timeout_seconds' must be a number from 1 to 300.")]
+    [InlineData("""{"name": "x", "model_type": "text", "sync_timeout_seconds": 1e308}""", "'sync_timeout_seconds' must be a number from 1 to 300.")]
+    [InlineData("""{"name": "x", "model_type": "text", "sync_timeout_seconds": 123456789012345678901234567890}""", "'sync_timeout_seconds' must be a number from 1 to 300.")]
+    [InlineData("""{"name": "x", "model_type": "text", "max_text_length": 4294968320}""", "'max_text_length' must be a whole number from 1 to 100000.")]
+    [InlineData("""{"name": "x", "model_type": "text", "max_text_length": -4294967295}""", "'max_text_length' must be a whole number from 1 to 100000.")]
+    [InlineData("""{"name": "x", "model_type": "text", "rate_limit": {"per_second": 1e-300}}""", "'rate_limit.per_second' must be a number from 0.001 to 1000000.")]
+    [InlineData("""{"name": "x", "model_type": "text", "thresholds": {"violence": "2"}}""", "'thresholds.violence' must be a whole number from 0 to 3.")]
+    [InlineData("""{"name": "x", "model_type": "text", "thresholds": {"violence": {}}}""", "'thresholds.violence' must be a whole number from 0 to 3.")]
+    [InlineData("""{"name": "x", "model_type": "text", "thresholds": {"violence": null}}""", "'thresholds.violence' must be a whole number from 0 to 3.")]
+    // Text .NET cannot hold, and fields given twice, anywhere in the operator API's JSON.
+    [InlineData("""{"name": "x\ud800", "model_type": "text"}""", "'name' is not valid Unicode text.")]
+    [InlineData("""{"name": "x", "model_type": "text", "blocklist": ["ok", "\udc00"]}""", "'blocklist[1]' is not valid Unicode text.")]
+    [InlineData("""{"name": "x", "model_type": "text", "thresholds": {"\ud800": 2}}""", "A field name in 'thresholds' is not valid Unicode text.")]
+    [InlineData("""{"name": "x", "model_type": "text", "name": "y"}""", "'name' was given twice; give it once.")]
+    [InlineData("""{"name": "x", "model_type": "text", "rate_limit": {"per_second": 1, "per_second": 2}}""", "'rate_limit.per_second' was given twice; give it once.")]
     public async Task Invalid_settings_get_400_saying_which_and_why(string json, string messageStart)
     {
         var (status, body) = await _client.AdminAsync(HttpMethod.Post, "/admin/v1/projects", new StringContent(json, Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal(400, body.GetProperty("return_code").GetInt32());
         Assert.StartsWith(messageStart, body.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_setting_that_is_not_UTF_8_gets_400_naming_it()
+    {
+        byte[] json = [.. "{\"name\": \"x"u8, 0xC3, 0x28, .. "\", \"model_type\": \"text\"}"u8];
+        var content = new ByteArrayContent(json);
+        content.Headers.ContentType = new("application/json");
+        var (status, body) = await _client.AdminAsync(HttpMethod.Post, "/admin/v1/projects", content);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal(400, body.GetProperty("return_code").GetInt32());
+        Assert.Contains("'name'", body.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

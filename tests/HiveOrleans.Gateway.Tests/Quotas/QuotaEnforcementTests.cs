@@ -66,6 +66,21 @@ public sealed class QuotaEnforcementTests(ITestOutputHelper output) : IAsyncLife
         Assert.Equal((2 * CallersPerGateway * 100) - 300, run.Rejected);
     }
 
+    [Fact]
+    public async Task A_rate_near_zero_gives_a_wait_of_at_most_a_day_rather_than_an_overflow()
+    {
+        // Projects may no longer be given such a rate, but one stored before the floor (0.001/s) still reaches the
+        // grain; TimeSpan.FromSeconds(1 / 1e-300) threw, and every submission over the rate was a 503 instead of a 429.
+        var project = Project(3, rate: new RateLimit(PerSecond: 1e-300, Burst: 1));
+        var gateway = new QuotaLimiter(_cluster.Client, TimeProvider.System);
+
+        Assert.True((await gateway.TryAcquireAsync(project)).Admitted);
+        var refused = await gateway.TryAcquireAsync(project);
+
+        Assert.False(refused.Admitted);
+        Assert.InRange(refused.RetryAfter, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1));
+    }
+
     private async Task<HammerResult> HammerAsync(ProjectConfig project, TimeSpan duration, int maxAttemptsPerCaller)
     {
         QuotaLimiter[] gateways = [new(_cluster.Client, TimeProvider.System), new(_cluster.Client, TimeProvider.System)];
