@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Net.Sockets;
 using System.Text.Json;
+using HiveOrleans.Abstractions.Health;
 using HiveOrleans.Abstractions.Projects;
 using HiveOrleans.Abstractions.Tasks;
 using HiveOrleans.Abstractions.Wire;
@@ -117,7 +118,7 @@ internal static partial class ApiErrorHandling
     /// <summary>The store or the cluster could not be reached, here or wrapped by whatever called it.</summary>
     private static bool IsUnavailable(Exception ex) => ex switch
     {
-        DbException or OrleansException or TimeoutException or SocketException => true,
+        DbException or StoreUnavailableException or OrleansException or TimeoutException or SocketException => true,
 
         // Not the caller's cancellation (that request is never answered): the host stopping, or a call's deadline.
         OperationCanceledException => true,

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
+using HiveOrleans.Abstractions.Health;
 using HiveOrleans.Abstractions.Tasks;
 using HiveOrleans.Grains.Callbacks;
 using HiveOrleans.Grains.Hosting;
@@ -469,7 +470,7 @@ internal sealed partial class TaskGrain(
     /// A failure of the store itself (unreachable, restarting), as opposed to the task's own: work waits for the store
     /// instead of failing the task.
     /// </summary>
-    private static bool IsStoreOutage(Exception ex) => ex is DbException || ex.InnerException is DbException;
+    private static bool IsStoreOutage(Exception ex) => ex is DbException or StoreUnavailableException || ex.InnerException is DbException;
 
     private static TimeSpan Longer(TimeSpan wait) => wait * 2 < LongestStoreRetry ? wait * 2 : LongestStoreRetry;
 

@@ -103,6 +103,7 @@ public static class HiveSiloBuilderExtensions
         silo.Services.AddHiveMediaStore(configuration, store, dataDirectory ?? Path.GetFullPath(configuration["HiveOrleans:DataDirectory"] ?? "data"));
         silo.Services.AddHiveGrainServices(configuration);
         silo.AddActivityPropagation();
+        silo.AddIncomingGrainCallFilter<StoreFailureCallFilter>();
         return silo;
     }
 
