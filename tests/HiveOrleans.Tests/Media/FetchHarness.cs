@@ -53,6 +53,6 @@ internal sealed class FetchHarness : IDisposable
             throw new InvalidOperationException($"A test tried to connect to {endpoint}, off this machine.");
         }
 
-        return MediaFetcher.ConnectSocketAsync(endpoint, cancellationToken);
+        return OutboundConnector.ConnectSocketAsync(endpoint, cancellationToken);
     }
 }
