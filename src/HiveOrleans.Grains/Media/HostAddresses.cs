@@ -46,14 +46,14 @@ public sealed class HostAddresses
     private HashSet<IPAddress> Current()
     {
         var now = Environment.TickCount64;
-        if (now - Interlocked.Read(ref _readAt) < _refreshMilliseconds)
+        if (!IsStale(now))
         {
             return _addresses;
         }
 
         lock (_refreshing)
         {
-            if (now - Interlocked.Read(ref _readAt) >= _refreshMilliseconds)
+            if (IsStale(now))
             {
                 _addresses = [.. _enumerate().Select(Normalized)];
                 Interlocked.Exchange(ref _readAt, now);
@@ -61,6 +61,12 @@ public sealed class HostAddresses
 
             return _addresses;
         }
+    }
+
+    private bool IsStale(long now)
+    {
+        var readAt = Interlocked.Read(ref _readAt);
+        return readAt == long.MinValue || now - readAt >= _refreshMilliseconds;
     }
 
     /// <summary>IPv4-mapped as IPv4, and IPv6 without its scope (a zone says which link, not which host).</summary>

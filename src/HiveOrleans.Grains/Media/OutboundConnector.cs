@@ -70,7 +70,7 @@ public sealed class OutboundConnector
 
         if (allowed.Count == 0)
         {
-            throw new OutboundConnectException(DescribeRefusal(host, literal, refused) + _refusedSuffix, refused: true);
+            throw new OutboundConnectException(DescribeRefusal(host, literal, refused, _refusedSuffix), refused: true);
         }
 
         SocketException? last = null;
@@ -122,20 +122,20 @@ public sealed class OutboundConnector
         }
     }
 
-    private static string DescribeRefusal(string host, bool literal, List<(IPAddress Address, string Reason)> refused)
+    private static string DescribeRefusal(string host, bool literal, List<(IPAddress Address, string Reason)> refused, string suffix)
     {
         if (literal)
         {
-            return $"{refused[0].Address} is {refused[0].Reason}, which is not allowed";
+            return $"{refused[0].Address} is {refused[0].Reason}, which is not allowed{suffix}";
         }
 
         if (refused.Count == 1)
         {
-            return $"{host} resolves to {refused[0].Address}, {refused[0].Reason}, which is not allowed";
+            return $"{host} resolves to {refused[0].Address}, {refused[0].Reason}, which is not allowed{suffix}";
         }
 
         var all = string.Join(", ", refused.Select(r => $"{r.Address} ({r.Reason})"));
-        return $"{host} resolves only to addresses that are not allowed: {all}";
+        return $"{host} resolves only to addresses that are not allowed{suffix}: {all}";
     }
 
     internal static string Describe(SocketException ex) => ex.SocketErrorCode switch
