@@ -135,7 +135,7 @@ public sealed partial class CallbackDelivery(
 
     private static void Record(CallbackAttempt attempt)
     {
-        HiveMetrics.CallbackAttempts.Add(1, HiveMetrics.Outcome(attempt.Succeeded ? "delivered" : "failed"));
+        HiveMetrics.CallbackAttempts.Add(1, HiveMetrics.Outcome(attempt.Succeeded ? "delivered" : attempt.Refused ? "refused" : "failed"));
         HiveMetrics.CallbackDuration.Record(attempt.Duration.TotalMilliseconds);
     }
 
