@@ -98,6 +98,9 @@ internal sealed class SystemUnderTest : IAsyncDisposable
             ["HiveOrleans__ClusterId"] = "bench-" + id,
             ["HiveOrleans__AdvertisedAddress"] = "127.0.0.1",
 
+            // The callback sink listens on loopback, which the outbound address policy refuses unless allowed.
+            ["HiveOrleans__Callbacks__AllowList__0"] = "127.0.0.1",
+
             // Logging stays as README's processes have it (HiveConfigurationDefaults): what it costs is part of the figure.
         };
         string? directory = null;
@@ -339,6 +342,7 @@ internal sealed class SystemUnderTest : IAsyncDisposable
         settings["HiveOrleans:GatewayPort"] = FreeLoopbackPort().ToString(CultureInfo.InvariantCulture);
         settings["Logging:LogLevel:Default"] = "Warning";
         settings["HiveOrleans:AdvertisedAddress"] = "127.0.0.1";
+        settings["HiveOrleans:Callbacks:AllowList:0"] = "127.0.0.1"; // the callback sink is on loopback
         var app = GatewayApp.Build(["--urls", "http://127.0.0.1:0"], builder => builder.Configuration.AddInMemoryCollection(settings));
         try
         {

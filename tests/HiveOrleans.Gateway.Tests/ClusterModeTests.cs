@@ -28,6 +28,7 @@ public sealed class ClusterModeTests : IAsyncLifetime
                 ["HiveOrleans:SiloPort"] = FreeTcpPort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["HiveOrleans:GatewayPort"] = FreeTcpPort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Logging:LogLevel:Default"] = "Warning",
+                ["HiveOrleans:Callbacks:AllowList:0"] = "127.0.0.1", // the callback receiver is on loopback
             }));
             await silo.StartAsync();
             _silos.Add(silo);

@@ -25,7 +25,10 @@ public sealed record CallbackStatus
     /// <summary>When the next attempt is due, while delivery is still owed.</summary>
     [Id(5)] public DateTimeOffset? NextAttemptOn { get; init; }
 
-    /// <summary>Why attempts stopped without success: <c>gone</c> (the receiver answered 410) or <c>gave_up</c>.</summary>
+    /// <summary>
+    /// Why attempts stopped without success: <c>gone</c> (the receiver answered 410), <c>refused</c> (the outbound
+    /// address policy refuses the destination; nothing was dialled) or <c>gave_up</c>.
+    /// </summary>
     [Id(6)] public string? StoppedReason { get; init; }
 
     /// <summary>When the callback was last sent again on request.</summary>

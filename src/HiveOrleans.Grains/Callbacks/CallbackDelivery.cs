@@ -74,7 +74,8 @@ public sealed partial class CallbackDelivery(
             slots.Release();
         }
 
-        if (health.Record(destination, attempt.Succeeded))
+        // A refusal says nothing of whether the destination answers, and must not hold its other tasks for probing.
+        if (!attempt.Refused && health.Record(destination, attempt.Succeeded))
         {
             // Off the caller's path: the task's own outcome does not wait for the backlog's.
             _ = BringBacklogForwardAsync(destination, settings.CallbackRecoverySpread);
@@ -126,7 +127,7 @@ public sealed partial class CallbackDelivery(
         {
             var error = CallbackFailure.Describe(ex, timeoutAfter);
             LogFailure(logger, message.TaskId, error);
-            var failed = new CallbackAttempt(false, null, error, Stopwatch.GetElapsedTime(started));
+            var failed = new CallbackAttempt(false, null, error, Stopwatch.GetElapsedTime(started), Refused: CallbackFailure.IsRefused(ex));
             Record(failed);
             return failed;
         }
@@ -134,7 +135,7 @@ public sealed partial class CallbackDelivery(
 
     private static void Record(CallbackAttempt attempt)
     {
-        HiveMetrics.CallbackAttempts.Add(1, HiveMetrics.Outcome(attempt.Succeeded ? "delivered" : "failed"));
+        HiveMetrics.CallbackAttempts.Add(1, HiveMetrics.Outcome(attempt.Succeeded ? "delivered" : attempt.Refused ? "refused" : "failed"));
         HiveMetrics.CallbackDuration.Record(attempt.Duration.TotalMilliseconds);
     }
 

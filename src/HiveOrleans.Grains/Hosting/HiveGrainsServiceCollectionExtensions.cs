@@ -57,10 +57,23 @@ public static class HiveGrainsServiceCollectionExtensions
         services.AddSingleton(sp => new DestinationHealth(sp.GetRequiredService<IOptions<TaskOptions>>().Value.CallbackProbeInterval));
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, CallbackProber>();
         services.AddSingleton<WebhookSecretCache>();
+        services.AddOptions<CallbackAddressOptions>()
+            .Bind(configuration.GetSection(CallbackAddressOptions.Section))
+            .ValidateDataAnnotations() // also checks the allow-list entries (IValidatableObject)
+            .ValidateOnStart();
+        services.AddKeyedSingleton(CallbackDelivery.HttpClientName, (sp, _) =>
+        {
+            var addresses = sp.GetRequiredService<IOptions<CallbackAddressOptions>>().Value;
+            return new OutboundConnector(new OutboundAddressPolicy(addresses.AllowList, addresses.AllowPrivateNetworks), purpose: "callbacks");
+        });
         services.AddHttpClient(CallbackDelivery.HttpClientName)
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan) // CallbackDelivery applies its own.
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
             {
+                // The same fence as URL fetches, on the address actually dialled; through a proxy it would see the proxy's.
+                ConnectCallback = sp.GetRequiredKeyedService<OutboundConnector>(CallbackDelivery.HttpClientName).ConnectAsync,
+                UseProxy = false,
+
                 // A redirect is not a delivery; the attempt is recorded with its status instead of following it.
                 AllowAutoRedirect = false,
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),

@@ -7,9 +7,10 @@ namespace HiveOrleans.Grains.Media;
 
 /// <summary>
 /// Downloads media from a caller's URL without letting the caller point the platform at itself or its networks.
-/// The check is on the address a connection is actually made to: the handler resolves each host itself and connects
-/// only to addresses <see cref="OutboundAddressPolicy"/> allows, so no second lookup can answer differently
-/// (DNS rebinding) and every redirect hop, whose connection goes through the same callback, is checked the same way.
+/// The check is on the address a connection is actually made to: the handler's <see cref="OutboundConnector"/>
+/// resolves each host itself and connects only to addresses <see cref="OutboundAddressPolicy"/> allows, so no second
+/// lookup can answer differently (DNS rebinding) and every redirect hop, whose connection goes through the same
+/// callback, is checked the same way.
 /// </summary>
 /// <remarks>
 /// Only http and https, and no URL with user-info (<c>http://user:pass@host/</c>): credentials have no business in a
@@ -23,37 +24,34 @@ public sealed partial class MediaFetcher : IDisposable
 {
     public const string UserAgent = "HiveOrleans-Fetcher/1.0";
 
-    private readonly OutboundAddressPolicy _policy;
+    private readonly OutboundConnector _connector;
     private readonly TimeSpan _timeout;
     private readonly int _maxRedirects;
-    private readonly Func<string, CancellationToken, Task<IPAddress[]>> _resolve;
-    private readonly Func<IPEndPoint, CancellationToken, ValueTask<Stream>> _connect;
     private readonly ILogger _logger;
     private readonly HttpClient _client;
 
     public MediaFetcher(IOptions<MediaFetchOptions> options, ILogger<MediaFetcher> logger)
-        : this(options?.Value ?? throw new ArgumentNullException(nameof(options)), logger, Dns.GetHostAddressesAsync, ConnectSocketAsync)
+        : this(options?.Value ?? throw new ArgumentNullException(nameof(options)), logger, Dns.GetHostAddressesAsync, OutboundConnector.ConnectSocketAsync)
     {
     }
 
-    /// <summary>For tests: how host names are resolved and how a checked address is connected to.</summary>
+    /// <summary>For tests: how host names are resolved, how a checked address is connected to, and whose addresses are the host's.</summary>
     internal MediaFetcher(
         MediaFetchOptions options,
         ILogger logger,
         Func<string, CancellationToken, Task<IPAddress[]>> resolve,
-        Func<IPEndPoint, CancellationToken, ValueTask<Stream>> connect)
+        Func<IPEndPoint, CancellationToken, ValueTask<Stream>> connect,
+        HostAddresses? hostAddresses = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _policy = new OutboundAddressPolicy(options.FetchAllowList);
+        _connector = new OutboundConnector(new OutboundAddressPolicy(options.FetchAllowList, allowPrivateNetworks: false, hostAddresses), purpose: null, resolve, connect);
         _timeout = options.FetchTimeout;
         _maxRedirects = options.MaxRedirects;
-        _resolve = resolve;
-        _connect = connect;
         _logger = logger;
         _client = new HttpClient(
             new SocketsHttpHandler
             {
-                ConnectCallback = ConnectAsync,
+                ConnectCallback = _connector.ConnectAsync,
                 AllowAutoRedirect = false,
                 UseProxy = false,
                 UseCookies = false,
@@ -190,82 +188,6 @@ public sealed partial class MediaFetcher : IDisposable
         }
     }
 
-    /// <summary>Connects a new pooled connection: resolve, drop what the policy refuses, try the rest in order.</summary>
-    private async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
-    {
-        var host = context.DnsEndPoint.Host;
-        var port = context.DnsEndPoint.Port;
-        var literal = IPAddress.TryParse(host.AsSpan().Trim("[]"), out var parsed);
-        var candidates = literal ? [parsed!] : await ResolveAsync(host, cancellationToken).ConfigureAwait(false);
-
-        var allowed = new List<IPAddress>(candidates.Length);
-        var refused = new List<(IPAddress Address, string Reason)>();
-        foreach (var address in candidates)
-        {
-            if (_policy.IsAllowed(address, out var reason))
-            {
-                allowed.Add(address);
-            }
-            else
-            {
-                refused.Add((address, reason));
-            }
-        }
-
-        if (allowed.Count == 0)
-        {
-            throw new MediaFetchException(MediaFetchFailure.Refused, DescribeRefusal(host, literal, refused));
-        }
-
-        SocketException? last = null;
-        foreach (var address in allowed)
-        {
-            var endpoint = new IPEndPoint(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address, port);
-            try
-            {
-                return await _connect(endpoint, cancellationToken).ConfigureAwait(false);
-            }
-            catch (SocketException ex)
-            {
-                last = ex;
-            }
-        }
-
-        throw new MediaFetchException(MediaFetchFailure.Unreachable, $"could not connect to {host}:{port}: {Describe(last!)}", last);
-    }
-
-    private async Task<IPAddress[]> ResolveAsync(string host, CancellationToken cancellationToken)
-    {
-        IPAddress[] addresses;
-        try
-        {
-            addresses = await _resolve(host, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is SocketException or ArgumentException)
-        {
-            throw new MediaFetchException(MediaFetchFailure.Unreachable, $"could not resolve host {host}", ex);
-        }
-
-        return addresses.Length > 0
-            ? addresses
-            : throw new MediaFetchException(MediaFetchFailure.Unreachable, $"could not resolve host {host}");
-    }
-
-    internal static async ValueTask<Stream> ConnectSocketAsync(IPEndPoint endpoint, CancellationToken cancellationToken)
-    {
-        var socket = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        try
-        {
-            await socket.ConnectAsync(endpoint, cancellationToken).ConfigureAwait(false);
-            return new NetworkStream(socket, ownsSocket: true);
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
-    }
-
     private static void CheckUrl(Uri url, Uri? redirectedFrom)
     {
         var prefix = redirectedFrom is null ? "" : $"redirected to {Shown(url)}, but ";
@@ -291,22 +213,6 @@ public sealed partial class MediaFetcher : IDisposable
     /// <summary>A URL as it may appear in a reason: without its query, which may hold a signed URL's secret.</summary>
     private static string Shown(Uri url) => url.IsAbsoluteUri ? url.GetLeftPart(UriPartial.Path) : url.OriginalString;
 
-    private static string DescribeRefusal(string host, bool literal, List<(IPAddress Address, string Reason)> refused)
-    {
-        if (literal)
-        {
-            return $"{refused[0].Address} is {refused[0].Reason}, which is not allowed";
-        }
-
-        if (refused.Count == 1)
-        {
-            return $"{host} resolves to {refused[0].Address}, {refused[0].Reason}, which is not allowed";
-        }
-
-        var all = string.Join(", ", refused.Select(r => $"{r.Address} ({r.Reason})"));
-        return $"{host} resolves only to addresses that are not allowed: {all}";
-    }
-
     private static MediaFetchException Translate(HttpRequestException ex, Uri url)
     {
         for (Exception? inner = ex; inner is not null; inner = inner.InnerException)
@@ -315,13 +221,18 @@ public sealed partial class MediaFetcher : IDisposable
             {
                 return own;
             }
+
+            if (inner is OutboundConnectException connect)
+            {
+                return new MediaFetchException(connect.Refused ? MediaFetchFailure.Refused : MediaFetchFailure.Unreachable, connect.Message, connect);
+            }
         }
 
         var reason = ex.HttpRequestError switch
         {
             HttpRequestError.NameResolutionError => $"could not resolve host {url.Host}",
             HttpRequestError.ConnectionError => ex.InnerException is SocketException socket
-                ? $"could not connect to {url.Authority}: {Describe(socket)}"
+                ? $"could not connect to {url.Authority}: {OutboundConnector.Describe(socket)}"
                 : $"could not connect to {url.Authority}",
             HttpRequestError.SecureConnectionError => $"could not make a secure connection to {url.Authority}: {ex.InnerException?.Message ?? ex.Message}",
             HttpRequestError.ResponseEnded => "the server closed the connection without answering",
@@ -330,15 +241,6 @@ public sealed partial class MediaFetcher : IDisposable
         };
         return new MediaFetchException(MediaFetchFailure.Unreachable, reason, ex);
     }
-
-    private static string Describe(SocketException ex) => ex.SocketErrorCode switch
-    {
-        SocketError.ConnectionRefused => "connection refused",
-        SocketError.TimedOut => "connection timed out",
-        SocketError.HostUnreachable => "host unreachable",
-        SocketError.NetworkUnreachable => "network unreachable",
-        _ => ex.Message,
-    };
 
     private static string Describe(HttpResponseMessage response)
     {

@@ -5,23 +5,33 @@ using System.Net.Sockets;
 namespace HiveOrleans.Grains.Media;
 
 /// <summary>
-/// Which addresses the platform may connect to when it downloads a caller's URL. Anything that reaches this host,
-/// its private networks or a cloud's metadata service is refused, so a caller cannot use the platform to read what
-/// only the platform can reach (server-side request forgery): loopback, private (RFC 1918, unique-local), shared
-/// CGNAT, link-local (with 169.254.169.254), "this network", multicast, reserved and broadcast ranges, also when an
-/// IPv6 address carries one of those IPv4 addresses (IPv4-mapped, IPv4-compatible, SIIT-translated, NAT64
-/// <c>64:ff9b::/96</c>, 6to4 <c>2002::/16</c>). The operator's allow-list overrides all of it, for media servers
-/// that really are on a private network.
+/// Which addresses the platform may connect to when it makes a request a caller chose the address of (downloading a
+/// URL, delivering a callback). Anything that reaches this host, its private networks or a cloud's metadata service
+/// is refused, so a caller cannot use the platform to read what only the platform can reach (server-side request
+/// forgery): loopback, private (RFC 1918, unique-local), shared CGNAT, link-local (with 169.254.169.254), "this
+/// network", multicast, reserved and broadcast ranges, also when an IPv6 address carries one of those IPv4 addresses
+/// (IPv4-mapped, IPv4-compatible, SIIT-translated, NAT64 <c>64:ff9b::/96</c>, 6to4 <c>2002::/16</c>), and the
+/// addresses of this host's own network interfaces whatever their range. A purpose may let private ranges through
+/// (callbacks do by default: a self-hosted platform's receivers usually sit on its private network). The operator's
+/// allow-list overrides all of it, for servers that really are on a refused address.
 /// </summary>
 public sealed class OutboundAddressPolicy
 {
     private readonly OutboundAddressAllowList _allowList;
+    private readonly bool _allowPrivateNetworks;
+    private readonly HostAddresses _hostAddresses;
 
     /// <summary>
-    /// A policy that lets through the refused addresses <paramref name="allowList"/> names (addresses and CIDR ranges).
+    /// A policy that lets through the refused addresses <paramref name="allowList"/> names (addresses and CIDR ranges)
+    /// and, when <paramref name="allowPrivateNetworks"/>, private and CGNAT ranges that are not this host's.
     /// Throws <see cref="ArgumentException"/> naming the first entry that does not parse.
     /// </summary>
-    public OutboundAddressPolicy(IEnumerable<string?> allowList) => _allowList = OutboundAddressAllowList.Parse(allowList);
+    public OutboundAddressPolicy(IEnumerable<string?> allowList, bool allowPrivateNetworks = false, HostAddresses? hostAddresses = null)
+    {
+        _allowList = OutboundAddressAllowList.Parse(allowList);
+        _allowPrivateNetworks = allowPrivateNetworks;
+        _hostAddresses = hostAddresses ?? HostAddresses.OfThisMachine;
+    }
 
     /// <summary>The parsed allow-list.</summary>
     public IReadOnlyList<IPNetwork> AllowList => _allowList.Networks;
@@ -39,6 +49,17 @@ public sealed class OutboundAddressPolicy
     {
         ArgumentNullException.ThrowIfNull(address);
         reason = Classify(address);
+        if (reason is not null && _allowPrivateNetworks && IsPrivate(address))
+        {
+            reason = null;
+        }
+
+        // Checked after the classes: the host's eth0 address is often a private one, and private may be allowed.
+        if (reason is null && _hostAddresses.Contains(address))
+        {
+            reason = "an address of this host";
+        }
+
         if (reason is null || _allowList.Contains(address))
         {
             reason = null;
@@ -75,6 +96,32 @@ public sealed class OutboundAddressPolicy
         }
 
         return ClassifyIPv6(bytes);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="address"/> is in a private range (RFC 1918, unique-local <c>fc00::/7</c>) or shared
+    /// CGNAT <c>100.64.0.0/10</c>, also in the IPv6 forms of those IPv4 addresses.
+    /// </summary>
+    public static bool IsPrivate(IPAddress address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        if (EmbeddedIPv4(address, out var v4, out _))
+        {
+            address = v4;
+        }
+
+        Span<byte> b = stackalloc byte[16];
+        address.TryWriteBytes(b, out _);
+        return address.AddressFamily == AddressFamily.InterNetwork
+            ? b switch
+            {
+                [10, ..] => true,
+                [100, var x, ..] when (x & 0xC0) == 64 => true,
+                [172, var x, ..] when (x & 0xF0) == 16 => true,
+                [192, 168, ..] => true,
+                _ => false,
+            }
+            : (b[0] & 0xFE) == 0xFC;
     }
 
     private static string? ClassifyIPv4(ReadOnlySpan<byte> b) => b switch

@@ -121,6 +121,11 @@ internal sealed partial class TaskGrain
             {
                 stopped = "gone";
             }
+            else if (attempt.Refused)
+            {
+                // The address policy refused the destination: no retry can succeed until the operator allows it.
+                stopped = "refused";
+            }
             else if (candidate - seriesStart > _options.CallbackGiveUpAfter)
             {
                 stopped = "gave_up";

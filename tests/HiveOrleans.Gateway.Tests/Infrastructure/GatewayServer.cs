@@ -60,6 +60,10 @@ public sealed class GatewayServer : IAsyncDisposable
         settings.TryAdd("HiveOrleans:GatewayPort", FreeTcpPort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
         settings.TryAdd("Logging:LogLevel:Default", "Warning");
 
+        // The tests' callback receivers listen on loopback, which the outbound address policy refuses unless allowed;
+        // a test that needs the refusal sets an allow-list of its own.
+        settings.TryAdd("HiveOrleans:Callbacks:AllowList:0", "127.0.0.1");
+
         // Silo traffic stays on loopback rather than the host's first network address.
         settings.TryAdd("HiveOrleans:AdvertisedAddress", "127.0.0.1");
         var app = GatewayApp.Build(

@@ -51,6 +51,9 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
 
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+
+        // The tests' callback receivers listen on loopback, which the outbound address policy refuses unless allowed.
+        start.Environment.TryAdd("HiveOrleans__Callbacks__AllowList__0", "127.0.0.1");
         return new ServiceProcess(Process.Start(start) ?? throw new InvalidOperationException($"Could not start {project}."));
     }
 

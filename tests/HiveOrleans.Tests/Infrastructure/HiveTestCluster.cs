@@ -20,7 +20,11 @@ public static class HiveTestCluster
         Action<IClientBuilder>? configureClient = null,
         string? serviceId = null)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
+        var withDefaults = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
+
+        // The tests' callback receivers listen on loopback, which the outbound address policy refuses unless allowed.
+        withDefaults.TryAdd("HiveOrleans:Callbacks:AllowList:0", "127.0.0.1");
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(withDefaults).Build();
         var builder = new InProcessTestClusterBuilder(silos);
         if (serviceId is not null)
         {

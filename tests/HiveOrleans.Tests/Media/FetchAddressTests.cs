@@ -76,6 +76,22 @@ public sealed class FetchAddressTests
         Assert.Empty(harness.Connections);
     }
 
+    [Theory]
+    [InlineData("http://192.0.2.10/a.png", "192.0.2.10 is an address of this host, which is not allowed")]
+    [InlineData("http://media.example/a.png", "media.example resolves to 192.0.2.10, an address of this host, which is not allowed")]
+    public async Task An_address_of_this_host_is_refused_whatever_its_range(string url, string reason)
+    {
+        // Issue #12: a documentation-range address on eth0, and a name resolving to it, were fetched.
+        var host = new HostAddresses(() => [IPAddress.Parse("192.0.2.10")], TimeSpan.FromHours(1));
+        using var harness = new FetchHarness([], resolve: (_, _) => Task.FromResult(new[] { IPAddress.Parse("192.0.2.10") }), hostAddresses: host);
+
+        var failure = await harness.FailureAsync(new Uri(url));
+
+        Assert.Equal(MediaFetchFailure.Refused, failure.Failure);
+        Assert.Equal(reason, failure.Reason);
+        Assert.Empty(harness.Connections);
+    }
+
     [Fact]
     public async Task A_name_that_does_not_resolve_fails_saying_so()
     {

@@ -16,11 +16,12 @@ internal sealed class FetchHarness : IDisposable
         string[] allowList,
         int timeoutSeconds = 10,
         int maxRedirects = 5,
-        Func<string, CancellationToken, Task<IPAddress[]>>? resolve = null)
+        Func<string, CancellationToken, Task<IPAddress[]>>? resolve = null,
+        HostAddresses? hostAddresses = null)
     {
         var options = new MediaFetchOptions { FetchTimeoutSeconds = timeoutSeconds, MaxRedirects = maxRedirects };
         options.FetchAllowList.AddRange(allowList);
-        Fetcher = new MediaFetcher(options, NullLogger.Instance, resolve ?? Dns.GetHostAddressesAsync, ConnectAsync);
+        Fetcher = new MediaFetcher(options, NullLogger.Instance, resolve ?? Dns.GetHostAddressesAsync, ConnectAsync, hostAddresses);
     }
 
     public MediaFetcher Fetcher { get; }
@@ -53,6 +54,6 @@ internal sealed class FetchHarness : IDisposable
             throw new InvalidOperationException($"A test tried to connect to {endpoint}, off this machine.");
         }
 
-        return MediaFetcher.ConnectSocketAsync(endpoint, cancellationToken);
+        return OutboundConnector.ConnectSocketAsync(endpoint, cancellationToken);
     }
 }
