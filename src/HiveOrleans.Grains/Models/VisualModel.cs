@@ -51,7 +51,7 @@ public sealed class VisualModel(BankIndex banks, FrameSampler frames, IOptions<V
         ImageDimensions size;
         try
         {
-            result = PdqHasher.Hash(bytes);
+            result = PdqHasher.Hash(bytes, _options.MaxImagePixels);
             using var stream = new MemoryStream(bytes, writable: false);
             size = ImageProbe.Read(stream);
         }

@@ -15,6 +15,13 @@ public sealed class VisualModelOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan DecodeTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// An image whose header declares more pixels than this fails with <c>UNSUPPORTED_MEDIA</c> before it is decoded:
+    /// a few hundred bytes can declare a 4-gigapixel picture, and decoding even 64 megapixels takes over a second.
+    /// </summary>
+    [Range(1_000_000, 1_000_000_000)]
+    public long MaxImagePixels { get; set; } = HiveOrleans.Moderation.Pdq.PdqHasher.DefaultMaxImagePixels;
+
     /// <summary>How long a task waits for a starting silo's hash banks to load before it fails (and is retried later).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan BankLoadWait { get; set; } = TimeSpan.FromSeconds(30);

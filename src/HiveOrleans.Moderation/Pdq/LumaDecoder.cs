@@ -19,7 +19,7 @@ internal static class LumaDecoder
     private const float GreenWeight = 0.587f;
     private const float BlueWeight = 0.114f;
 
-    public static LumaPlane Decode(ReadOnlySpan<byte> encoded, long scaledDecodeThreshold = ScaledDecodeThreshold)
+    public static LumaPlane Decode(ReadOnlySpan<byte> encoded, long maxImagePixels = PdqHasher.DefaultMaxImagePixels, long scaledDecodeThreshold = ScaledDecodeThreshold)
     {
         if (encoded.IsEmpty)
         {
@@ -30,7 +30,7 @@ internal static class LumaDecoder
         using var codec = SKCodec.Create(data)
             ?? throw new UnsupportedImageException("The bytes are not a decodable image (expected JPEG, PNG, GIF, WebP or BMP).");
 
-        var size = DecodeSize(codec, scaledDecodeThreshold);
+        var size = DecodeSize(codec, maxImagePixels, scaledDecodeThreshold);
 
         // Grey images stay grey so their luma is exactly the stored value, as in the reference.
         // Colour is decoded unpremultiplied with no colour-space conversion: the reference hashes the raw
@@ -69,7 +69,7 @@ internal static class LumaDecoder
         }
     }
 
-    private static SKSizeI DecodeSize(SKCodec codec, long scaledDecodeThreshold)
+    private static SKSizeI DecodeSize(SKCodec codec, long maxImagePixels, long scaledDecodeThreshold)
     {
         var info = codec.Info;
         if (info.Width <= 0 || info.Height <= 0)
@@ -79,6 +79,12 @@ internal static class LumaDecoder
 
         var size = new SKSizeI(info.Width, info.Height);
         var pixels = (long)info.Width * info.Height;
+        if (pixels > maxImagePixels)
+        {
+            throw new UnsupportedImageException(
+                $"The image declares {info.Width}×{info.Height} pixels ({pixels / 1_000_000.0:0.#} megapixels); images over {maxImagePixels / 1_000_000.0:0.#} megapixels are not processed.");
+        }
+
         if (pixels > scaledDecodeThreshold)
         {
             size = codec.GetScaledDimensions((float)Math.Sqrt((double)scaledDecodeThreshold / pixels));

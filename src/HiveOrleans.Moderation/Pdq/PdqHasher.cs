@@ -18,11 +18,19 @@ public static class PdqHasher
     private const int BlockSide = TentDownsampler.Side;
     private const int CoefficientCount = LowFrequencyDct.Side * LowFrequencyDct.Side;
 
+    /// <summary>Images whose header declares more pixels than this are refused unless a caller says otherwise.</summary>
+    public const long DefaultMaxImagePixels = 50_000_000;
+
     /// <summary>Decodes JPEG, PNG, GIF (first frame), WebP or BMP bytes and hashes the picture.</summary>
-    /// <exception cref="UnsupportedImageException">The bytes are not an image we can decode.</exception>
-    public static PdqResult Hash(ReadOnlySpan<byte> encodedImage)
+    /// <param name="encodedImage">The file's bytes.</param>
+    /// <param name="maxImagePixels">
+    /// The most pixels the image's header may declare. Checked before anything is decoded, so a small file that
+    /// declares a huge picture (a decompression bomb) costs a header read, not seconds of decoding.
+    /// </param>
+    /// <exception cref="UnsupportedImageException">The bytes are not an image we can decode, or it is too large.</exception>
+    public static PdqResult Hash(ReadOnlySpan<byte> encodedImage, long maxImagePixels = DefaultMaxImagePixels)
     {
-        using var plane = LumaDecoder.Decode(encodedImage);
+        using var plane = LumaDecoder.Decode(encodedImage, maxImagePixels);
         return HashPlane(plane);
     }
 

@@ -152,6 +152,27 @@ public sealed class PdqHasherTests(ITestOutputHelper output)
     }
 
     [Theory]
+    [InlineData(65_500, 65_500)]
+    [InlineData(7_500, 7_500)]
+    public void An_image_declaring_more_pixels_than_the_limit_is_refused_before_it_is_decoded(int width, int height)
+    {
+        // 7,500 × 7,500 is under the 64-megapixel decode cap: before the declared-size limit it was decoded in full.
+        var error = Assert.Throws<UnsupportedImageException>(() => PdqHasher.Hash(PngHeaderOnly(width, height)));
+
+        Assert.Contains("declares", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_pixel_limit_is_the_callers_to_set()
+    {
+        using var scene = SyntheticImages.Scene(seed: 7, width: 200, height: 100);
+        var png = SyntheticImages.Encode(scene, SKEncodedImageFormat.Png);
+
+        Assert.Throws<UnsupportedImageException>(() => PdqHasher.Hash(png, maxImagePixels: 19_999));
+        Assert.True(PdqHasher.Hash(png, maxImagePixels: 20_000).Quality > 0);
+    }
+
+    [Theory]
     [InlineData(new byte[0])]
     [InlineData(new byte[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 })]
     [InlineData(new byte[] { (byte)'%', (byte)'P', (byte)'D', (byte)'F', (byte)'-', (byte)'1', (byte)'.', (byte)'7' })]
