@@ -57,8 +57,9 @@ public sealed class DestinationHealth(TimeSpan probeInterval)
     }
 
     /// <summary>
-    /// For each failing destination not probed within the probe interval, the held task to wake as its probe (taken:
-    /// the next probe needs a task held after this one).
+    /// For each failing destination not probed within the probe interval, the held task to wake as its probe: the one
+    /// held last. It stays the candidate after a failed probe (it still owes that callback), so a destination whose
+    /// tasks have all backed off far is still probed every interval until it answers.
     /// </summary>
     public IReadOnlyList<(string Destination, Guid TaskId)> TakeProbes(DateTimeOffset now)
     {
@@ -70,7 +71,6 @@ public sealed class DestinationHealth(TimeSpan probeInterval)
                 if (state.ConsecutiveFailures >= FailuresBeforeHolding && state.ProbeCandidate is { } candidate && now >= state.LastProbeAt + probeInterval)
                 {
                     state.LastProbeAt = now;
-                    state.ProbeCandidate = null;
                     probes.Add((destination, candidate));
                 }
             }

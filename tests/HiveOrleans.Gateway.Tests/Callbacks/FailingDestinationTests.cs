@@ -57,6 +57,15 @@ public sealed class FailingDestinationTests : IAsyncLifetime
         var tasks = await SubmitAsync(server, project, receiver);
         await WaitUntilEveryCallbackWaitsForARetryAsync(server, project, tasks);
 
+        // Let a probe fail first: the receiver must still be probed after that, though every task has backed off.
+        var seen = receiver.Count;
+        var probed = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (receiver.Count == seen)
+        {
+            Assert.True(DateTime.UtcNow < probed, "the failing receiver was never probed");
+            await Task.Delay(50);
+        }
+
         Volatile.Write(ref up, true);
 
         var delivered = new HashSet<string>();
