@@ -51,13 +51,23 @@ public sealed class VisualModel(BankIndex banks, FrameSampler frames, IOptions<V
         ImageDimensions size;
         try
         {
-            result = PdqHasher.Hash(bytes, _options.MaxImagePixels);
-            using var stream = new MemoryStream(bytes, writable: false);
-            size = ImageProbe.Read(stream);
+            (result, size) = await UninterruptibleWork.RunAsync(
+                () =>
+                {
+                    var hashed = PdqHasher.Hash(bytes, _options.MaxImagePixels);
+                    using var stream = new MemoryStream(bytes, writable: false);
+                    return (hashed, ImageProbe.Read(stream));
+                },
+                _options.DecodeTimeout,
+                cancellationToken).ConfigureAwait(false);
         }
         catch (UnsupportedImageException ex)
         {
             throw new TaskFailedException(TaskFailedException.UnsupportedMedia, $"The image could not be decoded: {ex.Message}", ex);
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TaskFailedException("TIMEOUT", $"Decoding the image took longer than {_options.DecodeTimeout.TotalSeconds:0} s.", ex);
         }
 
         return Output([Frame(0, result, bankNames, labels)], new MediaProbe { Width = size.Width, Height = size.Height, NumFrames = 1 });
@@ -65,7 +75,15 @@ public sealed class VisualModel(BankIndex banks, FrameSampler frames, IOptions<V
 
     private async Task<ModerationOutput> SampleFramesAsync(string path, double rate, IReadOnlyList<string> bankNames, string[] labels, CancellationToken cancellationToken)
     {
-        var sampling = new FrameSamplingOptions { FramesPerSecond = rate, MaxFrames = _options.MaxFrames, Timeout = _options.DecodeTimeout };
+        var sampling = new FrameSamplingOptions
+        {
+            FramesPerSecond = rate,
+            MaxFrames = _options.MaxFrames,
+            MaxFramePixels = _options.MaxImagePixels,
+            MaxGifFrames = _options.MaxGifFrames,
+            MaxGifPixels = _options.MaxGifPixels,
+            Timeout = _options.DecodeTimeout,
+        };
         try
         {
             var sampled = await frames.SampleAsync(path, sampling, cancellationToken).ConfigureAwait(false);

@@ -27,6 +27,42 @@ public sealed record FrameSamplingOptions
     } = 3600;
 
     /// <summary>
+    /// A stream whose frames are larger than this many pixels is refused before ffmpeg decodes anything. Default
+    /// 50,000,000 (an 8K frame is 33 megapixels), the same as the still-image limit.
+    /// </summary>
+    public long MaxFramePixels
+    {
+        get;
+        init => field = value > 0
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(value), value, "The frame size limit must be more than 0 pixels.");
+    } = 50_000_000;
+
+    /// <summary>
+    /// A GIF with more frames than this is refused before it is decoded: ffmpeg decodes every frame of a GIF, whatever
+    /// the sampling rate, and a few bytes can describe a frame. Default 10,000.
+    /// </summary>
+    public int MaxGifFrames
+    {
+        get;
+        init => field = value > 0
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(value), value, "At least one GIF frame must be allowed.");
+    } = 10_000;
+
+    /// <summary>
+    /// A GIF whose frames add up to more pixels than this (frames × screen size: each frame is composed onto the
+    /// whole screen) is refused before it is decoded. Default 1,000,000,000, about 5 s of ffmpeg on one core here.
+    /// </summary>
+    public long MaxGifPixels
+    {
+        get;
+        init => field = value > 0
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(value), value, "The GIF pixel limit must be more than 0.");
+    } = 1_000_000_000;
+
+    /// <summary>
     /// The whole job (probe, decode, hashing) must finish within this, or the tools are killed and a
     /// <see cref="TimeoutException"/> thrown. More than 0, at most a day. Default 5 minutes.
     /// </summary>
