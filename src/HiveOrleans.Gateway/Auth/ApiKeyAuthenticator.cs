@@ -16,6 +16,12 @@ namespace HiveOrleans.Gateway.Auth;
 /// yet declared dead), the previous answer stands for up to <see cref="StaleFor"/> more, asked again every
 /// <see cref="StaleRecheck"/>: a submitter should not see a silo die just because its key's cache entry expired then.
 /// One lookup per key is in flight at a time, so a burst of requests on an expired key makes one grain call.
+/// <para>
+/// Guessing is cheap to answer: a key that is not shaped like the keys the service issues is refused without a
+/// grain call; a well-formed unknown key is looked up once and then refused from a table of unknown keys, kept apart
+/// from the live keys' answers, for <see cref="GatewayOptions.KeyCacheTtl"/>; and the key grain of a guessed key
+/// deactivates as soon as it has answered. Failures count towards the <see cref="AuthFailureThrottle"/>.
+/// </para>
 /// </remarks>
 internal sealed class ApiKeyAuthenticator(IGrainFactory grains, AuthFailureThrottle throttle, IOptions<GatewayOptions> options, TimeProvider time)
 {
@@ -27,6 +33,7 @@ internal sealed class ApiKeyAuthenticator(IGrainFactory grains, AuthFailureThrot
     private static readonly TimeSpan StaleRecheck = TimeSpan.FromSeconds(1);
 
     private readonly ConcurrentDictionary<string, CachedKey> _cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _unknown = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Task<CachedKey>> _lookups = new(StringComparer.Ordinal);
 
     public async Task<ProjectConfig> AuthenticateAsync(HttpRequest request)
@@ -42,6 +49,12 @@ internal sealed class ApiKeyAuthenticator(IGrainFactory grains, AuthFailureThrot
         {
             throttle.RecordFailure(client);
             throw;
+        }
+
+        if (!ProjectKeys.IsWellFormedApiKey(key) || IsKnownUnknown(key))
+        {
+            throttle.RecordFailure(client);
+            throw new ApiException(StatusCodes.Status403Forbidden, "Invalid API key.");
         }
 
         if (!_cache.TryGetValue(key, out var cached) || cached.Expires <= time.GetUtcNow())
@@ -108,14 +121,33 @@ internal sealed class ApiKeyAuthenticator(IGrainFactory grains, AuthFailureThrot
             answer = previous with { Expires = time.GetUtcNow() + StaleRecheck };
         }
 
-        if (_cache.Count >= MaxCachedKeys)
+        if (answer.Project is null)
         {
-            // A flood of distinct bad keys must not grow memory without bound; the cache refills in one TTL.
-            _cache.Clear();
+            Remember(_unknown, key, answer.Expires);
+            _cache.TryRemove(key, out _);
+        }
+        else
+        {
+            Remember(_cache, key, answer);
         }
 
-        _cache[key] = answer;
         return answer;
+    }
+
+    private bool IsKnownUnknown(string key) => _unknown.TryGetValue(key, out var until) && until > time.GetUtcNow();
+
+    /// <summary>
+    /// Keeps an answer, clearing the table first when it is full: memory stays bounded whatever is sent, and since
+    /// unknown keys have a table of their own, a flood of distinct guesses never pushes out the live keys' answers.
+    /// </summary>
+    private static void Remember<T>(ConcurrentDictionary<string, T> table, string key, T value)
+    {
+        if (table.Count >= MaxCachedKeys)
+        {
+            table.Clear();
+        }
+
+        table[key] = value;
     }
 
     private async Task<ProjectConfig?> ResolveAsync(string key)

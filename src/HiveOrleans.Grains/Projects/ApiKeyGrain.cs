@@ -22,7 +22,16 @@ internal sealed class ApiKeyGrain(
         await state.WriteStateAsync();
     }
 
-    public Task<long?> ResolveAsync() => Task.FromResult(state.State.Revoked ? null : state.State.ProjectId);
+    public Task<long?> ResolveAsync()
+    {
+        if (state.State.ProjectId is null)
+        {
+            // A guessed key: nothing to keep in memory, so a flood of distinct guesses leaves no activations behind.
+            DeactivateOnIdle();
+        }
+
+        return Task.FromResult(state.State.Revoked ? null : state.State.ProjectId);
+    }
 
     public async Task RevokeAsync()
     {

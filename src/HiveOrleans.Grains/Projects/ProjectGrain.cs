@@ -161,7 +161,7 @@ internal sealed class ProjectGrain(
 
     private async Task<(string Key, KeySlotState Slot)> IssueKeyAsync(long projectId, int slot, DateTimeOffset now)
     {
-        var key = NewSecret();
+        var key = ProjectKeys.NewApiKey();
         await GrainFactory.GetGrain<IApiKeyGrain>(ProjectKeys.ApiKeyGrainKey(key)).RegisterAsync(projectId);
         return (key, new KeySlotState { Slot = slot, Hash = ProjectKeys.HashApiKey(key), Prefix = key[..6], CreatedOn = now });
     }
@@ -179,10 +179,4 @@ internal sealed class ProjectGrain(
 
     /// <summary>Standard Webhooks' form: <c>whsec_</c> and the base64 of 32 random bytes, which receivers' libraries decode as the key.</summary>
     private static string NewWebhookSecret() => "whsec_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-
-    /// <summary>256 bits from the OS generator, URL-safe so it fits a header unchanged.</summary>
-    private static string NewSecret() => Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
-
-    private static string Base64UrlEncode(byte[] bytes) =>
-        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
