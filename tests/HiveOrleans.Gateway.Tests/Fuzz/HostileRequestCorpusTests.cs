@@ -15,7 +15,7 @@ namespace HiveOrleans.Gateway.Tests.Fuzz;
 /// </summary>
 public sealed class HostileRequestCorpusTests : IAsyncLifetime
 {
-    private const int Generated = 300;
+    private const int Generated = 420;
 
     private static readonly string[] SubmitPaths = ["/api/v2/task/sync", "/api/v2/task/async", "/api/v1/task/async"];
 
@@ -50,19 +50,26 @@ public sealed class HostileRequestCorpusTests : IAsyncLifetime
         using var client = new HttpClient { BaseAddress = _server.Address, Timeout = TimeSpan.FromSeconds(15) };
         var mine = await client.CreateProjectAsync("fuzzed");
         var theirs = await client.CreateProjectAsync("neighbour");
+        var (created, visual) = await client.AdminAsync(HttpMethod.Post, "/admin/v1/projects", new { name = "fuzzed visual", model_type = "visual", review = "model_only" });
+        Assert.Equal(HttpStatusCode.Created, created);
+        var tenants = new Tenants(mine.Key, visual.GetProperty("api_keys")[0].GetString()!, mine.ProjectId, theirs.Key);
         var random = new Random(20261206);
         var acknowledged = new List<string>();
         var failures = new List<string>();
 
         for (var i = 0; i < Generated; i++)
         {
-            var (description, request) = Generate(random, mine.Key, i);
+            var (description, request) = Generate(random, tenants, acknowledged, i);
             using (request)
             {
                 var answer = await SendAsync(client, request);
                 if (answer.Problem is { } problem)
                 {
                     failures.Add($"#{i} {description}: {problem}");
+                }
+                else if (description.StartsWith(CrossTenant, StringComparison.Ordinal) && answer.Status != HttpStatusCode.NotFound)
+                {
+                    failures.Add($"#{i} {description}: answered {(int)answer.Status}, not 404");
                 }
                 else if (answer.TaskId is { } taskId && description.Contains("callback", StringComparison.Ordinal))
                 {
@@ -108,8 +115,17 @@ public sealed class HostileRequestCorpusTests : IAsyncLifetime
         Assert.Equal(0, Volatile.Read(ref _trapped));
     }
 
-    private (string Description, HttpRequestMessage Request) Generate(Random random, string key, int number)
+    private const string CrossTenant = "cross-tenant";
+
+    /// <param name="TextKey">A text project's key: most requests use it.</param>
+    /// <param name="VisualKey">A visual project's key, for URL fetches and uploads.</param>
+    /// <param name="ProjectId">The text project, for the operator API's updates.</param>
+    /// <param name="OtherKey">Another text project's key, which must never see the first one's tasks.</param>
+    private sealed record Tenants(string TextKey, string VisualKey, long ProjectId, string OtherKey);
+
+    private (string Description, HttpRequestMessage Request) Generate(Random random, Tenants tenants, List<string> acknowledged, int number)
     {
+        var key = tenants.TextKey;
         var trap = ((IPEndPoint)_trap.LocalEndpoint).Port;
         string[] loopbacks =
         [
@@ -124,8 +140,24 @@ public sealed class HostileRequestCorpusTests : IAsyncLifetime
         string[] hostileNumbers = ["1e308", "-1e308", "123456789012345678901234567890", "NaN", "0x10", "-0", "1e-300"];
 
         var path = SubmitPaths[random.Next(SubmitPaths.Length)];
-        switch (random.Next(9))
+        switch (random.Next(13))
         {
+            case 9:
+                var fetched = loopbacks[random.Next(loopbacks.Length)].Replace("/hook", "/picture.png", StringComparison.Ordinal);
+                return ($"visual url at loopback {fetched}", Json("/api/v2/task/sync", tenants.VisualKey, $$"""{"url": "{{fetched}}"}"""));
+            case 10:
+                return Upload(random, tenants.VisualKey);
+            case 11:
+                return Settings(random, tenants.ProjectId);
+            case 12:
+                var victim = acknowledged.Count > 0 ? acknowledged[random.Next(acknowledged.Count)] : Guid.NewGuid().ToString();
+                var crossing = random.Next(3) switch
+                {
+                    0 => new HttpRequestMessage(HttpMethod.Get, $"/api/v2/task/{victim}"),
+                    1 => new HttpRequestMessage(HttpMethod.Get, $"/api/v2/task?task_id={victim}"),
+                    _ => new HttpRequestMessage(HttpMethod.Post, $"/api/v2/task/{victim}/resend"),
+                };
+                return ($"{CrossTenant} {crossing.Method} {crossing.RequestUri}", Authorized(crossing, tenants.OtherKey));
             case 0:
                 var loopback = loopbacks[random.Next(loopbacks.Length)];
                 return ($"async with a loopback callback {loopback}", Json("/api/v2/task/async", key, $$"""{"text_data": "hello {{number}}", "callback_url": "{{loopback}}"}"""));
@@ -197,6 +229,62 @@ public sealed class HostileRequestCorpusTests : IAsyncLifetime
         }
     }
 
+    /// <summary>Uploads that lie: bytes that are not what their type says, names that climb directories, parts twice or empty.</summary>
+    private static (string, HttpRequestMessage) Upload(Random random, string key)
+    {
+        var form = new MultipartFormDataContent();
+        var bytes = new byte[random.Next(0, 2_000)];
+        random.NextBytes(bytes);
+        var kind = random.Next(5);
+        if (kind == 1)
+        {
+            // A PNG signature in front of garbage: sniffed as PNG, then undecodable.
+            ((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])[..Math.Min(8, bytes.Length)].CopyTo(bytes);
+        }
+
+        var part = new ByteArrayContent(bytes);
+        part.Headers.ContentType = new(random.Next(2) == 0 ? "image/png" : "video/mp4");
+        var name = random.Next(3) switch { 0 => "../../etc/passwd", 1 => new string('n', 1_000) + ".png", _ => "pic\u202egnp.exe" };
+        form.Add(part, "media", name);
+        switch (kind)
+        {
+            case 2:
+                form.Add(new ByteArrayContent(bytes), "media", "second.png");
+                break;
+            case 3:
+                form.Add(new StringContent("and text"), "text_data");
+                break;
+            case 4:
+                form.Add(new StringContent("{\"a\":1,\"a\":2}"), "metadata");
+                break;
+        }
+
+        return ($"upload kind {kind} of {bytes.Length} bytes named {name[..Math.Min(20, name.Length)]}", Authorized(new HttpRequestMessage(HttpMethod.Post, "/api/v2/task/sync") { Content = form }, key));
+    }
+
+    /// <summary>Project settings of the wrong type, out of range, given twice or with broken strings.</summary>
+    private static (string, HttpRequestMessage) Settings(Random random, long projectId)
+    {
+        var body = random.Next(8) switch
+        {
+            0 => """{"thresholds": {"violence": "high"}}""",
+            1 => """{"thresholds": {"violence": null}}""",
+            2 => """{"thresholds": {"violence": {"min": 1}}}""",
+            3 => """{"rate_limit": {"per_second": 1e-300}}""",
+            4 => """{"max_text_length": 4294968320}""",
+            5 => """{"name": "a", "name": "b"}""",
+            6 => """{"name": "broken \ud800 name"}""",
+            _ => """{"sync_timeout_seconds": -1e20}""",
+        };
+        var create = random.Next(2) == 0;
+        var request = new HttpRequestMessage(create ? HttpMethod.Post : HttpMethod.Patch, create ? "/admin/v1/projects" : $"/admin/v1/projects/{projectId}")
+        {
+            Content = new StringContent(create ? body.Insert(1, "\"model_type\": \"text\", \"review\": \"model_only\", ") : body, Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new("Bearer", GatewayServer.OperatorToken);
+        return ($"{request.Method} project settings {body}", request);
+    }
+
     private static HttpRequestMessage Json(string path, string key, string json)
     {
         var content = new ByteArrayContent(Encoding.UTF8.GetBytes(json));
@@ -210,7 +298,7 @@ public sealed class HostileRequestCorpusTests : IAsyncLifetime
         return request;
     }
 
-    private static async Task<(string? Problem, string? TaskId)> SendAsync(HttpClient client, HttpRequestMessage request)
+    private static async Task<(string? Problem, string? TaskId, HttpStatusCode Status)> SendAsync(HttpClient client, HttpRequestMessage request)
     {
         try
         {
@@ -219,7 +307,7 @@ public sealed class HostileRequestCorpusTests : IAsyncLifetime
             var status = (int)response.StatusCode;
             if (status >= 500)
             {
-                return ($"answered {status}: {body[..Math.Min(300, body.Length)]}", null);
+                return ($"answered {status}: {body[..Math.Min(300, body.Length)]}", null, response.StatusCode);
             }
 
             JsonElement json;
@@ -230,19 +318,19 @@ public sealed class HostileRequestCorpusTests : IAsyncLifetime
             }
             catch (JsonException)
             {
-                return ($"answered {status} with a body that is not JSON: '{body[..Math.Min(120, body.Length)]}'", null);
+                return ($"answered {status} with a body that is not JSON: '{body[..Math.Min(120, body.Length)]}'", null, response.StatusCode);
             }
 
             if (status >= 400 && !(json.TryGetProperty("return_code", out var code) && code.GetInt32() == status && json.TryGetProperty("message", out _)))
             {
-                return ($"answered {status} without the contract's error body: {body[..Math.Min(200, body.Length)]}", null);
+                return ($"answered {status} without the contract's error body: {body[..Math.Min(200, body.Length)]}", null, response.StatusCode);
             }
 
-            return (null, status == 200 && json.TryGetProperty("task_id", out var id) ? id.GetString() : null);
+            return (null, status == 200 && json.TryGetProperty("task_id", out var id) ? id.GetString() : null, response.StatusCode);
         }
         catch (TaskCanceledException)
         {
-            return ("no answer within 15 s", null);
+            return ("no answer within 15 s", null, default);
         }
     }
 
