@@ -7,7 +7,7 @@ namespace HiveOrleans.Moderation.Text;
 /// original indices, the spans, the tokens with their keys and roles, and the lexicon matches.
 /// One instance per thread is reused, so a call allocates almost nothing until it builds its result.
 /// </summary>
-internal sealed class TextAnalysis
+internal sealed partial class TextAnalysis
 {
     private const int RetainedCapacity = 1 << 16;
 
@@ -142,57 +142,6 @@ internal sealed class TextAnalysis
         var firstInSpan = Spans[token.Span].FirstToken == t;
         var nextIsCapitalised = t + 1 < TokenCount && Tokens[t + 1].Span == token.Span && char.IsUpper(Text[Tokens[t + 1].OrigStart]);
         return !firstInSpan || nextIsCapitalised;
-    }
-
-    private void FoldText(string text)
-    {
-        // Expansions (ß → ss, ﬃ → ffi) at most triple a character.
-        var capacity = (text.Length * 3) + 2;
-        if (fold.Length < capacity)
-        {
-            fold = new char[capacity];
-            foldStart = new int[capacity];
-            foldEnd = new int[capacity];
-        }
-
-        var n = 0;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            char f;
-            var width = 1;
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                f = CharFolding.FoldSupplementary(char.ConvertToUtf32(c, text[i + 1]));
-                width = 2;
-            }
-            else
-            {
-                f = CharFolding.Fold(c);
-            }
-
-            if (f == CharFolding.Expands)
-            {
-                foreach (var e in CharFolding.Expansion(c))
-                {
-                    fold[n] = e;
-                    foldStart[n] = i;
-                    foldEnd[n] = i + 1;
-                    n++;
-                }
-            }
-            else if (f != CharFolding.Removed)
-            {
-                fold[n] = f;
-                foldStart[n] = i;
-                foldEnd[n] = i + width;
-                n++;
-            }
-
-            i += width - 1;
-        }
-
-        FoldLength = n;
     }
 
     private void SplitSpans(string text)
