@@ -13,50 +13,50 @@ internal sealed partial class TextAnalysis
         // The last token claimed by an innocent fixed expression or an allowlisted term: built-in entries skip it.
         var claimedUntil = -1;
         var claimedAny = false;
-        for (var t = 0; t < TokenCount; t++)
+        for (var tokenIndex = 0; tokenIndex < TokenCount; tokenIndex++)
         {
-            if (Tokens[t].Custom is { } customEntries)
+            if (Tokens[tokenIndex].Custom is { } customEntries)
             {
                 foreach (var entry in customEntries)
                 {
-                    if (!IsMatchAt(entry, t))
+                    if (!IsMatchAt(entry, tokenIndex))
                     {
                         continue;
                     }
 
                     if (entry.Has(WordRole.Benign))
                     {
-                        claimedUntil = Math.Max(claimedUntil, t + entry.Tokens.Length - 1);
-                        Tokens[t].Shape |= TokenShape.ClaimStart;
+                        claimedUntil = Math.Max(claimedUntil, tokenIndex + entry.Tokens.Length - 1);
+                        Tokens[tokenIndex].Shape |= TokenShape.ClaimStart;
                         claimedAny = true;
                     }
                     else
                     {
-                        AddMatch(t, t + entry.Tokens.Length - 1, entry);
+                        AddMatch(tokenIndex, tokenIndex + entry.Tokens.Length - 1, entry);
                     }
                 }
             }
 
-            var entries = Tokens[t].Entries;
-            if (entries is null || t <= claimedUntil)
+            var entries = Tokens[tokenIndex].Entries;
+            if (entries is null || tokenIndex <= claimedUntil)
             {
                 continue;
             }
 
             foreach (var entry in entries)
             {
-                if (IsMatchAt(entry, t) && !(entry.Has(WordRole.NameLike) && IsNameCased(t)))
+                if (IsMatchAt(entry, tokenIndex) && !(entry.Has(WordRole.NameLike) && IsNameCased(tokenIndex)))
                 {
                     if (entry.Has(WordRole.Benign))
                     {
-                        claimedUntil = t + entry.Tokens.Length - 1;
-                        Tokens[t].Shape |= TokenShape.ClaimStart;
+                        claimedUntil = tokenIndex + entry.Tokens.Length - 1;
+                        Tokens[tokenIndex].Shape |= TokenShape.ClaimStart;
                         claimedAny = true;
                         break;
                     }
 
-                    AddMatch(t, t + entry.Tokens.Length - 1, entry);
-                    Tokens[t].Roles |= entry.Roles;
+                    AddMatch(tokenIndex, tokenIndex + entry.Tokens.Length - 1, entry);
+                    Tokens[tokenIndex].Roles |= entry.Roles;
                 }
             }
         }
@@ -66,9 +66,9 @@ internal sealed partial class TextAnalysis
         {
             for (var m = 0; m < MatchCount; m++)
             {
-                for (var t = Matches[m].First + 1; t <= Matches[m].Last && !Matches[m].Entry.IsCustom; t++)
+                for (var tokenIndex = Matches[m].First + 1; tokenIndex <= Matches[m].Last && !Matches[m].Entry.IsCustom; tokenIndex++)
                 {
-                    if (Tokens[t].Is(TokenShape.ClaimStart))
+                    if (Tokens[tokenIndex].Is(TokenShape.ClaimStart))
                     {
                         Matches[m].Shadowed = true;
                         break;
@@ -97,9 +97,9 @@ internal sealed partial class TextAnalysis
             }
         }
 
-        for (var s = 0; s < SpanCount; s++)
+        for (var spanIndex = 0; spanIndex < SpanCount; spanIndex++)
         {
-            Spans[s].FirstMatch = Spans[s].MatchEnd = 0;
+            Spans[spanIndex].FirstMatch = Spans[spanIndex].MatchEnd = 0;
         }
 
         for (var m = MatchCount - 1; m >= 0; m--)
@@ -112,15 +112,15 @@ internal sealed partial class TextAnalysis
             Spans[Tokens[Matches[m].First].Span].MatchEnd = m + 1;
         }
 
-        for (var s = 0; s < SpanCount; s++)
+        for (var spanIndex = 0; spanIndex < SpanCount; spanIndex++)
         {
             var roles = WordRole.None;
-            for (var t = Spans[s].FirstToken; t < Spans[s].TokenEnd; t++)
+            for (var tokenIndex = Spans[spanIndex].FirstToken; tokenIndex < Spans[spanIndex].TokenEnd; tokenIndex++)
             {
-                roles |= Tokens[t].Roles;
+                roles |= Tokens[tokenIndex].Roles;
             }
 
-            Spans[s].Roles = roles;
+            Spans[spanIndex].Roles = roles;
         }
     }
 
@@ -132,11 +132,11 @@ internal sealed partial class TextAnalysis
             return false;
         }
 
-        var span = Tokens[first].Span;
+        var spanIndex = Tokens[first].Span;
         for (var k = 0; k < words.Length; k++)
         {
             ref readonly var token = ref Tokens[first + k];
-            if (token.Span != span
+            if (token.Span != spanIndex
                 || !Key(token).SequenceEqual(words[k].Skeleton)
                 || !words[k].RunsMatch(Runs(token)))
             {
@@ -160,16 +160,16 @@ internal sealed partial class TextAnalysis
     }
 
     /// <summary>True when a token is written like a name: "Dick" mid-sentence, or "Molly Smith".</summary>
-    public bool IsNameCased(int t)
+    public bool IsNameCased(int tokenIndex)
     {
-        ref readonly var token = ref Tokens[t];
+        ref readonly var token = ref Tokens[tokenIndex];
         if (!char.IsUpper(Text[token.OrigStart]) || (token.OrigEnd - token.OrigStart > 1 && char.IsUpper(Text[token.OrigStart + 1])))
         {
             return false;
         }
 
-        var firstInSpan = Spans[token.Span].FirstToken == t;
-        var nextIsCapitalised = t + 1 < TokenCount && Tokens[t + 1].Span == token.Span && char.IsUpper(Text[Tokens[t + 1].OrigStart]);
+        var firstInSpan = Spans[token.Span].FirstToken == tokenIndex;
+        var nextIsCapitalised = tokenIndex + 1 < TokenCount && Tokens[tokenIndex + 1].Span == token.Span && char.IsUpper(Text[Tokens[tokenIndex + 1].OrigStart]);
         return !firstInSpan || nextIsCapitalised;
     }
 }

@@ -11,64 +11,64 @@ internal sealed partial class TextAnalysis
         Token[]? joined = null;
         var joinedCount = 0;
         Span<char> letters = stackalloc char[32];
-        var t = 0;
-        while (t < TokenCount)
+        var runStart = 0;
+        while (runStart < TokenCount)
         {
-            var runEnd = t;
-            if (IsSingleLetter(t, out _))
+            var runEnd = runStart;
+            if (IsSingleLetter(runStart, out _))
             {
-                runEnd = t + 1;
-                while (runEnd < TokenCount && runEnd - t < letters.Length && Tokens[runEnd].Span == Tokens[t].Span
+                runEnd = runStart + 1;
+                while (runEnd < TokenCount && runEnd - runStart < letters.Length && Tokens[runEnd].Span == Tokens[runStart].Span
                     && IsSingleLetter(runEnd, out _) && IsLetterSeparator(runEnd - 1, runEnd))
                 {
                     runEnd++;
                 }
             }
 
-            if (runEnd - t < (runEnd - t == 2 && IsDottedPair(t) ? 2 : 3))
+            if (runEnd - runStart < (runEnd - runStart == 2 && IsDottedPair(runStart) ? 2 : 3))
             {
                 if (joined is not null)
                 {
-                    joined[joinedCount++] = Tokens[t];
+                    joined[joinedCount++] = Tokens[runStart];
                 }
 
-                t++;
+                runStart++;
                 continue;
             }
 
-            var a = t;
-            while (a < runEnd)
+            var first = runStart;
+            while (first < runEnd)
             {
                 var merged = false;
-                var shortest = runEnd - t == 2 ? 2 : 3;
-                for (var b = Math.Min(runEnd, a + MaxSpelledOutLength); b - a >= shortest; b--)
+                var shortest = runEnd - runStart == 2 ? 2 : 3;
+                for (var end = Math.Min(runEnd, first + MaxSpelledOutLength); end - first >= shortest; end--)
                 {
-                    for (var k = a; k < b; k++)
+                    for (var tokenIndex = first; tokenIndex < end; tokenIndex++)
                     {
-                        IsSingleLetter(k, out letters[k - a]);
+                        IsSingleLetter(tokenIndex, out letters[tokenIndex - first]);
                     }
 
                     var token = new Token
                     {
-                        FoldStart = Tokens[a].FoldStart,
-                        FoldEnd = Tokens[b - 1].FoldEnd,
-                        OrigStart = Tokens[a].OrigStart,
-                        OrigEnd = Tokens[b - 1].OrigEnd,
-                        Span = Tokens[a].Span,
+                        FoldStart = Tokens[first].FoldStart,
+                        FoldEnd = Tokens[end - 1].FoldEnd,
+                        OrigStart = Tokens[first].OrigStart,
+                        OrigEnd = Tokens[end - 1].OrigEnd,
+                        Span = Tokens[first].Span,
                         Shape = TokenShape.HasLetter | TokenShape.Merged,
                     };
                     var mark = keyLength;
-                    var entries = WriteKey(ref token, letters[..(b - a)], leet: false, 'i');
-                    if (!HasSingleWordMatch(token) || (b - a == 2 && !IsFilterWord(entries)))
+                    var entries = WriteKey(ref token, letters[..(end - first)], leet: false, 'i');
+                    if (!HasSingleWordMatch(token) || (end - first == 2 && !IsFilterWord(entries)))
                     {
                         keyLength = mark;
                         continue;
                     }
 
                     token.Entries = entries;
-                    joined ??= CopyPrefix(a, out joinedCount);
+                    joined ??= CopyPrefix(first, out joinedCount);
                     joined[joinedCount++] = token;
-                    a = b;
+                    first = end;
                     merged = true;
                     break;
                 }
@@ -77,40 +77,40 @@ internal sealed partial class TextAnalysis
                 {
                     if (joined is not null)
                     {
-                        joined[joinedCount++] = Tokens[a];
+                        joined[joinedCount++] = Tokens[first];
                     }
 
-                    a++;
+                    first++;
                 }
             }
 
-            t = runEnd;
+            runStart = runEnd;
         }
 
         if (joined is not null)
         {
             Tokens = joined;
             TokenCount = joinedCount;
-            for (var s = 0; s < SpanCount; s++)
+            for (var spanIndex = 0; spanIndex < SpanCount; spanIndex++)
             {
-                Spans[s].FirstToken = Spans[s].TokenEnd = 0;
+                Spans[spanIndex].FirstToken = Spans[spanIndex].TokenEnd = 0;
             }
 
-            for (var k = TokenCount - 1; k >= 0; k--)
+            for (var tokenIndex = TokenCount - 1; tokenIndex >= 0; tokenIndex--)
             {
-                Spans[Tokens[k].Span].FirstToken = k;
+                Spans[Tokens[tokenIndex].Span].FirstToken = tokenIndex;
             }
 
-            for (var k = 0; k < TokenCount; k++)
+            for (var tokenIndex = 0; tokenIndex < TokenCount; tokenIndex++)
             {
-                Spans[Tokens[k].Span].TokenEnd = k + 1;
+                Spans[Tokens[tokenIndex].Span].TokenEnd = tokenIndex + 1;
             }
         }
     }
 
-    private bool IsSingleLetter(int t, out char letter)
+    private bool IsSingleLetter(int tokenIndex, out char letter)
     {
-        ref readonly var token = ref Tokens[t];
+        ref readonly var token = ref Tokens[tokenIndex];
         letter = '\0';
         if (token.FoldEnd - token.FoldStart != 1)
         {

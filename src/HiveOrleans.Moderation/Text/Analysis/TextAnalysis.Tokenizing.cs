@@ -12,7 +12,7 @@ internal sealed partial class TextAnalysis
         var latinWords = 0;
         var otherScriptWords = 0;
         TokenCount = 0;
-        var span = 0;
+        var spanIndex = 0;
         var i = 0;
         while (i < FoldLength)
         {
@@ -66,9 +66,9 @@ internal sealed partial class TextAnalysis
             }
 
             var origStart = foldStart[start];
-            while (span < SpanCount - 1 && origStart >= Spans[span].End)
+            while (spanIndex < SpanCount - 1 && origStart >= Spans[spanIndex].End)
             {
-                span++;
+                spanIndex++;
             }
 
             // Fewer folded characters than original ones: zero-width characters or combining marks inside the word.
@@ -92,20 +92,20 @@ internal sealed partial class TextAnalysis
                 FoldEnd = i,
                 OrigStart = origStart,
                 OrigEnd = foldEnd[i - 1],
-                Span = span,
+                Span = spanIndex,
                 Shape = shape,
             });
         }
 
         mostlyLatin = latinWords >= otherScriptWords;
-        for (var t = TokenCount - 1; t >= 0; t--)
+        for (var tokenIndex = TokenCount - 1; tokenIndex >= 0; tokenIndex--)
         {
-            Spans[Tokens[t].Span].FirstToken = t;
+            Spans[Tokens[tokenIndex].Span].FirstToken = tokenIndex;
         }
 
-        for (var t = 0; t < TokenCount; t++)
+        for (var tokenIndex = 0; tokenIndex < TokenCount; tokenIndex++)
         {
-            Spans[Tokens[t].Span].TokenEnd = t + 1;
+            Spans[Tokens[tokenIndex].Span].TokenEnd = tokenIndex + 1;
         }
     }
 

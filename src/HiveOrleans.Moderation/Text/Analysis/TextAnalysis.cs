@@ -68,28 +68,28 @@ internal sealed partial class TextAnalysis
 
     public ReadOnlySpan<byte> Runs(in Token token) => runs.AsSpan(token.KeyStart, token.KeyLength);
 
-    /// <summary>The key of token <paramref name="t"/>, or nothing when it lies outside <paramref name="span"/>.</summary>
-    public ReadOnlySpan<char> KeyAt(int t, in TextSpan span) =>
-        t >= span.FirstToken && t < span.TokenEnd ? Key(Tokens[t]) : [];
+    /// <summary>The key of token <paramref name="tokenIndex"/>, or nothing when it lies outside <paramref name="span"/>.</summary>
+    public ReadOnlySpan<char> KeyAt(int tokenIndex, in TextSpan span) =>
+        tokenIndex >= span.FirstToken && tokenIndex < span.TokenEnd ? Key(Tokens[tokenIndex]) : [];
 
-    /// <summary>True when no clause punctuation (, ; : — parentheses) separates tokens <paramref name="t1"/> and <paramref name="t2"/>.</summary>
-    public bool SameClause(int t1, int t2)
+    /// <summary>True when no clause punctuation (, ; : — parentheses) separates tokens <paramref name="left"/> and <paramref name="right"/>.</summary>
+    public bool SameClause(int left, int right)
     {
-        var between = Text.AsSpan(Tokens[t1].OrigEnd, Math.Max(0, Tokens[t2].OrigStart - Tokens[t1].OrigEnd));
+        var between = Text.AsSpan(Tokens[left].OrigEnd, Math.Max(0, Tokens[right].OrigStart - Tokens[left].OrigEnd));
         return between.IndexOfAny(ClauseBreaks) < 0;
     }
 
     private static readonly SearchValues<char> ClauseBreaks = SearchValues.Create(",;:()\u2014\u2013");
 
-    /// <summary>Every role of every token in span <paramref name="s"/>.</summary>
-    public WordRole SpanRoles(int s) => Spans[s].Roles;
+    /// <summary>Every role of every token in span <paramref name="spanIndex"/>.</summary>
+    public WordRole SpanRoles(int spanIndex) => Spans[spanIndex].Roles;
 
     /// <summary>True when a written form of tokens [first, last] hides the word: leetspeak, masks, separators, stretching, look-alikes.</summary>
     public bool IsObfuscated(int first, int last)
     {
-        for (var t = first; t <= last; t++)
+        for (var tokenIndex = first; tokenIndex <= last; tokenIndex++)
         {
-            if (Tokens[t].Is(TokenShape.Obfuscated))
+            if (Tokens[tokenIndex].Is(TokenShape.Obfuscated))
             {
                 return true;
             }
@@ -98,6 +98,11 @@ internal sealed partial class TextAnalysis
         return false;
     }
 
+    /// <summary>
+    /// Runs the stages, each in its own file, over this instance's buffers: folding, span splitting, tokenising,
+    /// joining spelled-out words (which keys the tokens it joins), key look-up for the other tokens and in the
+    /// project's own lists, and phrase matching, which needs every key.
+    /// </summary>
     public void Load(string text, Lexicon lexicon, Lexicon? custom)
     {
         this.lexicon = lexicon;
@@ -108,16 +113,16 @@ internal sealed partial class TextAnalysis
         SplitSpans(text);
         Tokenize();
         JoinSpelledOutWords();
-        for (var t = 0; t < TokenCount; t++)
+        for (var tokenIndex = 0; tokenIndex < TokenCount; tokenIndex++)
         {
-            if (!Tokens[t].Is(TokenShape.Merged))
+            if (!Tokens[tokenIndex].Is(TokenShape.Merged))
             {
-                KeyAndLookUp(ref Tokens[t]);
+                KeyAndLookUp(ref Tokens[tokenIndex]);
             }
 
             if (custom is not null)
             {
-                Tokens[t].Custom = custom.Find(Key(Tokens[t]));
+                Tokens[tokenIndex].Custom = custom.Find(Key(Tokens[tokenIndex]));
             }
         }
 
