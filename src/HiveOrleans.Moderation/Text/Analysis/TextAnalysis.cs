@@ -69,7 +69,7 @@ internal sealed partial class TextAnalysis
     public ReadOnlySpan<byte> Runs(in Token token) => runs.AsSpan(token.KeyStart, token.KeyLength);
 
     /// <summary>The key of token <paramref name="tokenIndex"/>, or nothing when it lies outside <paramref name="span"/>.</summary>
-    public ReadOnlySpan<char> KeyAt(int tokenIndex, in TextSpan span) =>
+    public ReadOnlySpan<char> KeyAt(int tokenIndex, scoped in TextSpan span) =>
         tokenIndex >= span.FirstToken && tokenIndex < span.TokenEnd ? Key(Tokens[tokenIndex]) : [];
 
     /// <summary>True when no clause punctuation (, ; : — parentheses) separates tokens <paramref name="left"/> and <paramref name="right"/>.</summary>

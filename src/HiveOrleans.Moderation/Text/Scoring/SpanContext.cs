@@ -1,0 +1,126 @@
+namespace HiveOrleans.Moderation.Text;
+
+/// <summary>
+/// What every head's rules read about the span being scored: the analysis, the span's token and match ranges and
+/// roles, and where the heads' scores and the filter hits go. A readonly ref struct passed by <c>in</c>, so the
+/// rules, split by head into static classes, cost what the methods of one scorer did.
+/// </summary>
+internal readonly ref struct SpanContext
+{
+    /// <summary>Intent or a wish before a verb or a word ("I will", "I hope", "should") makes it meant.</summary>
+    public const WordRole IntentOrWish = WordRole.Intent | WordRole.Wish;
+
+    private readonly TextSpan span;
+    private readonly Span<int> heads;
+    private readonly List<TextFilterHit> hits;
+
+    // Heads with a word in the span that scores without context: an ambiguous word of the same head then counts too.
+    private readonly int solidHeads;
+
+    public SpanContext(TextAnalysis analysis, int spanIndex, Span<int> heads, List<TextFilterHit> hits)
+    {
+        Analysis = analysis;
+        span = analysis.Spans[spanIndex];
+        SpanRoles = analysis.SpanRoles(spanIndex);
+        this.heads = heads;
+        this.hits = hits;
+        for (var m = span.FirstMatch; m < span.MatchEnd; m++)
+        {
+            var entry = analysis.Matches[m].Entry;
+            if (!analysis.Matches[m].Shadowed && entry.Severity > 0 && !entry.Has(WordRole.Ambiguous) && entry.Head != HeadIndex.None)
+            {
+                solidHeads |= 1 << (int)entry.Head;
+            }
+        }
+    }
+
+    public TextAnalysis Analysis { get; }
+
+    /// <summary>Every role of every token in the span.</summary>
+    public WordRole SpanRoles { get; }
+
+    public int FirstToken => span.FirstToken;
+
+    public int TokenEnd => span.TokenEnd;
+
+    public int FirstMatch => span.FirstMatch;
+
+    public int MatchEnd => span.MatchEnd;
+
+    /// <summary>True when a word of <paramref name="head"/> in the span scores without needing context.</summary>
+    public bool IsSolid(HeadIndex head) => (solidHeads & (1 << (int)head)) != 0;
+
+    /// <summary>The score <paramref name="head"/> has reached in this span so far.</summary>
+    public int ScoreOf(HeadIndex head) => heads[(int)head];
+
+    /// <summary>The key of token <paramref name="tokenIndex"/>, or nothing when it lies outside the span.</summary>
+    public ReadOnlySpan<char> KeyAt(int tokenIndex) => Analysis.KeyAt(tokenIndex, span);
+
+    public WordRole RolesAt(int tokenIndex) => tokenIndex >= span.FirstToken && tokenIndex < span.TokenEnd ? Analysis.Tokens[tokenIndex].Roles : WordRole.None;
+
+    public bool AnyIn(int from, int to, WordRole role)
+    {
+        from = Math.Max(from, span.FirstToken);
+        to = Math.Min(to, span.TokenEnd - 1);
+        for (var tokenIndex = from; tokenIndex <= to; tokenIndex++)
+        {
+            if ((Analysis.Tokens[tokenIndex].Roles & role) != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public int NextNonFiller(int from, int maxSkips)
+    {
+        for (var tokenIndex = from; tokenIndex < span.TokenEnd && tokenIndex <= from + maxSkips; tokenIndex++)
+        {
+            if ((Analysis.Tokens[tokenIndex].Roles & WordRole.Filler) == 0)
+            {
+                return tokenIndex;
+            }
+        }
+
+        return -1;
+    }
+
+    public bool HasWord(string word)
+    {
+        for (var tokenIndex = span.FirstToken; tokenIndex < span.TokenEnd; tokenIndex++)
+        {
+            if (Analysis.Folded(Analysis.Tokens[tokenIndex]).SequenceEqual(word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public void Raise(HeadIndex head, int severity)
+    {
+        if (head != HeadIndex.None && severity > heads[(int)head])
+        {
+            heads[(int)head] = severity;
+        }
+    }
+
+    public void Hit(int first, int last, string type)
+    {
+        var start = Analysis.Tokens[first].OrigStart;
+        var end = Analysis.Tokens[last].OrigEnd;
+
+        // Two rules reporting the same word do so one right after the other; looking back a little is enough.
+        for (var i = hits.Count - 1; i >= 0 && i >= hits.Count - 4; i--)
+        {
+            if (hits[i].StartIndex == start && hits[i].EndIndex == end && hits[i].Type == type)
+            {
+                return;
+            }
+        }
+
+        hits.Add(new TextFilterHit(Analysis.Text[start..end], start, end, type));
+    }
+}
