@@ -1,7 +1,7 @@
 namespace HiveOrleans.Moderation.Text;
 
 /// <summary>
-/// Violent acts score by their object and intent (see SpanScorer): the severity here is what a bare
+/// Violent acts score by their object and intent (see ViolenceRules): the severity here is what a bare
 /// mention scores. Threat phrases score on their own.
 /// </summary>
 internal static class ViolenceLexicon

@@ -9,7 +9,6 @@ namespace HiveOrleans.Moderation.Text;
 /// </summary>
 internal ref struct SpanScorer
 {
-    private const WordRole Person = WordRole.SecondPerson | WordRole.ThirdPerson | WordRole.Me;
     private const WordRole Target = WordRole.SecondPerson | WordRole.ThirdPerson | WordRole.PersonNoun | WordRole.Group;
 
     private readonly SpanContext context;
@@ -52,7 +51,7 @@ internal ref struct SpanScorer
 
         if ((context.SpanRoles & (WordRole.SexVerb | WordRole.SexAct)) != 0)
         {
-            ScoreSexualVerbs();
+            SexualRules.ScoreSexualVerbs(context);
         }
 
         if ((context.SpanRoles & WordRole.SecondPerson) != 0)
@@ -90,7 +89,7 @@ internal ref struct SpanScorer
                 severity = DrugSeverity(entry);
                 break;
             case HeadIndex.Sexual when entry.Has(WordRole.Nudity):
-                severity = NuditySeverity();
+                severity = SexualRules.NuditySeverity(context);
                 break;
         }
 
@@ -148,7 +147,7 @@ internal ref struct SpanScorer
         var obfuscated = head != HeadIndex.Bullying && context.Analysis.IsObfuscated(match.First, match.Last);
         return head switch
         {
-            HeadIndex.Sexual => HasSexualContext(match, solid, obfuscated),
+            HeadIndex.Sexual => SexualRules.HasContext(context, match, solid, obfuscated),
             HeadIndex.Drugs => HasDrugContext(match, solid, obfuscated),
             HeadIndex.Hate => HasHateContext(match, solid, obfuscated),
             HeadIndex.ChildExploitation => HasChildExploitationContext(obfuscated),
@@ -157,138 +156,13 @@ internal ref struct SpanScorer
         };
     }
 
-    /// <summary>Whether the span settles an ambiguous sexual word in its sexual sense.</summary>
-    private readonly bool HasSexualContext(in LexiconMatch match, bool solid, bool obfuscated)
-    {
-        var entry = match.Entry;
-        if (entry.Has(WordRole.Flirt))
-        {
-            return IsFlirtAimed(match);
-        }
-
-        return solid || obfuscated || (context.SpanRoles & WordRole.SexualContext) != 0
-            || (entry.Has(WordRole.Genital) && IsPossessed(match.First));
-    }
-
-    /// <summary>Nudity said of a person, or with intent or media, 2; otherwise 1.</summary>
-    private readonly int NuditySeverity() =>
-        (context.SpanRoles & (Person | WordRole.FirstPerson | WordRole.Media | WordRole.Intent)) != 0 ? 2 : 1;
-
-    /// <summary>"wanna fuck?", "let me fuck you", "while we fucked", "lick every inch of your body".</summary>
-    private readonly void ScoreSexualVerbs()
-    {
-        for (var verb = context.FirstToken; verb < context.TokenEnd; verb++)
-        {
-            var roles = context.Analysis.Tokens[verb].Roles;
-            if (((roles & WordRole.SexVerb) != 0 && IsSexualFuck(verb)) || ((roles & WordRole.SexAct) != 0 && IsSexActOnPerson(verb)))
-            {
-                context.Raise(HeadIndex.Sexual, (roles & WordRole.SexVerb) != 0 ? 3 : 2);
-                context.Hit(verb, verb, TextHeads.Sexual);
-            }
-        }
-    }
-
-    // The expletive ("fuck this", "fuck you", "I fucked up", "this is fucking great") against the verb of sex.
-    private readonly bool IsSexualFuck(int verb)
-    {
-        var key = context.Analysis.Key(context.Analysis.Tokens[verb]);
-        var next = verb + 1 < context.TokenEnd ? verb + 1 : -1;
-        var nextKey = context.KeyAt(next);
-        if (nextKey is "up" or "off" or "around" or "with" or "over" or "this" or "that" or "it" or "everything" or "sake" or "outta" or "yeah" or "yes" or "no" or "the" or "all" or "everyone" or "is" or "was")
-        {
-            return false;
-        }
-
-        var past = key.EndsWith("ed", StringComparison.Ordinal);
-        var intent = context.AnyIn(verb - 4, verb - 1, SpanContext.IntentOrWish);
-        var sexualAfter = context.AnyIn(verb + 1, verb + 4, WordRole.SexualContext);
-        var subject = (context.RolesAt(verb - 1) & (WordRole.FirstPerson | WordRole.ThirdPerson)) != 0;
-        if (key.EndsWith("ing", StringComparison.Ordinal) || key.EndsWith("in", StringComparison.Ordinal))
-        {
-            // "we were fucking all night", not "this is fucking great".
-            return context.KeyAt(verb - 1) is "were" or "was" or "been" or "are" or "be" && (next < 0 || (context.RolesAt(next) & (Person | WordRole.SexualContext)) != 0);
-        }
-
-        if (next >= 0 && (context.RolesAt(next) & (Person | WordRole.Reflexive)) != 0)
-        {
-            var roles = context.RolesAt(next);
-            if ((roles & WordRole.Reflexive) != 0 || context.KeyAt(next + 1) is "up" or "over")
-            {
-                return false;
-            }
-
-            return intent || sexualAfter || (past && subject);
-        }
-
-        return next < 0 ? intent || (past && subject) : intent && sexualAfter;
-    }
-
-    // "lick every inch of your body", "ride me", "touch yourself": a sexual act with a person as its object.
-    private readonly bool IsSexActOnPerson(int verb)
-    {
-        if (context.AnyIn(verb - 3, verb - 1, WordRole.Negation))
-        {
-            return false;
-        }
-
-        var analysis = context.Analysis;
-        var touch = analysis.Key(analysis.Tokens[verb]).StartsWith("touch", StringComparison.Ordinal);
-        var hasContext = !touch || (context.SpanRoles & (WordRole.SexualContext | WordRole.Intent)) != 0;
-        for (var tokenIndex = verb + 1; tokenIndex < context.TokenEnd && tokenIndex <= verb + (touch ? 1 : 5); tokenIndex++)
-        {
-            var key = analysis.Key(analysis.Tokens[tokenIndex]);
-            var roles = analysis.Tokens[tokenIndex].Roles;
-            if (key is "your" or "ur")
-            {
-                // "lick your body", not "suck your thumb".
-                return hasContext && (context.KeyAt(tokenIndex + 1) is "body" || (context.RolesAt(tokenIndex + 1) & (WordRole.BodyPart | WordRole.Genital)) != 0);
-            }
-
-            if ((roles & (Person | WordRole.Reflexive)) != 0)
-            {
-                return hasContext && context.KeyAt(tokenIndex + 1) is not ("in" or "into" or "dry");
-            }
-
-            if ((roles & WordRole.Filler) == 0 && key is not ("inch" or "part"))
-            {
-                return false;
-            }
-        }
-
-        return false;
-    }
-
-    // "your dick", "my cock": a possessive before slang for genitals settles its sense.
-    private readonly bool IsPossessed(int word) => context.KeyAt(word - 1) is "my" or "your" or "ur" or "his" or "her" or "their" or "yo";
-
-    // "you're hot", "you look so hot": not "your coffee is hot".
-    private readonly bool IsFlirtAimed(in LexiconMatch match)
-    {
-        var analysis = context.Analysis;
-        for (var tokenIndex = match.First - 1; tokenIndex >= context.FirstToken && tokenIndex >= match.First - 4; tokenIndex--)
-        {
-            var roles = analysis.Tokens[tokenIndex].Roles;
-            if ((roles & WordRole.SecondPerson) != 0)
-            {
-                return (roles & WordRole.Reflexive) == 0 && analysis.Key(analysis.Tokens[tokenIndex]) is not ("your" or "yours");
-            }
-
-            if ((roles & WordRole.Filler) == 0)
-            {
-                return false;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>Insults and swearing aimed at the reader score 2 or more, profane insults 3; unaimed, the lexicon severity.</summary>
     private readonly int BullyingSeverity(in LexiconMatch match)
     {
         var entry = match.Entry;
         if (entry.Has(WordRole.Aimed))
         {
-            if ((context.Analysis.Tokens[match.First].Roles & WordRole.SexVerb) != 0 && IsSexualFuck(match.First))
+            if ((context.Analysis.Tokens[match.First].Roles & WordRole.SexVerb) != 0 && SexualRules.IsSexualFuck(context, match.First))
             {
                 return 0;
             }
