@@ -46,7 +46,7 @@ internal ref struct SpanScorer
 
         if ((context.SpanRoles & WordRole.Group) != 0)
         {
-            ScoreGroups();
+            HateRules.ScoreGroups(context);
         }
 
         if ((context.SpanRoles & (WordRole.SexVerb | WordRole.SexAct)) != 0)
@@ -149,58 +149,11 @@ internal ref struct SpanScorer
         {
             HeadIndex.Sexual => SexualRules.HasContext(context, match, solid, obfuscated),
             HeadIndex.Drugs => HasDrugContext(match, solid, obfuscated),
-            HeadIndex.Hate => HasHateContext(match, solid, obfuscated),
+            HeadIndex.Hate => HateRules.HasContext(context, match, solid, obfuscated),
             HeadIndex.ChildExploitation => HasChildExploitationContext(obfuscated),
             HeadIndex.Bullying => BullyingRules.IsAimed(context, match),
             _ => solid,
         };
-    }
-
-    /// <summary>Whether the span settles an ambiguous hate word in its hateful sense.</summary>
-    private readonly bool HasHateContext(in LexiconMatch match, bool solid, bool obfuscated) =>
-        solid || obfuscated || BullyingRules.IsAimed(context, match)
-        || (context.SpanRoles & (WordRole.HateVerb | WordRole.Dehumanizing | WordRole.Profanity | WordRole.Aimed | WordRole.NegativeTrait | WordRole.Exclusion)) != 0;
-
-    /// <summary>A protected group with dehumanising words or calls to remove it 3; with hate or negative traits 2; with a generalisation 1.</summary>
-    private readonly void ScoreGroups()
-    {
-        for (var tokenIndex = context.FirstToken; tokenIndex < context.TokenEnd; tokenIndex++)
-        {
-            var roles = context.Analysis.Tokens[tokenIndex].Roles;
-            var severity = 0;
-            if ((roles & (WordRole.Dehumanizing | WordRole.Exclusion)) != 0)
-            {
-                severity = 3;
-            }
-            else if ((roles & (WordRole.HateVerb | WordRole.NegativeTrait)) != 0)
-            {
-                severity = 2;
-            }
-            else if ((roles & WordRole.ViolentAct) != 0 && IsActOnGroup(tokenIndex))
-            {
-                context.Raise(HeadIndex.Violence, 3);
-                severity = 3;
-            }
-            else if ((roles & WordRole.Stereotype) != 0)
-            {
-                severity = 1;
-            }
-
-            if (severity == 0 || context.AnyIn(tokenIndex - 2, tokenIndex - 1, WordRole.Negation) || (roles & WordRole.Group) != 0)
-            {
-                continue;
-            }
-
-            context.Raise(HeadIndex.Hate, severity);
-            context.Hit(tokenIndex, tokenIndex, TextHeads.Hate);
-        }
-    }
-
-    // "kill all the jews", but not "jews were killed": the group must be the object and the verb not past.
-    private readonly bool IsActOnGroup(int verb)
-    {
-        var obj = context.NextNonFiller(verb + 1, maxSkips: 3);
-        return obj >= 0 && (context.Analysis.Tokens[obj].Roles & WordRole.Group) != 0 && !context.Analysis.Key(context.Analysis.Tokens[verb]).EndsWith("ed", StringComparison.Ordinal);
     }
 
     /// <summary>
