@@ -39,7 +39,7 @@ internal ref struct SpanScorer
 
         if ((context.SpanRoles & WordRole.SelfAct) != 0)
         {
-            selfHarmSignals += ScoreSelfActs();
+            selfHarmSignals += SelfHarmRules.ScoreSelfActs(context);
         }
 
         if ((context.SpanRoles & WordRole.Group) != 0)
@@ -57,7 +57,7 @@ internal ref struct SpanScorer
             BullyingRules.ScoreShunning(context);
         }
 
-        CorroborateSelfHarm(selfHarmSignals);
+        SelfHarmRules.Corroborate(context, selfHarmSignals);
     }
 
     private void ScoreMatch(in LexiconMatch match)
@@ -105,11 +105,11 @@ internal ref struct SpanScorer
         }
         else if (entry.Has(WordRole.SelfHarmTopic))
         {
-            severity = SelfHarmTopicSeverity(match);
+            severity = SelfHarmRules.TopicSeverity(context, match);
         }
         else if (entry.Has(WordRole.SelfHarmMethod))
         {
-            severity = SelfHarmMethodSeverity(match);
+            severity = SelfHarmRules.MethodSeverity(context, match);
         }
 
         if (entry.Has(WordRole.Insult | WordRole.Profanity | WordRole.Aimed))
@@ -152,94 +152,6 @@ internal ref struct SpanScorer
             HeadIndex.Bullying => BullyingRules.IsAimed(context, match),
             _ => solid,
         };
-    }
-
-    /// <summary>"suicide" alone 1; "I'm suicidal", "I want to commit suicide" 3.</summary>
-    private readonly int SelfHarmTopicSeverity(in LexiconMatch match)
-    {
-        var analysis = context.Analysis;
-        var stanceWord = match.First - 1;
-        var steps = 0;
-        while (stanceWord >= context.FirstToken && steps < 5 && (analysis.Tokens[stanceWord].Roles & (WordRole.SelfHarmBridge | WordRole.Filler)) != 0
-            && (analysis.Tokens[stanceWord].Roles & (WordRole.Intent | WordRole.Feel | WordRole.Wish | WordRole.FirstPerson)) == 0)
-        {
-            stanceWord--;
-            steps++;
-        }
-
-        var stance = context.RolesAt(stanceWord);
-
-        // Chat drops the subject: "thinking about ending it all" speaks of the writer when no one else is named.
-        var firstPerson = context.AnyIn(match.First - 6, match.First - 1, WordRole.FirstPerson)
-            || ((context.SpanRoles & (WordRole.SecondPerson | WordRole.ThirdPerson | WordRole.PersonNoun)) == 0 && (stance & (WordRole.Intent | WordRole.Feel | WordRole.Wish)) != 0);
-        return firstPerson && (stance & (WordRole.Intent | WordRole.Feel | WordRole.Wish | WordRole.FirstPerson)) != 0
-            ? 3
-            : match.Entry.Severity;
-    }
-
-    /// <summary>A way to die: urged on the reader it is bullying 3 ("go jump off a bridge"); otherwise self-harm, 3 with intent.</summary>
-    private readonly int SelfHarmMethodSeverity(in LexiconMatch match)
-    {
-        var aimed = (context.RolesAt(match.First - 1) & WordRole.Imperative) != 0
-            || context.AnyIn(match.First, match.Last, WordRole.Reflexive)
-            || (context.AnyIn(match.First - 5, match.First - 1, WordRole.SecondPerson) && !context.AnyIn(match.First - 5, match.First - 1, WordRole.Reflexive));
-        if (aimed)
-        {
-            context.Raise(HeadIndex.Bullying, 3);
-            context.Hit(match.First, match.Last, TextHeads.Bullying);
-            return 0;
-        }
-
-        context.Hit(match.First, match.Last, TextHeads.SelfHarm);
-        return context.AnyIn(match.First - 6, match.First - 1, SpanContext.IntentOrWish | WordRole.Feel) ? 3 : 2;
-    }
-
-    /// <summary>
-    /// "kill myself", "cut myself", "I'm going to hurt myself", "I've been cutting again". Returns how many such
-    /// acts it found: each is a sign for <see cref="Corroborate"/>.
-    /// </summary>
-    private readonly int ScoreSelfActs()
-    {
-        var analysis = context.Analysis;
-        var signals = 0;
-        for (var act = context.FirstToken; act < context.TokenEnd; act++)
-        {
-            if ((analysis.Tokens[act].Roles & WordRole.SelfAct) == 0)
-            {
-                continue;
-            }
-
-            var target = context.NextNonFiller(act + 1, maxSkips: 1);
-            var onSelf = target >= 0 && (analysis.Tokens[target].Roles & WordRole.Myself) != 0 && (context.RolesAt(target + 1) & WordRole.Mishap) == 0
-                && context.KeyAt(target + 1) is not ("laughing" or "lol" or "lmao" or "lmfao");
-
-            // Cutting, said of oneself, again or on one's own arms: self-injury without the word "myself". Not while chopping onions.
-            var cuttingAgain = !onSelf && analysis.Key(analysis.Tokens[act]) is "cut" or "cuting" or "cuts" && context.AnyIn(act - 5, act - 1, WordRole.FirstPerson)
-                && !context.AnyIn(act + 1, context.TokenEnd - 1, WordRole.Mishap)
-                && (context.KeyAt(act + 1) is "again" || (context.KeyAt(act + 1) is "my" && context.KeyAt(act + 2) is "arms" or "arm" or "wrists" or "wrist" or "thighs" or "thigh" or "legs" or "leg" or "skin" or "stomach"));
-            if (!onSelf && !cuttingAgain)
-            {
-                continue;
-            }
-
-            // "I'm going to kill myself" states intent; "I cut myself" may be an accident told without one.
-            var severity = context.AnyIn(act - 5, act - 1, SpanContext.IntentOrWish | WordRole.Feel) ? 3 : 2;
-            context.Raise(HeadIndex.SelfHarm, severity);
-            signals++;
-            context.Hit(act, onSelf ? target : act, TextHeads.SelfHarm);
-        }
-
-        return signals;
-    }
-
-    /// <summary>Raises self-harm by one when the span holds <paramref name="signals"/> of two or more, or says goodbye.</summary>
-    private readonly void CorroborateSelfHarm(int signals)
-    {
-        // Two signs of self-harm in one sentence say more than either: "suicide is the only way out".
-        if (context.ScoreOf(HeadIndex.SelfHarm) > 0 && (signals >= 2 || (context.SpanRoles & WordRole.Farewell) != 0))
-        {
-            context.Raise(HeadIndex.SelfHarm, Math.Min(3, context.ScoreOf(HeadIndex.SelfHarm) + 1));
-        }
     }
 
     /// <summary>Whether the span settles an ambiguous drug word in its drug sense.</summary>
