@@ -84,7 +84,7 @@ internal ref struct SpanScorer
                 PromotionWeight += severity;
                 return;
             case HeadIndex.Drugs when severity > 0:
-                severity = DrugSeverity(entry);
+                severity = DrugRules.Severity(context, entry);
                 break;
             case HeadIndex.Sexual when entry.Has(WordRole.Nudity):
                 severity = SexualRules.NuditySeverity(context);
@@ -146,28 +146,12 @@ internal ref struct SpanScorer
         return head switch
         {
             HeadIndex.Sexual => SexualRules.HasContext(context, match, solid, obfuscated),
-            HeadIndex.Drugs => HasDrugContext(match, solid, obfuscated),
+            HeadIndex.Drugs => DrugRules.HasContext(context, match, solid, obfuscated),
             HeadIndex.Hate => HateRules.HasContext(context, match, solid, obfuscated),
             HeadIndex.ChildExploitation => HasChildExploitationContext(obfuscated),
             HeadIndex.Bullying => BullyingRules.IsAimed(context, match),
             _ => solid,
         };
-    }
-
-    /// <summary>Whether the span settles an ambiguous drug word in its drug sense.</summary>
-    private readonly bool HasDrugContext(in LexiconMatch match, bool solid, bool obfuscated) =>
-        match.Entry.Has(WordRole.WeakDrugTerm)
-            ? solid || obfuscated || (context.SpanRoles & WordRole.DrugActivity) != 0
-            : solid || obfuscated || (context.SpanRoles & (WordRole.DrugActivity | WordRole.Trade)) != 0;
-
-    /// <summary>A drug word with a positive severity: dealing 3, use at least 2, otherwise the lexicon severity.</summary>
-    private readonly int DrugSeverity(LexiconEntry entry)
-    {
-        // "drug prices" is commerce, not dealing: generic words rise with dealers and use only.
-        var dealing = entry.Has(WordRole.WeakDrugTerm) ? WordRole.Trade : WordRole.Trade | WordRole.Commerce;
-        return (context.SpanRoles & dealing) != 0 ? 3
-            : (context.SpanRoles & WordRole.DrugActivity) != 0 ? Math.Max(entry.Severity, 2)
-            : entry.Severity;
     }
 
     /// <summary>Whether the span settles an ambiguous child-exploitation word.</summary>
