@@ -148,15 +148,11 @@ internal ref struct SpanScorer
             HeadIndex.Sexual => SexualRules.HasContext(context, match, solid, obfuscated),
             HeadIndex.Drugs => DrugRules.HasContext(context, match, solid, obfuscated),
             HeadIndex.Hate => HateRules.HasContext(context, match, solid, obfuscated),
-            HeadIndex.ChildExploitation => HasChildExploitationContext(obfuscated),
+            HeadIndex.ChildExploitation => ChildExploitationRules.HasContext(context, obfuscated),
             HeadIndex.Bullying => BullyingRules.IsAimed(context, match),
             _ => solid,
         };
     }
-
-    /// <summary>Whether the span settles an ambiguous child-exploitation word.</summary>
-    private readonly bool HasChildExploitationContext(bool obfuscated) =>
-        obfuscated || context.IsSolid(HeadIndex.Sexual) || (context.SpanRoles & WordRole.Trade) != 0;
 
     /// <summary>Reports a blocklist term as a hit; true when it did, which raises the project's custom class.</summary>
     private readonly bool ScoreCustomListMatch(in LexiconMatch match)
