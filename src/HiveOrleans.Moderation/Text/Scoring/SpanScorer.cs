@@ -5,7 +5,8 @@ namespace HiveOrleans.Moderation.Text;
 /// aimed at, first-person intent, a group named next to dehumanising words, whether "fuck" is an expletive
 /// or a sexual verb. Spam, promotions and gibberish are added by <see cref="SpamSignals"/> and
 /// <see cref="GibberishDetector"/>; child exploitation, which looks across neighbouring spans, by
-/// <see cref="CrossSpanRules"/>.
+/// <see cref="CrossSpanRules"/>. Each head's rules have their own class over a <see cref="SpanContext"/>;
+/// this type walks the matches, hands each to its head's rules and keeps the tallies the engine reads.
 /// </summary>
 internal ref struct SpanScorer
 {
@@ -65,7 +66,7 @@ internal ref struct SpanScorer
         var entry = match.Entry;
         if (entry.IsCustom)
         {
-            HasCustomHit |= ScoreCustomListMatch(match);
+            HasCustomHit |= CustomListRules.Score(context, match);
             return;
         }
 
@@ -152,17 +153,5 @@ internal ref struct SpanScorer
             HeadIndex.Bullying => BullyingRules.IsAimed(context, match),
             _ => solid,
         };
-    }
-
-    /// <summary>Reports a blocklist term as a hit; true when it did, which raises the project's custom class.</summary>
-    private readonly bool ScoreCustomListMatch(in LexiconMatch match)
-    {
-        if (match.Entry.FilterType is null)
-        {
-            return false;
-        }
-
-        context.Hit(match.First, match.Last, match.Entry.FilterType);
-        return true;
     }
 }
