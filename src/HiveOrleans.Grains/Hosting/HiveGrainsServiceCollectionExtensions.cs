@@ -27,6 +27,7 @@ public static class HiveGrainsServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<TextEngine>();
+        services.AddHostedService<TextEngineWarmUp>();
         services.AddSingleton<IModerationModel, TextModel>();
         services.AddOptions<VisualModelOptions>()
             .Bind(configuration.GetSection(VisualModelOptions.Section))

@@ -1,3 +1,5 @@
+using HiveOrleans.Moderation.Text.Learned;
+
 namespace HiveOrleans.Moderation.Text;
 
 /// <summary>
@@ -17,14 +19,36 @@ public sealed class TextEngine
     private static readonly string[] CustomBlocklistClass = [TextCustomLists.BlocklistType];
 
     private readonly Lexicon lexicon = Lexicon.BuiltIn;
+    private readonly Combination combination;
+    private readonly LearnedModel? model;
 
-    /// <summary>An engine over the built-in lexicons; the tables are shared, so constructing more is cheap.</summary>
+    /// <summary>An engine over the built-in lexicons and the learned layer; the tables are shared, so constructing more is cheap.</summary>
     public TextEngine()
+        : this(Combination.Max)
     {
     }
 
-    /// <summary>The version reported as <c>model_version</c>; bump it whenever lexicons or rules change results.</summary>
-    public static string ModelVersion => "text-lexicon-2";
+    /// <summary>
+    /// An engine that combines the lexicon and the learned layer as <paramref name="combination"/> says, with
+    /// <paramref name="model"/> instead of the built-in one when given (for training and evaluation).
+    /// </summary>
+    internal TextEngine(Combination combination, LearnedModel? model = null)
+    {
+        this.combination = combination;
+        this.model = model;
+    }
+
+    /// <summary>
+    /// The version reported as <c>model_version</c>: the lexicon and rules' version (bump it whenever they change
+    /// results) and the learned layer's, which names the exact corpus it was trained on.
+    /// </summary>
+    public static string ModelVersion => LearnedLayer.Model is { } model ? $"text-lexicon-2+{model.Version}" : "text-lexicon-2";
+
+    /// <summary>
+    /// Trains the learned layer now (it trains from the embedded corpus on first use otherwise, about a second of one
+    /// core), so a host can pay for it at start instead of in its first text task. Safe to call more than once.
+    /// </summary>
+    public static void Prepare() => _ = LearnedLayer.Model;
 
     /// <summary>The languages whose text the lexicons judge; for any other, <see cref="TextModerationResult.ModeratedClasses"/> is empty.</summary>
     public static IReadOnlyList<string> ModeratedLanguages { get; } = ["en"];
@@ -32,7 +56,18 @@ public sealed class TextEngine
     public TextModerationResult Moderate(string text) => Moderate(text, lists: null);
 
     /// <summary>Moderates <paramref name="text"/> with a project's own blocklist and allowlist as well as the built-in lexicons.</summary>
-    public TextModerationResult Moderate(string text, TextCustomLists? lists)
+    public TextModerationResult Moderate(string text, TextCustomLists? lists) => Run(text, lists, view: null);
+
+    /// <summary>What this engine's lexicon stage sees in the whole of <paramref name="text"/>: what the learned layer is trained from.</summary>
+    internal LexiconView Describe(string text)
+    {
+        var view = new LexiconView();
+        var result = Run(text, lists: null, view);
+        view.Language = result.Language;
+        return view;
+    }
+
+    private TextModerationResult Run(string text, TextCustomLists? lists, LexiconView? view)
     {
         ArgumentNullException.ThrowIfNull(text);
         var pii = PiiDetector.Find(text);
@@ -62,6 +97,13 @@ public sealed class TextEngine
             SpamSignals.MarkRepeatedSpans(analysis, scores, HeadCount);
             CrossSpanRules.DrugTrade(analysis, scores, HeadCount);
             CrossSpanRules.ChildExploitation(analysis, scores, HeadCount);
+            var (language, latinWords, otherWords) = LanguageDetector.Detect(analysis, urls);
+            view?.Add(analysis, scores, HeadCount);
+            if (combination != Combination.LexiconOnly && (model ?? LearnedLayer.Model) is { } learned)
+            {
+                LearnedLayer.Apply(learned, combination, text, analysis, scores, HeadCount, language);
+            }
+
 
             var spans = new TextSpanResult[spanCount];
             var overall = new int[HeadCount];
@@ -85,7 +127,6 @@ public sealed class TextEngine
             }
 
             hits.Sort(static (x, y) => x.StartIndex != y.StartIndex ? x.StartIndex.CompareTo(y.StartIndex) : x.EndIndex.CompareTo(y.EndIndex));
-            var (language, latinWords, otherWords) = LanguageDetector.Detect(analysis, urls);
             return new TextModerationResult(spans, hits, pii, overallScores, language)
             {
                 ModeratedClasses = IsModerated(language, latinWords + otherWords, overall[(int)HeadIndex.Gibberish] > 0 && AllWordySpansGibberish(analysis, scores))

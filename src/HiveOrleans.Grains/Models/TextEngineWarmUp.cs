@@ -1,0 +1,21 @@
+using HiveOrleans.Moderation.Text;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace HiveOrleans.Grains.Models;
+
+/// <summary>Trains the text engine's learned layer in the background as the silo starts, so no text task waits for it.</summary>
+internal sealed partial class TextEngineWarmUp(ILogger<TextEngineWarmUp> logger) : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(
+        () =>
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            TextEngine.Prepare();
+            Prepared(logger, TextEngine.ModelVersion, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+        },
+        stoppingToken);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Text engine ready ({Version}) in {Seconds:0.0} s")]
+    private static partial void Prepared(ILogger logger, string version, double seconds);
+}

@@ -1,0 +1,39 @@
+namespace HiveOrleans.Moderation.Text.Learned;
+
+/// <summary>
+/// What the lexicon stage saw in a text, as the learned layer reads it: its score per head, the roles of the words it
+/// knows (second person, negation, weapon, …), the entries it matched before any rule judged them (so "not stupid"
+/// still shows an insult word that the negation rule cleared), and the language.
+/// </summary>
+internal sealed class LexiconView
+{
+    public int[] Scores { get; private set; } = new int[TextHeads.All.Count];
+
+    public WordRole Roles { get; private set; }
+
+    public List<LexiconEntry> Matches { get; } = [];
+
+    public string Language { get; set; } = LanguageDetector.Unknown;
+
+    /// <summary>Adds every span of <paramref name="analysis"/>, with its scores (span-major, <paramref name="headCount"/> each).</summary>
+    public void Add(TextAnalysis analysis, int[] scores, int headCount)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        for (var s = 0; s < analysis.SpanCount; s++)
+        {
+            Roles |= analysis.Spans[s].Roles;
+            for (var h = 0; h < headCount; h++)
+            {
+                Scores[h] = Math.Max(Scores[h], scores[(s * headCount) + h]);
+            }
+        }
+
+        for (var m = 0; m < analysis.MatchCount; m++)
+        {
+            if (!analysis.Matches[m].Entry.IsCustom)
+            {
+                Matches.Add(analysis.Matches[m].Entry);
+            }
+        }
+    }
+}
