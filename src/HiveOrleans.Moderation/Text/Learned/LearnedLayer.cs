@@ -21,7 +21,7 @@ internal static class LearnedLayer
         ArgumentNullException.ThrowIfNull(analysis);
         Span<float> probabilities = stackalloc float[LearnedOutputs.Count];
         var features = SpanFeatures.ForThisThread();
-        var matches = new List<LexiconEntry>();
+        var matches = features.Matches;
         for (var s = 0; s < analysis.SpanCount; s++)
         {
             ref readonly var span = ref analysis.Spans[s];

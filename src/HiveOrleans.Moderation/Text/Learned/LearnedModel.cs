@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.Intrinsics;
 
 namespace HiveOrleans.Moderation.Text.Learned;
 
@@ -15,6 +16,9 @@ namespace HiveOrleans.Moderation.Text.Learned;
 /// </remarks>
 internal sealed class LearnedModel
 {
+    /// <summary>A row is padded to whole 256-bit vectors, so adding one to the sums is three vector adds.</summary>
+    private static readonly int RowLength = (LearnedOutputs.Count + Vector256<float>.Count - 1) / Vector256<float>.Count * Vector256<float>.Count;
+
     private readonly ulong[] _present = new ulong[FeatureHash.Size / 64];
     private readonly int[] _rankBefore = new int[FeatureHash.Size / 64];
     private readonly float[] _rows;
@@ -53,9 +57,9 @@ internal sealed class LearnedModel
 
             _present[feature / 64] |= 1UL << (feature % 64);
             count++;
-            for (var k = 0; k < LearnedOutputs.Count; k++)
+            for (var k = 0; k < RowLength; k++)
             {
-                rows.Add(columns[k][feature]);
+                rows.Add(k < LearnedOutputs.Count ? columns[k][feature] : 0f);
             }
         }
 
@@ -81,12 +85,13 @@ internal sealed class LearnedModel
         return Convert.ToHexString(hash.GetHashAndReset());
     }
 
-    /// <summary>Per output, the logistic probability for the features (sorted, each once, the bias among them).</summary>
+    /// <summary>Per output, the logistic probability for the features (in any order, repeats counted, the bias among them once).</summary>
     public void Probabilities(List<int> features, Span<float> into)
     {
         ArgumentNullException.ThrowIfNull(features);
-        Span<float> sums = stackalloc float[LearnedOutputs.Count];
-        sums.Clear();
+        Span<float> buffer = stackalloc float[RowLength];
+        buffer.Clear();
+        ref var sums = ref buffer[0];
         foreach (var feature in features)
         {
             var word = _present[feature >> 6];
@@ -97,17 +102,17 @@ internal sealed class LearnedModel
             }
 
             var row = _rankBefore[feature >> 6] + BitOperations.PopCount(word & (bit - 1));
-            var weights = _rows.AsSpan(row * LearnedOutputs.Count, LearnedOutputs.Count);
-            for (var k = 0; k < weights.Length; k++)
+            ref var weights = ref _rows[row * RowLength];
+            for (var k = 0; k < RowLength; k += Vector256<float>.Count)
             {
-                sums[k] += weights[k];
+                Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref sums, (nuint)k) + Vector256.LoadUnsafe(ref weights, (nuint)k), ref sums, (nuint)k);
             }
         }
 
         var scale = LearnedTrainer.Scale(features.Count);
         for (var k = 0; k < LearnedOutputs.Count; k++)
         {
-            into[k] = 1f / (1f + MathF.Exp(-((sums[k] * scale) + _bias[k])));
+            into[k] = 1f / (1f + MathF.Exp(-((buffer[k] * scale) + _bias[k])));
         }
     }
 

@@ -86,7 +86,7 @@ internal static class LearnedTrainer
         return examples;
     }
 
-    /// <summary>Features seen in fewer than <paramref name="minLines"/> training lines are dropped: one line's quirks are not evidence.</summary>
+    /// <summary>Features seen fewer than <paramref name="minLines"/> times in training are dropped: one line's quirks are not evidence.</summary>
     private static void DropRareFeatures(List<Example> examples, int minLines)
     {
         var lines = new int[FeatureHash.Size];

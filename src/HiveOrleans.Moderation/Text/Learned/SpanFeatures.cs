@@ -3,8 +3,8 @@ using System.Globalization;
 namespace HiveOrleans.Moderation.Text.Learned;
 
 /// <summary>
-/// Turns a piece of text, its language and the lexicon's scores for it into the learned layer's features (hashed
-/// indices, sorted, each once): folded words, word pairs, letter 3- and 4-grams inside words (so a misspelling or an
+/// Turns a piece of text, its language and the lexicon's reading of it into the learned layer's features (hashed
+/// indices, a feature as often as it occurs: a word said twice counts twice, in training as in scoring): folded words, word pairs, letter 3- and 4-grams inside words (so a misspelling or an
 /// unseen inflection still shares most of its grams), emoji, context cues, the lexicon's hits, and each hit paired
 /// with each cue (a violent word with "never", or with "he said").
 /// </summary>
@@ -29,6 +29,9 @@ internal sealed class SpanFeatures
     private int _used;
 
     public static SpanFeatures ForThisThread() => perThread ??= new SpanFeatures();
+
+    /// <summary>A list for the caller to gather a span's lexicon matches in, reused like the features.</summary>
+    public List<LexiconEntry> Matches { get; } = new(16);
 
     /// <summary>The features of <paramref name="text"/>; the list is reused by the next call on this instance.</summary>
     /// <param name="lexicon">The lexicon's score (0–3) per head, in <see cref="TextHeads.All"/> order.</param>
@@ -77,8 +80,6 @@ internal sealed class SpanFeatures
         AddLexiconSignals(roles, matches);
         _features.Add(FeatureHash.Of('g', language));
         _features.Add(FeatureHash.Of('z', 0));
-        _features.Sort();
-        Deduplicate();
         return _features;
     }
 
@@ -339,19 +340,5 @@ internal sealed class SpanFeatures
 
         _cues[(int)Cue.Link] = text.Contains("http", StringComparison.OrdinalIgnoreCase) || text.Contains("www.", StringComparison.OrdinalIgnoreCase);
         _cues[(int)Cue.Shouting] = letters >= 8 && upper * 10 >= letters * 7;
-    }
-
-    private void Deduplicate()
-    {
-        var kept = 0;
-        for (var i = 0; i < _features.Count; i++)
-        {
-            if (kept == 0 || _features[kept - 1] != _features[i])
-            {
-                _features[kept++] = _features[i];
-            }
-        }
-
-        _features.RemoveRange(kept, _features.Count - kept);
     }
 }
