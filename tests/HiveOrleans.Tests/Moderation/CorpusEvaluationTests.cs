@@ -24,8 +24,10 @@ public sealed class CorpusEvaluationTests(ITestOutputHelper output)
         var report = new StringBuilder()
             .AppendLine(Invariant($"Test split: {test.Count} lines ({test.Count(c => c.Min.Count > 0)} harmful). Model {TextEngine.ModelVersion}."))
             .AppendLine()
-            .AppendLine("| language | head | harmful | recall before | recall after | benign | FP-rate before | FP-rate after | F1 before | F1 after |")
-            .AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+            .AppendLine("TP: harmful lines the head found at their severity; FN: harmful lines it missed; FP: lines (benign, or harmful on other heads) where it went over the line's bound; TN: those where it did not. Precision is TP / (TP + FP).")
+            .AppendLine()
+            .AppendLine("| language | head | harmful | benign | recall before → after | precision before → after | FP-rate on benign before → after | F1 before → after | after: TP / FN / FP / TN |")
+            .AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var language in Languages.Append("all"))
         {
             foreach (var head in TextHeads.All)
@@ -33,7 +35,7 @@ public sealed class CorpusEvaluationTests(ITestOutputHelper output)
                 var before = lexicon.For(language, head);
                 var after = combined.For(language, head);
                 report.AppendLine(Invariant(
-                    $"| {language} | {head} | {after.Harmful} | {before.Recall:F2} | {after.Recall:F2} | {after.Benign} | {before.BenignFalsePositiveRate:F3} | {after.BenignFalsePositiveRate:F3} | {before.F1:F2} | {after.F1:F2} |"));
+                    $"| {language} | {head} | {after.Harmful} | {after.Benign} | {before.Recall:F2} → {after.Recall:F2} | {before.Precision:F2} → {after.Precision:F2} | {before.BenignFalsePositiveRate:F3} → {after.BenignFalsePositiveRate:F3} | {before.F1:F2} → {after.F1:F2} | {after.Found} / {after.Harmful - after.Found} / {after.FalsePositives} / {after.Bounded - after.FalsePositives} |"));
             }
         }
 
