@@ -29,8 +29,8 @@ public sealed class TextEngine
     }
 
     /// <summary>
-    /// An engine that combines the lexicon and the learned layer as <paramref name="combination"/> says, with
-    /// <paramref name="model"/> instead of the built-in one when given (for training and evaluation).
+    /// An engine with or without the learned layer (<paramref name="combination"/>), with <paramref name="model"/>
+    /// instead of the built-in one when given (for training and evaluation).
     /// </summary>
     internal TextEngine(Combination combination, LearnedModel? model = null)
     {
@@ -99,9 +99,10 @@ public sealed class TextEngine
             CrossSpanRules.ChildExploitation(analysis, scores, HeadCount);
             var (language, latinWords, otherWords) = LanguageDetector.Detect(analysis, urls);
             view?.Add(analysis, scores, HeadCount);
+            // The lexicon-only engine is what trains the model, so it must not ask for it.
             if (combination != Combination.LexiconOnly && (model ?? LearnedLayer.Model) is { } learned)
             {
-                LearnedLayer.Apply(learned, combination, text, analysis, scores, HeadCount, language);
+                LearnedLayer.Apply(learned, text, analysis, scores, HeadCount, language);
             }
 
 

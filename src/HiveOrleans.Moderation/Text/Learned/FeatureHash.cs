@@ -1,9 +1,9 @@
 namespace HiveOrleans.Moderation.Text.Learned;
 
 /// <summary>
-/// Hashes a feature (a kind tag and up to two strings) into the model's feature space without building the string:
-/// FNV-1a (64-bit, over UTF-16 units) of the parts, mixed, then the top bits. Collisions are the price of a fixed-size model; at 2^18 slots and
-/// a few hundred features per text they cost nothing measurable.
+/// Hashes a feature (a kind tag and up to two strings or numbers) into the model's feature space without building a
+/// string: FNV-1a (64-bit, over UTF-16 units) of the parts, mixed, then the top bits. Collisions are the price of a
+/// fixed-size model; at 2^18 slots and a few hundred features per text they are rare.
 /// </summary>
 internal static class FeatureHash
 {

@@ -13,9 +13,11 @@ internal static class LearnedLayer
 
     /// <summary>
     /// Rewrites <paramref name="scores"/> (span-major, <paramref name="headCount"/> per span, the lexicon's scores on
-    /// entry) with the combined scores of the heads the layer covers (<see cref="LearnedOutputs.Heads"/>).
+    /// entry) with the higher of the lexicon's and the model's severity, for the heads the layer covers
+    /// (<see cref="LearnedOutputs.Heads"/>). Letting the model lower the lexicon's score was tried on dev: it loses
+    /// what the lexicon's explicit rules know (docs/moderation.md).
     /// </summary>
-    public static void Apply(LearnedModel model, Combination combination, string text, TextAnalysis analysis, int[] scores, int headCount, string language)
+    public static void Apply(LearnedModel model, string text, TextAnalysis analysis, int[] scores, int headCount, string language)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(analysis);
@@ -26,28 +28,16 @@ internal static class LearnedLayer
         {
             ref readonly var span = ref analysis.Spans[s];
             matches.Clear();
-            for (var m = span.FirstMatch; m < span.MatchEnd; m++)
-            {
-                if (!analysis.Matches[m].Entry.IsCustom)
-                {
-                    matches.Add(analysis.Matches[m].Entry);
-                }
-            }
+            LexiconView.AddBuiltInMatches(analysis, span.FirstMatch, span.MatchEnd, matches);
 
             var own = scores.AsSpan(s * headCount, headCount);
             model.Probabilities(features.Extract(text.AsSpan(span.Start, span.End - span.Start), language, own, span.Roles, matches), probabilities);
             for (var h = 0; h < LearnedOutputs.Heads; h++)
             {
-                own[h] = Combined(combination, own[h], model.Severity(h, probabilities));
+                own[h] = Math.Max(own[h], model.Severity(h, probabilities));
             }
         }
     }
-
-    private static int Combined(Combination combination, int lexicon, int learned) => combination switch
-    {
-        Combination.LearnedOnly => learned,
-        _ => Math.Max(lexicon, learned),
-    };
 
     private static LearnedModel? Train()
     {
@@ -61,10 +51,12 @@ internal static class LearnedLayer
     }
 }
 
-/// <summary>Ways to combine the lexicon's and the learned layer's severity for one head; chosen on the dev split (docs/moderation.md).</summary>
+/// <summary>Whether an engine runs the learned layer over its lexicons.</summary>
 internal enum Combination
 {
+    /// <summary>The lexicons and rules alone: how the layer is trained, and the "before" of every comparison.</summary>
     LexiconOnly,
-    LearnedOnly,
+
+    /// <summary>The higher of the lexicon's and the layer's severity, per head: the engine as shipped.</summary>
     Max,
 }

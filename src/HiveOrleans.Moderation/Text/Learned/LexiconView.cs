@@ -28,11 +28,22 @@ internal sealed class LexiconView
             }
         }
 
-        for (var m = 0; m < analysis.MatchCount; m++)
+        AddBuiltInMatches(analysis, 0, analysis.MatchCount, Matches);
+    }
+
+    /// <summary>
+    /// The built-in lexicon entries among <paramref name="analysis"/>'s matches [<paramref name="first"/>,
+    /// <paramref name="end"/>): a project's own lists are its business, not something the shared model may learn from.
+    /// </summary>
+    public static void AddBuiltInMatches(TextAnalysis analysis, int first, int end, List<LexiconEntry> into)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        ArgumentNullException.ThrowIfNull(into);
+        for (var m = first; m < end; m++)
         {
             if (!analysis.Matches[m].Entry.IsCustom)
             {
-                Matches.Add(analysis.Matches[m].Entry);
+                into.Add(analysis.Matches[m].Entry);
             }
         }
     }
