@@ -38,7 +38,7 @@ internal static class LearnedTrainer
 
         public double DevFalsePositiveTarget { get; init; } = 0.01;
 
-        public float ThresholdFloor { get; init; } = 0.85f;
+        public float ThresholdFloor { get; init; } = 0.9f;
     }
 
     /// <summary>A line as the model sees it: its features (without rare ones), how many it had, and per output its label (or null).</summary>
