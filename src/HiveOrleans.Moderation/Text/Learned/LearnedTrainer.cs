@@ -26,7 +26,7 @@ internal static class LearnedTrainer
     {
         public static TrainingSettings Default { get; } = new();
 
-        public int Epochs { get; init; } = 25;
+        public int Epochs { get; init; } = 10;
 
         public float LearningRate { get; init; } = 0.3f;
 
@@ -55,7 +55,10 @@ internal static class LearnedTrainer
 
         DropRareFeatures(train, settings.MinLines);
         var perOutput = new float[LearnedOutputs.Count][];
-        Parallel.For(0, LearnedOutputs.Count, output => perOutput[output] = TrainOutput(train, output, settings));
+        for (var output = 0; output < LearnedOutputs.Count; output++)
+        {
+            perOutput[output] = TrainOutput(train, output, settings);
+        }
 
         var thresholds = new float[LearnedOutputs.Count];
         for (var output = 0; output < LearnedOutputs.Count; output++)
