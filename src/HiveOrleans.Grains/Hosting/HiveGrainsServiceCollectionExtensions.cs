@@ -26,8 +26,12 @@ public static class HiveGrainsServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<TextEngine>();
-        services.AddHostedService<TextEngineWarmUp>();
+        services.AddOptions<TextModelOptions>().Bind(configuration.GetSection(TextModelOptions.Section));
+        services.AddSingleton(sp => new TextEngine(sp.GetRequiredService<IOptions<TextModelOptions>>().Value.LearnedLayer));
+        if (configuration.GetSection(TextModelOptions.Section).GetValue<bool>(nameof(TextModelOptions.LearnedLayer)))
+        {
+            services.AddHostedService<TextEngineWarmUp>();
+        }
         services.AddSingleton<IModerationModel, TextModel>();
         services.AddOptions<VisualModelOptions>()
             .Bind(configuration.GetSection(VisualModelOptions.Section))

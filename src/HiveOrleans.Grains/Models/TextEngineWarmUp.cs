@@ -5,14 +5,14 @@ using Microsoft.Extensions.Logging;
 namespace HiveOrleans.Grains.Models;
 
 /// <summary>Trains the text engine's learned layer in the background as the silo starts, so no text task waits for it.</summary>
-internal sealed partial class TextEngineWarmUp(ILogger<TextEngineWarmUp> logger) : BackgroundService
+internal sealed partial class TextEngineWarmUp(TextEngine engine, ILogger<TextEngineWarmUp> logger) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(
         () =>
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            TextEngine.Prepare();
-            Prepared(logger, TextEngine.ModelVersion, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+            var version = engine.ModelVersion;
+            Prepared(logger, version, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
         },
         stoppingToken);
 

@@ -11,7 +11,7 @@ public sealed class TextModel(TextEngine engine) : IModerationModel
 
     public string ModelType => ModelTypes.Text;
 
-    public string ResultStamp(TaskSubmission submission) => TextEngine.ModelVersion;
+    public string ResultStamp(TaskSubmission submission) => engine.ModelVersion;
 
     public Task<ModerationOutput> RunAsync(ModelInput input, CancellationToken cancellationToken)
     {
@@ -47,7 +47,7 @@ public sealed class TextModel(TextEngine engine) : IModerationModel
         return new ModerationOutput
         {
             Model = Name,
-            ModelVersion = TextEngine.ModelVersion,
+            ModelVersion = engine.ModelVersion,
             Entries = entries,
             TextFilters = [.. result.TextFilters.Select(hit => new TextMatch(hit.Value, hit.StartIndex, hit.EndIndex, hit.Type))],
             PiiEntities = [.. result.PiiEntities.Select(pii => new TextMatch(pii.Value, pii.StartIndex, pii.EndIndex, pii.Type))],

@@ -28,6 +28,12 @@ public sealed class TextEngine
     {
     }
 
+    /// <summary>An engine over the built-in lexicons, with the learned layer when <paramref name="learnedLayer"/> is true.</summary>
+    public TextEngine(bool learnedLayer)
+        : this(learnedLayer ? Combination.Max : Combination.LexiconOnly)
+    {
+    }
+
     /// <summary>
     /// An engine with or without the learned layer (<paramref name="combination"/>), with <paramref name="model"/>
     /// instead of the built-in one when given (for training and evaluation).
@@ -38,17 +44,16 @@ public sealed class TextEngine
         this.model = model;
     }
 
-    /// <summary>
-    /// The version reported as <c>model_version</c>: the lexicon and rules' version (bump it whenever they change
-    /// results) and the learned layer's, which names the exact corpus it was trained on.
-    /// </summary>
-    public static string ModelVersion => LearnedLayer.Model is { } model ? $"text-lexicon-2+{model.Version}" : "text-lexicon-2";
+    /// <summary>The lexicon and rules' version; bump it whenever they change results.</summary>
+    public const string LexiconVersion = "text-lexicon-2";
 
     /// <summary>
-    /// Trains the learned layer now (it trains from the embedded corpus on first use otherwise, about a second of one
-    /// core), so a host can pay for it at start instead of in its first text task. Safe to call more than once.
+    /// The version reported as <c>model_version</c>: the lexicon and rules' version, and with the learned layer its
+    /// version too, which names the exact corpus it was trained on (asking trains the layer).
     /// </summary>
-    public static void Prepare() => _ = LearnedLayer.Model;
+    public string ModelVersion => combination != Combination.LexiconOnly && (model ?? LearnedLayer.Model) is { } learned
+        ? $"{LexiconVersion}+{learned.Version}"
+        : LexiconVersion;
 
     /// <summary>The languages whose text the lexicons judge; for any other, <see cref="TextModerationResult.ModeratedClasses"/> is empty.</summary>
     public static IReadOnlyList<string> ModeratedLanguages { get; } = ["en"];

@@ -22,7 +22,7 @@ public sealed class CorpusEvaluationTests(ITestOutputHelper output)
         var lexicon = CorpusScore.Run(new TextEngine(Combination.LexiconOnly), test);
         var combined = CorpusScore.Run(new TextEngine(), test);
         var report = new StringBuilder()
-            .AppendLine(Invariant($"Test split: {test.Count} lines ({test.Count(c => c.Min.Count > 0)} harmful). Model {TextEngine.ModelVersion}."))
+            .AppendLine(Invariant($"Test split: {test.Count} lines ({test.Count(c => c.Min.Count > 0)} harmful). Model {new TextEngine().ModelVersion}."))
             .AppendLine()
             .AppendLine("TP: harmful lines the head found at their severity; FN: harmful lines it missed; FP: lines (benign, or harmful on other heads) where it went over the line's bound; TN: those where it did not. Precision is TP / (TP + FP).")
             .AppendLine()

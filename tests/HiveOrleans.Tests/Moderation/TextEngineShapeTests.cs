@@ -127,7 +127,8 @@ public sealed class TextEngineShapeTests
     [Fact]
     public void Model_version_names_the_lexicon_engine()
     {
-        Assert.StartsWith("text-lexicon-", TextEngine.ModelVersion);
+        Assert.StartsWith("text-lexicon-", _engine.ModelVersion);
+        Assert.Equal(TextEngine.LexiconVersion, new TextEngine(learnedLayer: false).ModelVersion);
     }
 
     private string Describe(string text)
