@@ -1,10 +1,11 @@
 namespace HiveOrleans.Moderation.Text.Learned;
 
 /// <summary>
-/// Trains the <see cref="LearnedModel"/> from the corpus: logistic regression per output with AdaGrad over binary
-/// hashed features, in a fixed order from a fixed seed, so the same corpus always gives the same weights. Thresholds
-/// are then set on the dev split: per output, the lowest that keeps false positives on dev at or under
-/// <see cref="DevFalsePositiveTarget"/>. The test split is never read here.
+/// Trains the <see cref="LearnedModel"/> from the corpus: logistic regression per output with AdaGrad over hashed
+/// features (repeats counted), on one thread, in a fixed order from a fixed seed, so the same corpus always gives the
+/// same weights. Thresholds are then set on the dev split: per output, the lowest that keeps false positives on dev
+/// at or under <see cref="TrainingSettings.DevFalsePositiveTarget"/>, never under
+/// <see cref="TrainingSettings.ThresholdFloor"/>. The test split is never read here.
 /// </summary>
 internal static class LearnedTrainer
 {
@@ -16,7 +17,7 @@ internal static class LearnedTrainer
     public static readonly int Bias = FeatureHash.Of('z', 0);
 
     /// <summary>
-    /// Every other feature counts 1/√n for a text with n of them (a unit-length feature vector), so a three-word message
+    /// Every other feature counts 1/√n for a text with n of them (about a unit-length feature vector), so a three-word message
     /// and a paragraph are scored on the same scale and a short text is not left to the bias alone.
     /// </summary>
     public static float Scale(int features) => features <= 1 ? 1f : 1f / MathF.Sqrt(features - 1);
