@@ -17,8 +17,8 @@ internal static class LearnedTrainer
     public static readonly int Bias = FeatureHash.Of('z', 0);
 
     /// <summary>
-    /// Every other feature counts 1/√n for a text with n of them (about a unit-length feature vector), so a three-word message
-    /// and a paragraph are scored on the same scale and a short text is not left to the bias alone.
+    /// Every other feature counts 1/√n for a text with n of them (about a unit-length feature vector), so a
+    /// three-word message and a paragraph are scored on the same scale and a short text is not left to the bias alone.
     /// </summary>
     public static float Scale(int features) => features <= 1 ? 1f : 1f / MathF.Sqrt(features - 1);
 
