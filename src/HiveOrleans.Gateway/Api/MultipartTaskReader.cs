@@ -63,7 +63,7 @@ internal static class MultipartTaskReader
                     }
 
                     var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
-                    media = await StoreMediaAsync(store, new MultipartPartStream(section.Body), project, fileName, cancellationToken);
+                    media = await StoreMediaAsync(store, PartOf(section), project, fileName, cancellationToken);
                     continue;
                 }
 
@@ -72,7 +72,7 @@ internal static class MultipartTaskReader
                     throw TaskRequestReader.MediaNotAFile();
                 }
 
-                var value = await ReadValueAsync(new MultipartPartStream(section.Body), name, fieldLimit, cancellationToken);
+                var value = await ReadValueAsync(PartOf(section), name, fieldLimit, cancellationToken);
                 if (!TextFields.Contains(name))
                 {
                     // Unknown fields are ignored, as in the JSON and urlencoded forms.
@@ -109,7 +109,7 @@ internal static class MultipartTaskReader
         }
         catch (IOException)
         {
-            throw MultipartPartStream.Truncated();
+            throw Truncated();
         }
     }
 
@@ -150,4 +150,15 @@ internal static class MultipartTaskReader
 
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
+
+    /// <summary>
+    /// One part's body, read by code that also writes elsewhere (the media store): a read that fails there is the
+    /// client's doing (the body ended before its closing boundary, or the client went away), so it is a 400 rather
+    /// than passing for a storage failure (503).
+    /// </summary>
+    private static ClientReadStream PartOf(MultipartSection section) => new(section.Body, static _ => Truncated());
+
+    /// <summary>The error for a multipart body that could not be read to its end.</summary>
+    private static ApiException Truncated() =>
+        ApiException.BadRequest("The multipart/form-data body ended before its closing boundary; send the whole body.");
 }

@@ -25,7 +25,9 @@ internal static partial class ApiErrorHandling
     public static IApplicationBuilder UseApiErrors(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
-            context.Request.Body = new RequestBodyStream(context.Request.Body);
+            // Kestrel reports most framing errors as BadHttpRequestException, but some as a plain IOException (a chunk
+            // size that overflows); both are the client's.
+            context.Request.Body = new ClientReadStream(context.Request.Body, static ex => ex is BadHttpRequestException ? null : UnreadableBody(ex));
             try
             {
                 await next(context);
@@ -124,7 +126,7 @@ internal static partial class ApiErrorHandling
         OperationCanceledException => true,
 
         // The media store's own disk; every failure to read the request body is a BadHttpRequestException by now
-        // (RequestBodyStream), answered above.
+        // (UseApiErrors wraps it in a ClientReadStream), answered above.
         IOException => true,
         AggregateException aggregate => aggregate.InnerExceptions.Any(IsUnavailable),
         { InnerException: { } inner } => IsUnavailable(inner),
@@ -136,4 +138,7 @@ internal static partial class ApiErrorHandling
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Method} {Path} failed with {Status}")]
     private static partial void LogServerError(ILogger logger, string method, string path, int status, Exception exception);
+
+    private static BadHttpRequestException UnreadableBody(IOException ex) =>
+        new($"{ex.Message.TrimEnd('.')}.", StatusCodes.Status400BadRequest, ex);
 }

@@ -1,12 +1,12 @@
 namespace HiveOrleans.Gateway.Wire;
 
 /// <summary>
-/// The request body, with every I/O failure of reading it marked as the caller's: Kestrel reports most framing errors
-/// as <see cref="BadHttpRequestException"/>, but some as a plain <see cref="IOException"/> (a chunk size that
-/// overflows). Marking them where they arise lets the error handler tell them by type from the I/O failures of our
-/// own stores, which are a 503.
+/// A read-only view of a stream the client is sending, whose read failures are the client's doing: each
+/// <see cref="IOException"/> is passed to <c>translate</c>, and the exception it returns is thrown instead (null:
+/// the original stands). Marking failures where they arise lets the error handler tell them by type from the I/O
+/// failures of our own stores, which are a 503.
 /// </summary>
-internal sealed class RequestBodyStream(Stream inner) : Stream
+internal sealed class ClientReadStream(Stream inner, Func<IOException, Exception?> translate) : Stream
 {
     public override bool CanRead => true;
 
@@ -28,9 +28,9 @@ internal sealed class RequestBodyStream(Stream inner) : Stream
         {
             return inner.Read(buffer, offset, count);
         }
-        catch (IOException ex) when (ex is not BadHttpRequestException)
+        catch (IOException ex) when (translate(ex) is { } client)
         {
-            throw Unreadable(ex);
+            throw client;
         }
     }
 
@@ -40,9 +40,9 @@ internal sealed class RequestBodyStream(Stream inner) : Stream
         {
             return await inner.ReadAsync(buffer, cancellationToken);
         }
-        catch (IOException ex) when (ex is not BadHttpRequestException)
+        catch (IOException ex) when (translate(ex) is { } client)
         {
-            throw Unreadable(ex);
+            throw client;
         }
     }
 
@@ -58,7 +58,4 @@ internal sealed class RequestBodyStream(Stream inner) : Stream
     public override void SetLength(long value) => throw new NotSupportedException();
 
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    private static BadHttpRequestException Unreadable(IOException ex) =>
-        new($"{ex.Message.TrimEnd('.')}.", StatusCodes.Status400BadRequest, ex);
 }
