@@ -43,6 +43,11 @@ internal sealed class Lexicon
         new(HeadIndex.Promotions, PromotionsLexicon.Entries),
         new(HeadIndex.None, ContextLexicon.Entries),
         new(HeadIndex.None, BenignLexicon.Entries),
+        .. SpanishLexicon.Sources,
+        .. FrenchLexicon.Sources,
+        .. GermanLexicon.Sources,
+        .. PortugueseLexicon.Sources,
+        .. ItalianLexicon.Sources,
     ]);
 
     /// <summary>Number of compiled entries (every suffixed form counts).</summary>

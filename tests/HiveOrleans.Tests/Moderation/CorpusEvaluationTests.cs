@@ -9,7 +9,9 @@ namespace HiveOrleans.Tests.Moderation;
 /// <summary>
 /// The engine on the corpus's test split (Text/Corpus, never trained or tuned on), per head and language, with the
 /// lexicon alone beside the lexicon with the learned layer. Set <c>HIVEORLEANS_TEXT_REPORT</c> to a file path to get
-/// the tables as markdown (docs/moderation.md quotes them).
+/// the tables as markdown (docs/moderation.md quotes them). For tuning lexicons and rules, set
+/// <c>HIVEORLEANS_TEXT_REPORT_SPLIT=dev</c> to report the dev split instead, and <c>HIVEORLEANS_TEXT_MISSES</c> to a file
+/// path to list its wrongly scored lines; the test split's lines are never listed.
 /// </summary>
 public sealed class CorpusEvaluationTests(ITestOutputHelper output)
 {
@@ -18,11 +20,12 @@ public sealed class CorpusEvaluationTests(ITestOutputHelper output)
     [Fact]
     public void The_learned_layer_scores_the_test_split_better_than_the_lexicon_alone()
     {
-        var test = Cases(CorpusSplit.Test);
+        var split = Environment.GetEnvironmentVariable("HIVEORLEANS_TEXT_REPORT_SPLIT") == "dev" ? CorpusSplit.Dev : CorpusSplit.Test;
+        var test = Cases(split);
         var lexicon = CorpusScore.Run(new TextEngine(Combination.LexiconOnly), test);
         var combined = CorpusScore.Run(new TextEngine(), test);
         var report = new StringBuilder()
-            .AppendLine(Invariant($"Test split: {test.Count} lines ({test.Count(c => c.Min.Count > 0)} harmful). Model {new TextEngine().ModelVersion}."))
+            .AppendLine(Invariant($"{split} split: {test.Count} lines ({test.Count(c => c.Min.Count > 0)} harmful). Model {new TextEngine().ModelVersion}."))
             .AppendLine()
             .AppendLine("TP: harmful lines the head found at their severity; FN: harmful lines it missed; FP: lines (benign, or harmful on other heads) where it went over the line's bound; TN: those where it did not. Precision is TP / (TP + FP).")
             .AppendLine()
@@ -47,6 +50,11 @@ public sealed class CorpusEvaluationTests(ITestOutputHelper output)
         if (Environment.GetEnvironmentVariable("HIVEORLEANS_TEXT_REPORT") is { Length: > 0 } path)
         {
             File.WriteAllText(path, report.ToString());
+        }
+
+        if (split == CorpusSplit.Dev && Environment.GetEnvironmentVariable("HIVEORLEANS_TEXT_MISSES") is { Length: > 0 } misses)
+        {
+            File.WriteAllLines(misses, CorpusScore.Mistakes(new TextEngine(), test));
         }
 
         Assert.True(overallAfter.F1 > overallBefore.F1, Invariant($"F1 {overallAfter.F1:F3} is not above the lexicon's {overallBefore.F1:F3}"));

@@ -44,6 +44,27 @@ internal sealed class CorpusScore
         return score;
     }
 
+    /// <summary>One line per wrongly scored head of a line: language, head, what was wanted, what came, the text.</summary>
+    public static IEnumerable<string> Mistakes(TextEngine engine, IReadOnlyList<CorpusLine> lines)
+    {
+        foreach (var line in lines)
+        {
+            var overall = engine.Moderate(line.Text).Overall;
+            foreach (var head in TextHeads.All)
+            {
+                var value = overall.Single(h => h.Class == head).Score;
+                if (line.Min.TryGetValue(head, out var min) && value < min)
+                {
+                    yield return $"{line.Language}\tmissed\t{head}\twant>={min}\tgot {value}\t{line.Text}";
+                }
+                else if (!line.Min.ContainsKey(head) && line.Ceiling(head) is { } ceiling && value > ceiling)
+                {
+                    yield return $"{line.Language}\tover\t{head}\twant<={ceiling}\tgot {value}\t{line.Text}";
+                }
+            }
+        }
+    }
+
     public Counts For(string language, string head) =>
         language == "all"
             ? Sum(_counts.Where(c => c.Key.Head == head).Select(c => c.Value))
