@@ -28,10 +28,7 @@ public static class HiveGrainsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<TextModelOptions>().Bind(configuration.GetSection(TextModelOptions.Section));
         services.AddSingleton(sp => new TextEngine(sp.GetRequiredService<IOptions<TextModelOptions>>().Value.LearnedLayer));
-        if (configuration.GetSection(TextModelOptions.Section).GetValue<bool>(nameof(TextModelOptions.LearnedLayer)))
-        {
-            services.AddHostedService<TextEngineWarmUp>();
-        }
+        services.AddHostedService<TextEngineWarmUp>();
         services.AddSingleton<IModerationModel, TextModel>();
         services.AddOptions<VisualModelOptions>()
             .Bind(configuration.GetSection(VisualModelOptions.Section))

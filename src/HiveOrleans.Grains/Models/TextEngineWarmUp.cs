@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 
 namespace HiveOrleans.Grains.Models;
 
-/// <summary>Trains the text engine's learned layer in the background as the silo starts, so no text task waits for it.</summary>
+/// <summary>Loads the text engine's learned layer in the background as the silo starts, so no text task waits for it.</summary>
 internal sealed partial class TextEngineWarmUp(TextEngine engine, ILogger<TextEngineWarmUp> logger) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(
@@ -16,6 +16,6 @@ internal sealed partial class TextEngineWarmUp(TextEngine engine, ILogger<TextEn
         },
         stoppingToken);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Text engine ready ({Version}) in {Seconds:0.0} s")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Text engine ready ({Version}) in {Seconds:0.00} s")]
     private static partial void Prepared(ILogger logger, string version, double seconds);
 }

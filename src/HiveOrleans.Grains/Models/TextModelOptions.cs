@@ -6,9 +6,9 @@ public sealed class TextModelOptions
     public const string Section = "HiveOrleans:Text";
 
     /// <summary>
-    /// Runs the learned layer over the lexicons (about twice the recall on the corpus's test split, at a few more false
-    /// positives). Off by default for now: each silo trains the layer as it starts (~1.8 s of one core), which on a
-    /// small, loaded host slows a starting cluster enough to matter; training at build time will remove that.
+    /// Runs the learned layer over the lexicons (more recall on the corpus's test split, at a few more false
+    /// positives; docs/moderation.md). On by default: the layer ships trained, so a silo only loads it. Off, tasks are
+    /// judged by the lexicons and rules alone and <c>model_version</c> says so.
     /// </summary>
-    public bool LearnedLayer { get; set; }
+    public bool LearnedLayer { get; set; } = true;
 }

@@ -61,19 +61,6 @@ public sealed class CorpusEvaluationTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Training_twice_gives_the_same_model()
-    {
-        var lexiconOnly = new TextEngine(Combination.LexiconOnly);
-        LexiconView Describe(string text) => lexiconOnly.Describe(text);
-
-        var first = LearnedTrainer.Train(TextCorpus.All, Describe);
-        var second = LearnedTrainer.Train(TextCorpus.All, Describe);
-
-        Assert.Equal(first.Version, second.Version);
-        Assert.Equal(first.Fingerprint(), second.Fingerprint());
-    }
-
-    [Fact]
     public void Every_language_has_every_head_in_its_test_split_and_the_splits_are_about_sixty_twenty_twenty()
     {
         var all = TextCorpus.All;

@@ -18,7 +18,7 @@ public sealed class LearnedModelTests
             columns[k][LearnedTrainer.Bias] = 0.25f;
         }
 
-        var model = new LearnedModel(columns, new float[LearnedOutputs.Count], "test");
+        var model = new LearnedModel(columns, new float[LearnedOutputs.Count]);
         var features = new List<int> { unseen, known, alsoKnown, LearnedTrainer.Bias };
         features.Sort();
         var probabilities = new float[LearnedOutputs.Count];
@@ -29,7 +29,8 @@ public sealed class LearnedModelTests
         var scale = 1 / MathF.Sqrt(3); // four features, the bias not counted
         for (var k = 0; k < LearnedOutputs.Count; k++)
         {
-            var logit = (((k * 0.1f) - 0.5f) * scale) + 0.25f;
+            var weight = (float)(Half)(k * 0.1f); // weights are kept at half precision, as the model file has them
+            var logit = ((weight - 0.5f) * scale) + 0.25f;
             Assert.Equal(1 / (1 + MathF.Exp(-logit)), probabilities[k], 5);
         }
     }
@@ -38,7 +39,7 @@ public sealed class LearnedModelTests
     public void Severity_is_the_highest_level_whose_output_clears_its_threshold()
     {
         var thresholds = Enumerable.Repeat(0.5f, LearnedOutputs.Count).ToArray();
-        var model = new LearnedModel([.. Enumerable.Range(0, LearnedOutputs.Count).Select(_ => new float[FeatureHash.Size])], thresholds, "test");
+        var model = new LearnedModel([.. Enumerable.Range(0, LearnedOutputs.Count).Select(_ => new float[FeatureHash.Size])], thresholds);
         var probabilities = new float[LearnedOutputs.Count];
         probabilities[LearnedOutputs.Of(2, 1)] = 0.9f;
         probabilities[LearnedOutputs.Of(2, 2)] = 0.6f;

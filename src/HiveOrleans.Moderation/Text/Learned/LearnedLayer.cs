@@ -6,10 +6,10 @@ namespace HiveOrleans.Moderation.Text.Learned;
 /// </summary>
 internal static class LearnedLayer
 {
-    private static readonly Lazy<LearnedModel?> Trained = new(Train, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<LearnedModel?> Committed = new(LearnedModel.Embedded, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    /// <summary>The trained model, or null when this build has no corpus.</summary>
-    public static LearnedModel? Model => Trained.Value;
+    /// <summary>The model trained from the committed corpus (<see cref="LearnedModel.Embedded"/>), or null when this build has none.</summary>
+    public static LearnedModel? Model => Committed.Value;
 
     /// <summary>
     /// Rewrites <paramref name="scores"/> (span-major, <paramref name="headCount"/> per span, the lexicon's scores on
@@ -37,17 +37,6 @@ internal static class LearnedLayer
                 own[h] = Math.Max(own[h], model.Severity(h, probabilities));
             }
         }
-    }
-
-    private static LearnedModel? Train()
-    {
-        var corpus = TextCorpus.All;
-        if (corpus.Count == 0)
-        {
-            return null;
-        }
-
-        return LearnedTrainer.Train(corpus, new TextEngine(Combination.LexiconOnly).Describe);
     }
 }
 

@@ -14,7 +14,7 @@ namespace HiveOrleans.Moderation.Text.Learned;
 /// features that do have weights lie together, a few MB instead of a row for every one of the 2^18 slots, so
 /// scoring a message touches little memory.
 /// </remarks>
-internal sealed class LearnedModel
+internal sealed partial class LearnedModel
 {
     /// <summary>A row is padded to whole 256-bit vectors, so adding one to the sums is three vector adds.</summary>
     private static readonly int RowLength = (LearnedOutputs.Count + Vector256<float>.Count - 1) / Vector256<float>.Count * Vector256<float>.Count;
@@ -25,12 +25,14 @@ internal sealed class LearnedModel
     private readonly float[] _bias = new float[LearnedOutputs.Count];
     private readonly float[] _thresholds;
 
-    /// <param name="columns">Per output, a weight per hash slot, as training leaves them.</param>
-    public LearnedModel(float[][] columns, float[] thresholds, string version)
+    /// <param name="columns">
+    /// Per output, a weight per hash slot, as training leaves them. Weights are kept at half precision, as the
+    /// committed model file stores them, so a model trained here and one read from the file are the same model.
+    /// </param>
+    public LearnedModel(float[][] columns, float[] thresholds)
     {
         ArgumentNullException.ThrowIfNull(columns);
         _thresholds = thresholds;
-        Version = version;
         var rows = new List<float>();
         var count = 0;
         for (var feature = 0; feature < FeatureHash.Size; feature++)
@@ -59,15 +61,19 @@ internal sealed class LearnedModel
             count++;
             for (var k = 0; k < RowLength; k++)
             {
-                rows.Add(k < LearnedOutputs.Count ? columns[k][feature] : 0f);
+                rows.Add(k < LearnedOutputs.Count ? (float)(Half)columns[k][feature] : 0f);
             }
         }
 
         _rows = [.. rows];
         Features = count;
+        Version = VersionOf(Fingerprint());
     }
 
+    /// <summary>The trainer's version and the start of <see cref="Fingerprint"/>: any change of weights or thresholds changes it.</summary>
     public string Version { get; }
+
+    private static string VersionOf(string fingerprint) => $"{LearnedTrainer.Version}+{fingerprint[..12].ToLowerInvariant()}";
 
     /// <summary>How many features have weights.</summary>
     public int Features { get; }

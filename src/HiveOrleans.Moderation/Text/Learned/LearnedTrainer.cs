@@ -67,7 +67,7 @@ internal static class LearnedTrainer
             thresholds[output] = Threshold(dev, perOutput[output], output, settings);
         }
 
-        return new LearnedModel(perOutput, thresholds, $"{Version}+{TextCorpus.Fingerprint}");
+        return new LearnedModel(perOutput, thresholds);
     }
 
     internal static List<Example> Examples(IEnumerable<CorpusLine> lines, Func<string, LexiconView> describe)
