@@ -17,7 +17,8 @@ public sealed class CommittedTextModelTests
         var lexiconOnly = new TextEngine(Combination.LexiconOnly);
         var trained = LearnedTrainer.Train(TextCorpus.All, lexiconOnly.Describe);
         LearnedModel? committed;
-        if (Environment.GetEnvironmentVariable(UpdateVariable) == "1")
+        var update = Environment.GetEnvironmentVariable(UpdateVariable) == "1";
+        if (update)
         {
             var path = Path.Combine(RepositoryRoot(), "src", "HiveOrleans.Moderation", "Text", "Learned", LearnedModel.ResourceName);
             using (var file = File.Create(path))
@@ -38,7 +39,11 @@ public sealed class CommittedTextModelTests
         Assert.True(
             committed.Fingerprint() == trained.Fingerprint(),
             $"The committed text model ({committed.Version}, {committed.Features} features) is not what training gives ({trained.Version}, {trained.Features} features): {Fix}.");
-        Assert.Equal(trained.Version, new TextEngine().ModelVersion[(TextEngine.LexiconVersion.Length + 1)..]);
+        if (!update)
+        {
+            // Until the next build embeds a rewritten file, the engine still runs the old one.
+            Assert.Equal(trained.Version, new TextEngine().ModelVersion[(TextEngine.LexiconVersion.Length + 1)..]);
+        }
     }
 
     [Fact]

@@ -34,9 +34,32 @@ internal static class LearnedLayer
             model.Probabilities(features.Extract(text.AsSpan(span.Start, span.End - span.Start), language, own, span.Roles, matches), probabilities);
             for (var h = 0; h < LearnedOutputs.Heads; h++)
             {
-                own[h] = Math.Max(own[h], model.Severity(h, probabilities));
+                if (!JudgedByLexicon(matches, (HeadIndex)h))
+                {
+                    own[h] = Math.Max(own[h], model.Severity(h, probabilities));
+                }
             }
         }
+    }
+
+    /// <summary>
+    /// Whether the lexicon's rules already judged <paramref name="head"/> in this span from words they know: then their
+    /// reading of the context (negation, an idiom's object, a mishap) stands, and the model only speaks where the
+    /// lexicon saw nothing of the head.
+    /// </summary>
+    private static bool JudgedByLexicon(List<LexiconEntry> matches, HeadIndex head)
+    {
+        foreach (var entry in matches)
+        {
+            if (entry.Head == head
+                || (head == HeadIndex.SelfHarm && entry.Has(WordRole.SelfAct))
+                || (head == HeadIndex.Violence && entry.Has(WordRole.Weapon | WordRole.DeathWord)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
 

@@ -39,7 +39,7 @@ internal static class LearnedTrainer
 
         public double DevFalsePositiveTarget { get; init; } = 0.01;
 
-        public float ThresholdFloor { get; init; } = 0.9f;
+        public float ThresholdFloor { get; init; } = 0.5f;
     }
 
     /// <summary>A line as the model sees it: its features (without rare ones), how many it had, and per output its label (or null).</summary>
