@@ -55,8 +55,12 @@ public sealed class TextEngine
         ? $"{LexiconVersion}+{learned.Version}"
         : LexiconVersion;
 
-    /// <summary>The languages whose text the lexicons judge; for any other, <see cref="TextModerationResult.ModeratedClasses"/> is empty.</summary>
-    public static IReadOnlyList<string> ModeratedLanguages { get; } = ["en"];
+    /// <summary>
+    /// The languages whose text the lexicons, rules and learned layer judge, on every head; for any other,
+    /// <see cref="TextModerationResult.ModeratedClasses"/> is empty. All languages' lexicons are one dictionary, so a
+    /// message mixing them is scored in each language it contains.
+    /// </summary>
+    public static IReadOnlyList<string> ModeratedLanguages { get; } = ["en", "es", "fr", "de", "pt", "it"];
 
     public TextModerationResult Moderate(string text) => Moderate(text, lists: null);
 
@@ -147,9 +151,9 @@ public sealed class TextEngine
         }
     }
 
-    // English is judged; so is text with no words of any language (links, numbers, emoji) and keyboard mashing.
+    // The six languages are judged; so is text with no words of any language (links, numbers, emoji) and keyboard mashing.
     private static bool IsModerated(string language, int words, bool gibberish) =>
-        language == "en" || (language == LanguageDetector.Unknown && (words == 0 || gibberish));
+        ModeratedLanguages.Contains(language) || (language == LanguageDetector.Unknown && (words == 0 || gibberish));
 
     private static bool AllWordySpansGibberish(TextAnalysis analysis, int[] scores)
     {

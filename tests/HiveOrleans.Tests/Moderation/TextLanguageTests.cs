@@ -58,8 +58,21 @@ public sealed class TextLanguageTests
     }
 
     [Theory]
-    [InlineData("Hola, ¿cómo estás? Hace mucho que no hablamos.")]
-    [InlineData("Bonjour à tous, la réunion est reportée à jeudi.")]
+    [InlineData("Hola, ¿cómo estás? Hace mucho que no hablamos.", "es")]
+    [InlineData("Bonjour à tous, la réunion est reportée à jeudi.", "fr")]
+    [InlineData("Wir sehen uns morgen um acht am Bahnhof.", "de")]
+    [InlineData("Obrigado pela ajuda, até amanhã na reunião.", "pt")]
+    [InlineData("Ci vediamo domani alle otto davanti alla stazione.", "it")]
+    public void Text_in_each_of_the_six_languages_has_every_head_moderated(string text, string language)
+    {
+        var result = _engine.Moderate(text);
+
+        Assert.Equal(language, result.Language);
+        Assert.Equal(TextHeads.All, result.ModeratedClasses);
+    }
+
+    [Theory]
+    [InlineData("Goedemorgen, de vergadering is verplaatst naar donderdag.")]
     [InlineData("Привет, как дела? Давно не виделись.")]
     [InlineData("Dzień dobry, czy mogę prosić o rachunek?")]
     public void Text_in_a_language_the_lexicons_do_not_cover_has_no_moderated_heads(string text)
