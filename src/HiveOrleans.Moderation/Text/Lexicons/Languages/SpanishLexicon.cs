@@ -15,9 +15,9 @@ internal static class SpanishLexicon
             // Swearing: scores nothing unaimed, reported as profanity.
             0 mierda/s|joder|jodido/a/os/as|jodan|carajo|cojones|coño|hostia/s|puta madre|me cago en|verga|chingada|chingar|chingado|pinche/s|culiao|culiado|ctm|conchudo/a #profanity
             // Insults that are insults only when aimed at the reader ("eres un inútil", "inútil, te lo he dicho").
-            0 tonto/a/os/as|torpe/s|inútil/es|inutil|pesado/a/os/as|feo/a/os/as|gordo/a/os/as|gordito/a|gordinflón|asqueroso/a/os/as|cobarde/s|perdedor/a/es|payaso/a/s|bobo/a/os/as|pringado/a|pringao|gil/es|manco/a|cansino/a|plasta|amargado/a|bruja|sinvergüenza|miserable/s|patético/a|ridículo/a|penoso/a|lento/a|cerdo/a/s|rata/s|basura|escoria|sapo|lambón|mongol|boludo/a/os/as|huevón/a|weón|hueón|weon|huevon|mamón/a #insult
-            1 idiota/s|imbécil/es|estúpido/a/os/as|tarado/a/os/as|cretino/a/os/as|fracasado/a/os/as|anormal/es|desgraciado/a/os/as|pelotudo/a/os/as|lameculos|chupamedias|parásito|guarra/s|golfa/s|perra/s|nini|cabeza hueca|cero a la izquierda|retrasado/a/os/as #insult
-            2 subnormal/es|retrasado mental|retrasada mental|mongólico/a/os/as|zorra/s|furcia/s|ramera/s|escoria humana|basura humana|puta basura #insult
+            0 perra/s|tonto/a/os/as|torpe/s|inútil/es|inutil|pesado/a/os/as|feo/a/os/as|gordo/a/os/as|gordito/a|gordinflón|asqueroso/a/os/as|cobarde/s|perdedor/a/es|payaso/a/s|bobo/a/os/as|pringado/a|pringao|gil/es|manco/a|cansino/a|plasta|amargado/a|bruja|sinvergüenza|miserable/s|patético/a|ridículo/a|penoso/a|lento/a|cerdo/a/s|rata/s|basura|escoria|sapo|lambón|mongol|boludo/a/os/as|huevón/a|weón|hueón|weon|huevon|mamón/a #insult
+            1 subnormal/es|idiota/s|imbécil/es|estúpido/a/os/as|tarado/a/os/as|cretino/a/os/as|fracasado/a/os/as|anormal/es|desgraciado/a/os/as|pelotudo/a/os/as|lameculos|chupamedias|parásito|guarra/s|golfa/s|nini|cabeza hueca|cero a la izquierda|retrasado/a/os/as #insult
+            2 retrasado mental|retrasada mental|mongólico/a/os/as|zorra/s|furcia/s|ramera/s|escoria humana|basura humana|puta basura #insult
             // Swear words that are insults: profane and aimed, they score 3.
             0 puta/s|puto/s #profanity #insult
             1 cabrón|cabrona|cabrones|gilipollas|gilipolla|pendejo/a/os/as|culero/a/os/as|capullo/a/s|mamagüevo|mamaguevo|mamahuevo|mamabicho|comemierda/s|soplapollas|tontopollas|carapicha|gonorrea|marrano/a #profanity #insult
@@ -45,7 +45,7 @@ internal static class SpanishLexicon
             """),
         new(HeadIndex.Hate, """
             3 sudaca/s|maricón|maricon|maricones|marica/s|mariquita/s|bollera/s|tortillera/s|travelo/s|negrata/s|moraco/s|morangos|panchito/s|machorra/s|sidoso/a/s|judío de mierda|judíos de mierda|negro de mierda|negros de mierda|moro de mierda|moros de mierda|sudacas de mierda|gitano de mierda|gitanos de mierda|indio de mierda|chino de mierda|chinos de mierda #group
-            2 moro/s|mora|bolita/s|indiada|chusma|gitanada|payo|mariposón|nenaza #ambiguous #group
+            2 moro/s|mora|bolita/s|indiada|gitanada|payo|mariposón|nenaza #ambiguous #group
             3 heil hitler|sieg heil|raza superior|raza inferior|razas inferiores|limpieza étnica|arriba el fascismo|muerte a los judíos|muerte a los moros|muerte a los maricones|fuera inmigrantes|fuera moros|fuera sudacas|fuera negros|basura genética|el holocausto nunca existió|el holocausto es mentira|el holocausto fue mentira
             2 vuelve a tu país|volvé a tu país|vuelvan a su país|volveos a vuestro país|volveos a vuestra selva|vete a tu país|a tu selva|a su selva
             1 nazi/s|neonazi/s|esvástica/s|fascista/s|ku klux klan
@@ -69,7 +69,7 @@ internal static class SpanishLexicon
             0 matar|mataron|mató|mata|maten|quemar|quemaron|ahorcar|estrangular|disparar|disparó|dispararon|golpear|golpearon|atropellar|envenenar #violent-act
             0 pegar|pegarle|pegarles|patear|abofetear|romper|partir|reventar #violent-act #weak
             0 pistola/s|revólver|escopeta/s|navaja/s|machete/s|arma/s|granada/s|explosivo/s|munición #weapon
-            0 muere|mueras|muera|mueran|muérete|morirte|morir|morirme|morirse|muerto|muerta #death-word
+            0 muere|mueras|muera|mueran|muérete|morirte|morir|morirme|morirse #death-word
             0 hasta la muerte|hasta matarlo|hasta matarla|hasta que se muera|hasta que no se mueva|hasta dejarlo inconsciente|inconsciente #lethal
             """),
         new(HeadIndex.SelfHarm, """
@@ -90,7 +90,7 @@ internal static class SpanishLexicon
             """),
         new(HeadIndex.ChildExploitation, """
             3 pornografía infantil|porno infantil|pedofilia|pedófilo/s|pederasta/s|fotos de niñas desnudas|fotos de niños desnudos|menores desnudas|menores desnudos|videos de menores|vídeos de menores|cp de menores
-            3 es nuestro secreto|nuestro secreto|nuestro secretito|nuestra amistad especial|novia secreta|novio secreto|no se lo digas a tus padres|no se lo digas a tus papás|no se lo digas a tu mamá|no se lo digas a tu madre|no le digas a tu mamá|no le digas a tu madre|no le digas a tus padres|no les digas a tus padres|no les digas a tus papás|sin que se enteren tus padres|sin que se enteren tus papás|sin que se entere tu mamá|sin que se entere su papá|sin decirle a tus papás|sin decirle a tus padres|sin avisar a tus papás|sin avisar a tus padres|no hace falta que se lo digas a tus papás|no hace falta que se lo digas|si le cuentas a alguien|no le enseñes nuestras conversaciones|borra este chat|borra nuestras conversaciones|mensajes que se borran|la edad es solo un número|la edad es solo un numero|madura para tu edad|muy madura para tu edad|pareces más madura|hablas muy madura|niñas como tú|niños como tú|a qué hora vuelven tus padres|tus papás trabajan|tus padres trabajan|en qué cole estudias|a qué cole vas|qué curso vas|a qué colegio vas|foto en pijama|selfie en pijama|en pijama vale|desnúdate por cámara|solo yo lo voy a ver|modelos infantiles|busco niños para|busco niñas para
+            3 es nuestro secreto|nuestro secreto|nuestro secretito|nuestra amistad especial|novia secreta|novio secreto|no se lo digas a tus padres|no se lo digas a tus papás|no se lo digas a tu mamá|no se lo digas a tu madre|no le digas a tu mamá|no le digas a tu madre|no le digas a tus padres|no les digas a tus padres|no les digas a tus papás|sin que se enteren tus padres|sin que se enteren tus papás|sin que se entere tu mamá|sin que se entere su papá|sin decirle a tus papás|sin decirle a tus padres|sin avisar a tus papás|sin avisar a tus padres|no hace falta que se lo digas a tus papás|no hace falta que se lo digas|si le cuentas a alguien|no le enseñes nuestras conversaciones|borra este chat|borra nuestras conversaciones|mensajes que se borran|la edad es solo un número|la edad es solo un numero|madura para tu edad|muy madura para tu edad|pareces más madura|hablas muy madura|niñas como tú|niños como tú|a qué hora vuelven tus padres|tus papás trabajan|tus padres trabajan|en qué cole estudias|a qué cole vas|qué curso vas|a qué colegio vas|foto en pijama|selfie en pijama|en pijama vale|solo yo lo voy a ver|modelos infantiles|busco niños para|busco niñas para
             0 no se lo digas a nadie|no le cuentes a nadie|nadie se va a enterar|borra los mensajes|borra el chat|borra la conversación|estás sola en casa|estas sola en casa|cuando estés sola|te dejan ir sola|te revisa la tablet|te revisa el móvil|foto en el espejo|activa la cámara|cuánto has crecido|te compro los robux|te regalo el skin|te hago una recarga|te recargo la tarjeta|te regalo un celular|te mando una tarjeta|amigos especiales|chicos de tu edad|chicas de tu edad|que tenga tu edad|casi una mujer|a tu edad|por cámara|mochila del cole|uniforme del cole|te busco a la salida|sin que se entere|no le digas a nadie|no se lo cuentes a nadie #grooming
             0 niño/s|niña/s|nena/s|nene/s|menor/es|menor de edad|menores de edad|crío/a/s|chiquita/s|peque|pequeña|adolescente/s|colegiala/s|primaria|secundaria|sexto grado|quinto grado|de 12 años|de 13 años|de 14 años|de 15 años|de 11 años|de 10 años|hermanita|hermanito #minor #nofilter
             """),
@@ -109,7 +109,7 @@ internal static class SpanishLexicon
             0 te lo juro|te juro|lo juro #intent
             0 voy|vamos|quiero|queremos|pienso|voy a|vamos a|iremos|iré|piensan|planeo|a punto de #intent
             0 ojalá|ojala|deberían|debería|deberias|merece|merecen|mereces|merecía|hay que|habría que|tendría que|tendrían que|ojalá que #wish
-            0 quiero|estoy|me siento|voy|pienso #first-person
+            0 quiero|estoy|me siento|voy|pienso|soy #first-person
             0 en|pensando|pensar|pienso #self-harm-bridge
             0 estoy|me siento|siento|sigo #feel
             0 no|nunca|jamás|jamas|nadie|ni|tampoco|ningún|ninguna #negation
