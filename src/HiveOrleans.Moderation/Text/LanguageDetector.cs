@@ -14,7 +14,7 @@ internal static class LanguageDetector
     private const int Whole = 12;
     private const int SpellingWeight = 4;
     private const int DiacriticWeight = 4;
-    private const int EnglishLexiconWeight = 6;
+    private const int LexiconWeight = 6;
 
     // Enough words to tell a language; the rest of a long text only costs time.
     private const int MaxWords = 400;
@@ -82,9 +82,16 @@ internal static class LanguageDetector
             }
 
             Add(score, LanguageProfiles.Spelling(plain), SpellingWeight);
-            if (token.Entries is not null)
+            // A word a lexicon knows is evidence of the languages whose lexicons list it.
+            if (token.Entries is { } entries)
             {
-                score[LanguageProfiles.English] += EnglishLexiconWeight;
+                byte listedIn = 0;
+                foreach (var entry in entries)
+                {
+                    listedIn |= entry.Languages;
+                }
+
+                Add(score, listedIn, LexiconWeight);
             }
 
         }

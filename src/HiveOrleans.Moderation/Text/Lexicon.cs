@@ -43,12 +43,15 @@ internal sealed class Lexicon
         new(HeadIndex.Promotions, PromotionsLexicon.Entries),
         new(HeadIndex.None, ContextLexicon.Entries),
         new(HeadIndex.None, BenignLexicon.Entries),
-        .. SpanishLexicon.Sources,
-        .. FrenchLexicon.Sources,
-        .. GermanLexicon.Sources,
-        .. PortugueseLexicon.Sources,
-        .. ItalianLexicon.Sources,
+        .. In(LanguageProfiles.Spanish, SpanishLexicon.Sources),
+        .. In(LanguageProfiles.French, FrenchLexicon.Sources),
+        .. In(LanguageProfiles.German, GermanLexicon.Sources),
+        .. In(LanguageProfiles.Portuguese, PortugueseLexicon.Sources),
+        .. In(LanguageProfiles.Italian, ItalianLexicon.Sources),
     ]);
+
+    private static IEnumerable<LexiconSource> In(int language, IEnumerable<LexiconSource> sources) =>
+        sources.Select(source => source with { Language = language });
 
     /// <summary>Number of compiled entries (every suffixed form counts).</summary>
     public int Count { get; }
@@ -136,7 +139,8 @@ internal sealed class Lexicon
             var severity = line[0] - '0';
             var flagStart = line.IndexOf('#', StringComparison.Ordinal);
             var phrases = flagStart < 0 ? line[2..] : line[2..flagStart];
-            var (roles, filter) = ParseFlags(source.Head, flagStart < 0 ? "" : line[flagStart..]);
+            var (roles, filter, englishOnly) = ParseFlags(source.Head, flagStart < 0 ? "" : line[flagStart..]);
+            var language = LanguageProfiles.Bit(source.Language);
 
             foreach (var alternative in phrases.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
             {
@@ -149,7 +153,7 @@ internal sealed class Lexicon
                         keys[i] = TokenKeys.ForLexiconWord(words[i]);
                     }
 
-                    yield return new LexiconEntry(phrase, source.Head, severity, roles, filter, keys);
+                    yield return new LexiconEntry(phrase, source.Head, severity, roles, filter, keys, languages: language, englishOnly: englishOnly);
                 }
             }
         }
@@ -169,7 +173,7 @@ internal sealed class Lexicon
             }
 
             merged[entry.Text] = merged.TryGetValue(entry.Text, out var existing)
-                ? new LexiconEntry(entry.Text, HeadIndex.None, 0, existing.Roles | entry.Roles, null, entry.Tokens)
+                ? new LexiconEntry(entry.Text, HeadIndex.None, 0, existing.Roles | entry.Roles, null, entry.Tokens, languages: (byte)(existing.Languages | entry.Languages))
                 : entry;
         }
 
@@ -192,16 +196,21 @@ internal sealed class Lexicon
         }
     }
 
-    private static (WordRole Roles, string? Filter) ParseFlags(HeadIndex head, string flags)
+    private static (WordRole Roles, string? Filter, bool EnglishOnly) ParseFlags(HeadIndex head, string flags)
     {
         var roles = WordRole.None;
         var filter = true;
+        var englishOnly = false;
         foreach (var flag in flags.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             var name = flag.TrimStart('#');
             if (name == "nofilter")
             {
                 filter = false;
+            }
+            else if (name == "english-only")
+            {
+                englishOnly = true;
             }
             else if (FlagNames.TryGetValue(name, out var role))
             {
@@ -223,7 +232,7 @@ internal sealed class Lexicon
             type = TextHeads.All[(int)head];
         }
 
-        return (roles, type);
+        return (roles, type, englishOnly);
     }
 
     private static Dictionary<string, WordRole> BuildFlagNames()

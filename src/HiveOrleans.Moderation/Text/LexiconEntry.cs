@@ -1,7 +1,7 @@
 namespace HiveOrleans.Moderation.Text;
 
 /// <summary>One compiled word or phrase: the keys of its tokens and what a match means.</summary>
-internal sealed class LexiconEntry(string text, HeadIndex head, int severity, WordRole roles, string? filterType, LexiconKey[] tokens, bool isCustom = false)
+internal sealed class LexiconEntry(string text, HeadIndex head, int severity, WordRole roles, string? filterType, LexiconKey[] tokens, bool isCustom = false, byte languages = 0, bool englishOnly = false)
 {
     public string Text { get; } = text;
 
@@ -18,6 +18,12 @@ internal sealed class LexiconEntry(string text, HeadIndex head, int severity, Wo
 
     /// <summary>A term of a project's blocklist or allowlist rather than of the built-in lexicons.</summary>
     public bool IsCustom { get; } = isCustom;
+
+    /// <summary>The languages (bits of <see cref="LanguageProfiles.Bit"/>) whose lexicons list this entry: evidence for language detection.</summary>
+    public byte Languages { get; } = languages;
+
+    /// <summary>Not scored in text detected as another covered language, where it is an everyday word (<c>#english-only</c>).</summary>
+    public bool EnglishOnly { get; } = englishOnly;
 
     public bool Has(WordRole role) => (Roles & role) != 0;
 }

@@ -85,6 +85,8 @@ public sealed class TextEngine
         try
         {
             analysis.Load(text, lexicon, lists?.Lexicon);
+            var (language, latinWords, otherWords) = LanguageDetector.Detect(analysis, urls);
+            analysis.Language = language;
             var hits = new List<TextFilterHit>();
             var spanCount = analysis.SpanCount;
             var scores = new int[spanCount * HeadCount];
@@ -106,7 +108,6 @@ public sealed class TextEngine
             SpamSignals.MarkRepeatedSpans(analysis, scores, HeadCount);
             CrossSpanRules.DrugTrade(analysis, scores, HeadCount);
             CrossSpanRules.ChildExploitation(analysis, scores, HeadCount);
-            var (language, latinWords, otherWords) = LanguageDetector.Detect(analysis, urls);
             view?.Add(analysis, scores, HeadCount);
             // The lexicon-only engine is what trains the model, so it must not ask for it.
             if (combination != Combination.LexiconOnly && (model ?? LearnedLayer.Model) is { } learned)

@@ -43,6 +43,12 @@ internal sealed partial class TextAnalysis
 
     public int SpanCount { get; private set; }
 
+    /// <summary>The detected language (<see cref="LanguageDetector"/>), set before the spans are scored.</summary>
+    public string Language { get; set; } = LanguageDetector.Unknown;
+
+    /// <summary>True when the text is in a covered language other than English, where <c>#english-only</c> entries do not score.</summary>
+    public bool InOtherCoveredLanguage => Language is not ("en" or LanguageDetector.Unknown) && TextEngine.ModeratedLanguages.Contains(Language);
+
     public static TextAnalysis Rent()
     {
         var analysis = perThread ?? new TextAnalysis();
@@ -108,6 +114,7 @@ internal sealed partial class TextAnalysis
         this.lexicon = lexicon;
         this.custom = custom;
         Text = text;
+        Language = LanguageDetector.Unknown;
         keyLength = 0;
         FoldText(text);
         SplitSpans(text);

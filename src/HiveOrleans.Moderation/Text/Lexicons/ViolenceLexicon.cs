@@ -19,6 +19,7 @@ internal static class ViolenceLexicon
         1 bloodbath
         0 to death|stopped breathing|until he died|until she died|until they died|till he died|till she died|into a coma|half to death|unconscious #lethal
         0 gun/s|rifle/s|pistol/s|handgun/s|shotgun/s|knife|knives|machete/s|ammo|bullet/s|grenade/s|explosive/s|weapon/s|firearm/s|glock/s|ar15|ar 15 #weapon
-        0 die|dies|dead #death-word
+        0 die #death-word #english-only
+        0 dies|dead #death-word
         """;
 }

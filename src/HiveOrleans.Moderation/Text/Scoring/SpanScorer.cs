@@ -70,7 +70,8 @@ internal ref struct SpanScorer
             return;
         }
 
-        if (entry.Head == HeadIndex.None || (entry.Has(WordRole.Ambiguous) && !HasContext(match)))
+        // "die" is the German article, "kkk" Portuguese laughter.
+        if (entry.Head == HeadIndex.None || (entry.EnglishOnly && context.Analysis.InOtherCoveredLanguage) || (entry.Has(WordRole.Ambiguous) && !HasContext(match)))
         {
             return;
         }
