@@ -58,6 +58,11 @@ internal ref struct SpanScorer
             BullyingRules.ScoreShunning(context);
         }
 
+        if ((context.SpanRoles & WordRole.Menace) != 0)
+        {
+            ViolenceRules.ScoreMenace(context);
+        }
+
         SelfHarmRules.Corroborate(context, selfHarmSignals);
     }
 

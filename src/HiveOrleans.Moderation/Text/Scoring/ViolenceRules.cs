@@ -180,6 +180,43 @@ internal static class ViolenceRules
         return context.AnyIn(context.FirstToken, context.TokenEnd - 1, WordRole.ThirdPerson | WordRole.PersonNoun) ? 2 : match.Entry.Severity;
     }
 
+    /// <summary>
+    /// A threat made of ordinary words: a veiled consequence and a watch kept on the reader's home, family or routine
+    /// ("nice car. be a shame if the brakes stopped working"), two such phrases in a message addressed to the reader, 3.
+    /// The phrases may sit in different sentences, so the whole message is counted.
+    /// </summary>
+    public static void ScoreMenace(in SpanContext context)
+    {
+        var analysis = context.Analysis;
+        var menaces = 0;
+        var addressed = false;
+        for (var m = 0; m < analysis.MatchCount; m++)
+        {
+            var entry = analysis.Matches[m].Entry;
+            if (entry.Has(WordRole.Menace) && !analysis.Matches[m].Shadowed)
+            {
+                menaces++;
+            }
+
+            addressed |= entry.Has(WordRole.SecondPerson) && !entry.Has(WordRole.Reflexive);
+        }
+
+        if (menaces < 2 || !addressed)
+        {
+            return;
+        }
+
+        context.Raise(HeadIndex.Violence, 3);
+        for (var m = context.FirstMatch; m < context.MatchEnd; m++)
+        {
+            if (analysis.Matches[m].Entry.Has(WordRole.Menace))
+            {
+                context.Hit(analysis.Matches[m].First, analysis.Matches[m].Last, TextHeads.Violence);
+                return;
+            }
+        }
+    }
+
     // "I kill you": a first-person subject right before a verb in the present tense states intent.
     private static bool IsFirstPersonPresent(in SpanContext context, in LexiconMatch match)
     {
