@@ -39,6 +39,12 @@ internal readonly ref struct SpanContext
     /// <summary>Every role of every token in the span.</summary>
     public WordRole SpanRoles { get; }
 
+    /// <summary>Where the span starts in the original text.</summary>
+    public int Start => span.Start;
+
+    /// <summary>Where the span ends in the original text.</summary>
+    public int End => span.End;
+
     public int FirstToken => span.FirstToken;
 
     public int TokenEnd => span.TokenEnd;
@@ -104,6 +110,15 @@ internal readonly ref struct SpanContext
         if (head != HeadIndex.None && severity > heads[(int)head])
         {
             heads[(int)head] = severity;
+        }
+    }
+
+    /// <summary>Lowers <paramref name="head"/> to at most <paramref name="ceiling"/> in this span.</summary>
+    public void Cap(HeadIndex head, int ceiling)
+    {
+        if (heads[(int)head] > ceiling)
+        {
+            heads[(int)head] = ceiling;
         }
     }
 
