@@ -21,11 +21,11 @@ internal static class ContextLexicon
         0 hey|yo|oi|listen|ey|ay #vocative
         0 go|just|pls|please|plz|pleas|now #imperative
         0 off #off
-        0 while|when|shaving|cooking|accidentally|by accident|playing|chopping|on a|on the|with a|with the|again lol #mishap
+        0 while|when|shaving|cooking|accidentally|by accident|playing|chopping|on a|on the|with a|with the|again lol|slicing|peeling|tripping|tripped|in four places #mishap
         0 suck/s/ing|lick/s/ing|ride|riding|touch/ing|wet|hard|harder|naked|nude|horny|sexy|bed|in bed|spread|swallow|inside|bend|kiss/ing|taste|squirt/ing|strip|undress|sensual|bedroom|tonight|all night|discreet|daddy|babe|body|come over|my place|from behind #sexual-context
         0 lick/s/ed/ing|suck/s/ed/ing|ride|riding|spank/s/ed/ing|finger/ed/ing|touch/ed/ing #sex-act
         0 face|jaw|nose|neck|leg/s|arm/s|teeth|skull|head|throat|rib/s|knee/s|kneecap/s|finger/s|spine|eye/s|guts|brains|bone/s|wrist/s|thigh/s|skin|stomach #body-part
-        0 sell/s/ing|sold|dealer/s|plug|hmu|hit me up|for sale|vendor|supplier|cashapp|venmo|discreet|discreetly|wholesale|re up|connect|trade/s/d|trading|swap/s/ping|links|mega|telegram|wickr|snapchat|whatsapp|get you|hook you up|hook u up|score|dm for|dm me|text me|got that|who wants|anyone want|anybody want|want some|anyone have|does anyone have|who has|got any|my guy|my dude #trade
+        0 sell/s/ing|sold|dealer/s|plug|hmu|hit me up|for sale|vendor|supplier|cashapp|venmo|discreet|discreetly|wholesale|re up|connect|trade/s/d|trading|swap/s/ping|links|mega|telegram|wickr|snapchat|whatsapp|get you|hook you up|hook u up|score|dm for|dm me|text me|got that|who wants|anyone want|anybody want|want some|anyone have|does anyone have|who has|got any|my guy|my dude|tap in|same day drop/s|for the menu|full menu|just landed|landed|just came in|pre orders|preorders|tele|link me|who can sort|can sort|sorted for|work phone|no time wasters|trusted customers|local pickup|looking to buy|grab off|pick anything up|usual spot|exact money|zips|split a z|q for|8th for|an 8th|by the eighth|ten bag|a ten of|a g|per g|for prices|message for prices|can post|discreet post|in bulk #trade
         0 buy/s/ing|bought|dm|delivery|deliver|shipping|ship/s/ped|to your door|available|price/s|cheap|order|in stock|cash #commerce
         0 to|commit|committing|attempt/ed/ing|about|of|doing|do|thoughts|thinking|so|really|very|just|literally|actually|been|feeling #self-harm-bridge
         0 goodbye everyone|goodbye world|goodbye cruel world|this is goodbye|final goodbye|goodbye forever|forgive me|sorry for everything|my last post #farewell

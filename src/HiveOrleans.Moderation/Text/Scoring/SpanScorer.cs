@@ -58,6 +58,11 @@ internal ref struct SpanScorer
             BullyingRules.ScoreShunning(context);
         }
 
+        if (context.Analysis.Text.AsSpan(context.Start, context.End - context.Start).ContainsAnyInRange('\u2600', '\uDFFF'))
+        {
+            DrugRules.ScoreEmoji(context);
+        }
+
         if ((context.SpanRoles & WordRole.Menace) != 0)
         {
             ViolenceRules.ScoreMenace(context);
@@ -137,7 +142,7 @@ internal ref struct SpanScorer
                 PromotionWeight += severity;
                 return;
             case HeadIndex.Drugs when severity > 0:
-                severity = DrugRules.Severity(context, entry);
+                severity = DrugRules.Severity(context, match);
                 break;
             case HeadIndex.Sexual when entry.Has(WordRole.Nudity):
                 severity = SexualRules.NuditySeverity(context);
