@@ -64,8 +64,10 @@ internal static class SelfHarmRules
             }
 
             var target = context.NextNonFiller(act + 1, maxSkips: 1);
+            // Not "I'm not going to hurt myself", "I nearly killed myself tripping", "shaving my legs I cut myself".
             var onSelf = target >= 0 && (analysis.Tokens[target].Roles & WordRole.Myself) != 0 && (context.RolesAt(target + 1) & WordRole.Mishap) == 0
-                && context.KeyAt(target + 1) is not ("laughing" or "lol" or "lmao" or "lmfao");
+                && context.KeyAt(target + 1) is not ("laughing" or "lol" or "lmao" or "lmfao")
+                && !context.AnyIn(act - 5, act - 1, WordRole.Negation | WordRole.Mishap) && context.KeyAt(act - 1) is not ("nearly" or "almost");
 
             // Cutting, said of oneself, again or on one's own arms: self-injury without the word "myself". Not while chopping onions.
             var cuttingAgain = !onSelf && analysis.Key(analysis.Tokens[act]) is "cut" or "cuting" or "cuts" && context.AnyIn(act - 5, act - 1, WordRole.FirstPerson)
