@@ -1,0 +1,42 @@
+using HiveOrleans.Moderation.Text;
+
+namespace HiveOrleans.Tests.Moderation;
+
+/// <summary>
+/// The lexicon stage alone (no learned layer) on the kinds of harm written without a keyword, and on their benign twins:
+/// veiled threats, exclusion, grooming moves, dealers' emoji, goodbyes, and quoted abuse being reported.
+/// </summary>
+public sealed class TextLexiconRuleTests
+{
+    private readonly TextEngine _engine = new(learnedLayer: false);
+
+    [Theory]
+    [InlineData("lovely garden you have on Elm Street. would be a shame if something happened to your car", TextHeads.Violence, 3)]
+    [InlineData("I know which gym you go to. you're always there at seven. just saying", TextHeads.Violence, 3)]
+    [InlineData("keep talking and see what happens", TextHeads.Violence, 1)]
+    [InlineData("I'll put you in the ground, mark my words", TextHeads.Violence, 3)]
+    [InlineData("nobody invited you, stop showing up", TextHeads.Bullying, 2)]
+    [InlineData("honestly go play in traffic", TextHeads.Bullying, 3)]
+    [InlineData("what school do you go to? I could pick you up after", TextHeads.ChildExploitation, 3)]
+    [InlineData("move to whatsapp, and don't tell anyone we chat", TextHeads.ChildExploitation, 3)]
+    [InlineData("🍃💊 delivery across town tonight", TextHeads.Drugs, 3)]
+    [InlineData("pingers for the weekend, hmu", TextHeads.Drugs, 3)]
+    [InlineData("stockpiled my prescription for weeks. tonight I use it", TextHeads.SelfHarm, 3)]
+    [InlineData("I've given my things away to friends", TextHeads.SelfHarm, 3)]
+    [InlineData("chewed and spat everything at lunch again", TextHeads.SelfHarm, 2)]
+    public void Harm_without_a_keyword_scores_its_head(string text, string head, int expected)
+    {
+        Assert.True(_engine.Moderate(text).Score(head) >= expected, $"{head} missed '{text}'");
+    }
+
+    [Theory]
+    [InlineData("my colleague said 'I will hurt you' in a meeting, so I reported him to HR", TextHeads.Violence)]
+    [InlineData("someone commented 'kill yourself' under my video and I blocked them", TextHeads.Bullying)]
+    [InlineData("I'm not going to hurt myself, I just need sleep", TextHeads.SelfHarm)]
+    [InlineData("I almost killed myself tripping on the stairs", TextHeads.SelfHarm)]
+    [InlineData("never touched drugs, not even once", TextHeads.Drugs)]
+    public void Benign_twins_score_nothing(string text, string head)
+    {
+        Assert.Equal(0, _engine.Moderate(text).Score(head));
+    }
+}
