@@ -24,6 +24,8 @@ public sealed class TextLexiconRuleTests
     [InlineData("stockpiled my prescription for weeks. tonight I use it", TextHeads.SelfHarm, 3)]
     [InlineData("I've given my things away to friends", TextHeads.SelfHarm, 3)]
     [InlineData("chewed and spat everything at lunch again", TextHeads.SelfHarm, 2)]
+    [InlineData("albanians are feral, like strays", TextHeads.Hate, 3)]
+    [InlineData("swinger couple, looking for fun this weekend", TextHeads.Sexual, 2)]
     public void Harm_without_a_keyword_scores_its_head(string text, string head, int expected)
     {
         Assert.True(_engine.Moderate(text).Score(head) >= expected, $"{head} missed '{text}'");
@@ -35,6 +37,9 @@ public sealed class TextLexiconRuleTests
     [InlineData("I'm not going to hurt myself, I just need sleep", TextHeads.SelfHarm)]
     [InlineData("I almost killed myself tripping on the stairs", TextHeads.SelfHarm)]
     [InlineData("never touched drugs, not even once", TextHeads.Drugs)]
+    [InlineData("relax, nobody is getting stabbed at this barbecue", TextHeads.Violence)]
+    [InlineData("they keep getting free kills off me", TextHeads.Violence)]
+    [InlineData("you're an idiot and I love you to bits", TextHeads.Bullying)]
     public void Benign_twins_score_nothing(string text, string head)
     {
         Assert.Equal(0, _engine.Moderate(text).Score(head));

@@ -30,6 +30,7 @@ internal static class ViolenceRules
         }
 
         var before = match.First - 5;
+        var negated = context.AnyIn(before, match.First - 1, WordRole.Negation);
         var obj = context.NextNonFiller(match.Last + 1, maxSkips: 4);
         if (obj >= 0 && !analysis.SameClause(match.Last, obj))
         {
@@ -46,9 +47,18 @@ internal static class ViolenceRules
             }
         }
 
-        if (obj < 0)
+        // "no one is getting stabbed at this party": a violent act denied, with nobody named as its target.
+        if (obj < 0 || (roles & Target) == 0)
         {
-            return entry.Severity;
+            if (negated)
+            {
+                return 0;
+            }
+
+            if (obj < 0)
+            {
+                return entry.Severity;
+            }
         }
 
         if ((roles & (WordRole.Myself | WordRole.Reflexive | WordRole.IdiomObject)) != 0)
@@ -79,12 +89,11 @@ internal static class ViolenceRules
         }
 
         var intent = context.AnyIn(before, match.First - 1, SpanContext.IntentOrWish) || IsFirstPersonPresent(context, match);
-        var negated = context.AnyIn(before, match.First - 1, WordRole.Negation);
         if ((roles & Target) == 0)
         {
-            // A call to destroy something that is not a person: "we should bomb their embassy". Only verbs that
-            // are violent even when mentioned (kill, bomb), not "shoot the commercial".
-            return intent && !negated && entry.Severity > 0 ? Math.Max(entry.Severity, 2) : entry.Severity;
+            // A call to destroy something that is not a person: "we should bomb their embassy". Only verbs that destroy
+            // property (bomb, blow up), not "shoot the commercial" or "I'm going to strangle this printer".
+            return intent && entry.Severity > 0 && IsDestruction(entry.Text) ? Math.Max(entry.Severity, 2) : entry.Severity;
         }
 
         // "shoot you an email": an object followed by another object is not violence; nor is "beat you at chess" or "kill you in the game".
@@ -279,6 +288,9 @@ internal static class ViolenceRules
 
         return -1;
     }
+
+    private static bool IsDestruction(string verb) =>
+        verb.StartsWith("bomb", StringComparison.Ordinal) || verb.StartsWith("blow", StringComparison.Ordinal) || verb.StartsWith("burn", StringComparison.Ordinal);
 
     private static bool IsDitransitive(in SpanContext context, int obj)
     {
