@@ -88,7 +88,10 @@ internal static class ViolenceRules
             return context.AnyIn(before, match.First - 1, SpanContext.IntentOrWish) && context.AnyIn(before, match.First - 1, Target) ? 2 : 0;
         }
 
-        var intent = context.AnyIn(before, match.First - 1, SpanContext.IntentOrWish) || IsFirstPersonPresent(context, match);
+        // "kick his head in", "beat him till he can't stand": a command to hurt someone is a call for violence.
+        var commanded = match.First == context.FirstToken || (context.RolesAt(match.First - 1) & WordRole.Imperative) != 0;
+        var intent = context.AnyIn(before, match.First - 1, SpanContext.IntentOrWish) || IsFirstPersonPresent(context, match)
+            || (commanded && ((roles & WordRole.BodyPart) != 0 || (!weak && (roles & WordRole.ThirdPerson) != 0)));
         if ((roles & Target) == 0)
         {
             // A call to destroy something that is not a person: "we should bomb their embassy". Only verbs that destroy
@@ -98,7 +101,7 @@ internal static class ViolenceRules
 
         // "shoot you an email": an object followed by another object is not violence; nor is "beat you at chess" or "kill you in the game".
         var after = context.KeyAt(obj + 1);
-        if (IsDitransitive(context, obj) || (weak && after is "at") || (after is "at" or "in" or "on" && IdiomAhead(context, obj + 2)))
+        if (IsDitransitive(context, obj) || (weak && after is "at") || (after is "at" or "in" or "on" or "with" && IdiomAhead(context, obj + 2)))
         {
             return 0;
         }
