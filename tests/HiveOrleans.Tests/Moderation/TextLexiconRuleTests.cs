@@ -26,6 +26,11 @@ public sealed class TextLexiconRuleTests
     [InlineData("chewed and spat everything at lunch again", TextHeads.SelfHarm, 2)]
     [InlineData("albanians are feral, like strays", TextHeads.Hate, 3)]
     [InlineData("swinger couple, looking for fun this weekend", TextHeads.Sexual, 2)]
+    [InlineData("nice car you drive. be a shame if the tyres went flat", TextHeads.Violence, 3)]
+    [InlineData("kick his teeth in", TextHeads.Violence, 2)]
+    [InlineData("just stop existing", TextHeads.Bullying, 3)]
+    [InlineData("connect your wallet to get the tokens", TextHeads.Spam, 3)]
+    [InlineData("shameless plug, new prints in the shop", TextHeads.Promotions, 3)]
     public void Harm_without_a_keyword_scores_its_head(string text, string head, int expected)
     {
         Assert.True(_engine.Moderate(text).Score(head) >= expected, $"{head} missed '{text}'");
