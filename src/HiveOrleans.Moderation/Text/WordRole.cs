@@ -200,7 +200,7 @@ internal enum WordRole : ulong
 
     /// <summary>
     /// A veiled consequence or a watch kept on the reader's places and routines ("be a shame if", "I know which bus you take"):
-    /// two of them in a message addressed to the reader are a threat without any violent word.
+    /// one of each in a message addressed to the reader is a threat without any violent word.
     /// </summary>
     Menace = 1UL << 63,
 }

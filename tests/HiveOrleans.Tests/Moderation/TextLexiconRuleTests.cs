@@ -11,13 +11,13 @@ public sealed class TextLexiconRuleTests
     private readonly TextEngine _engine = new(learnedLayer: false);
 
     [Theory]
-    [InlineData("lovely garden you have on Elm Street. would be a shame if something happened to your car", TextHeads.Violence, 3)]
-    [InlineData("I know which gym you go to. you're always there at seven. just saying", TextHeads.Violence, 3)]
+    [InlineData("lovely garden you have on Elm Street. would be a shame if something happened to your kids", TextHeads.Violence, 3)]
+    [InlineData("I know which gym you go to. be a shame if you slipped in the car park", TextHeads.Violence, 3)]
     [InlineData("keep talking and see what happens", TextHeads.Violence, 1)]
     [InlineData("I'll put you in the ground, mark my words", TextHeads.Violence, 3)]
     [InlineData("nobody invited you, stop showing up", TextHeads.Bullying, 2)]
     [InlineData("honestly go play in traffic", TextHeads.Bullying, 3)]
-    [InlineData("what school do you go to? I could pick you up after", TextHeads.ChildExploitation, 3)]
+    [InlineData("what school do you go to? don't tell anyone we talk", TextHeads.ChildExploitation, 3)]
     [InlineData("move to whatsapp, and don't tell anyone we chat", TextHeads.ChildExploitation, 3)]
     [InlineData("🍃💊 delivery across town tonight", TextHeads.Drugs, 3)]
     [InlineData("pingers for the weekend, hmu", TextHeads.Drugs, 3)]
@@ -45,6 +45,11 @@ public sealed class TextLexiconRuleTests
     [InlineData("relax, nobody is getting stabbed at this barbecue", TextHeads.Violence)]
     [InlineData("they keep getting free kills off me", TextHeads.Violence)]
     [InlineData("you're an idiot and I love you to bits", TextHeads.Bullying)]
+    [InlineData("your kids must love that nice little garden", TextHeads.Violence)]
+    [InlineData("my plug adapter for sale", TextHeads.Drugs)]
+    [InlineData("fresh basil 🌿 for sale at the market", TextHeads.Drugs)]
+    [InlineData("how old are you turning? got you a gift card", TextHeads.ChildExploitation)]
+    [InlineData("nobody asked for pineapple on pizza", TextHeads.Bullying)]
     public void Benign_twins_score_nothing(string text, string head)
     {
         Assert.Equal(0, _engine.Moderate(text).Score(head));

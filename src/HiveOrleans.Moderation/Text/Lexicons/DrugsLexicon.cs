@@ -12,9 +12,8 @@ internal static class DrugsLexicon
         2 lines of coke|line of coke|bump of coke|did a line|doing lines|did lines|high as fuck|high af|tripping balls|crossfaded|cross faded|zooted|k holed|k hole|khole
         2 stoned|blazed|getting high|got high|get high tonight|lets get high|get high together|im high|im so high #drug-activity
         1 ket|pingers|pinger|mandy|mushies|2cb|nangs|zoot/s|chang|gabbies|gabapentin|pregabalin|fishscale|moonrocks|runtz|zkittlez|space cake/s|hotbox/ed/ing|greened out|greening out|k holes|horse tranq|bath salts|tranq
-        2 wake n bake|wake and bake|doing a line|did two lines|off his face|off my face|off her face|my dealer|my plug
-        1 blotter|carts|blues #ambiguous
-        1 snow|ice|crystal|green|white|brown|caps|gear|flour|skittles|vitamins|sugar cubes|cough syrup|salad|sweets #ambiguous #weak-drug-term
+        2 wake n bake|wake and bake|doing a line|did two lines|off his face|off my face|off her face
+        1 blotter|carts|blues|snow|ice|crystal|green|white|brown|caps|gear|flour|skittles|vitamins|sugar cubes|cough syrup|salad|sweets #ambiguous #weak-drug-term
         1 drug/s|narcotics|opioid/s #weak-drug-term
         1 coke|crack|molly|ecstasy|acid|tina|lean|bars #ambiguous #name-like
         1 loud|gas|za|zaza|exotics #ambiguous #weak-drug-term

@@ -14,8 +14,8 @@ internal static class DrugRules
             : solid || obfuscated || (context.SpanRoles & (WordRole.DrugActivity | WordRole.Trade)) != 0;
 
     /// <summary>
-    /// Dealers' emoji (leaf, snowflake, pill, mushroom, herb): drugs 3 with dealing or delivery in the span, 2 with use;
-    /// two different ones in a row read as a menu even without a word of trade. The plug emoji is dealing.
+    /// Dealers' emoji (leaf, snowflake, pill, mushroom, herb): two different ones, or one with the plug emoji, are a menu,
+    /// drugs 3 with selling or delivery in the span and 2 with use; a single one only adds to a drug word already there.
     /// </summary>
     public static void ScoreEmoji(in SpanContext context)
     {
@@ -54,10 +54,16 @@ internal static class DrugRules
             return;
         }
 
-        var menu = (kinds & (kinds - 1)) != 0;
+        // One emoji is a drug only beside a drug word (basil and mushrooms are sold too); two, or one with the plug, are a menu.
+        var menu = (kinds & (kinds - 1)) != 0 || plug;
         var roles = context.SpanRoles;
-        var severity = plug || (roles & WordRole.Trade) != 0 || (menu && (roles & WordRole.Commerce) != 0) ? 3
-            : (roles & WordRole.DrugActivity) != 0 || menu ? 2
+        if (!menu && context.ScoreOf(HeadIndex.Drugs) == 0)
+        {
+            return;
+        }
+
+        var severity = (roles & (WordRole.Trade | WordRole.Commerce)) != 0 ? 3
+            : (roles & WordRole.DrugActivity) != 0 ? 2
             : 0;
         context.Raise(HeadIndex.Drugs, severity);
     }

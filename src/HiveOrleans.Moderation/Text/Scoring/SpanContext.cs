@@ -27,7 +27,7 @@ internal readonly ref struct SpanContext
         for (var m = span.FirstMatch; m < span.MatchEnd; m++)
         {
             var entry = analysis.Matches[m].Entry;
-            if (!analysis.Matches[m].Shadowed && entry.Severity > 0 && !entry.Has(WordRole.Ambiguous) && entry.Head != HeadIndex.None)
+            if (!analysis.Matches[m].Shadowed && entry.Severity > 0 && !entry.Has(WordRole.Ambiguous | WordRole.Menace) && entry.Head != HeadIndex.None)
             {
                 solidHeads |= 1 << (int)entry.Head;
             }

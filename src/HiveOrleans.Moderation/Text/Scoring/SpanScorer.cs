@@ -127,7 +127,7 @@ internal ref struct SpanScorer
             return;
         }
 
-        if (entry.Head == HeadIndex.None || (entry.Has(WordRole.Ambiguous) && !HasContext(match)))
+        if (entry.Head == HeadIndex.None || entry.Has(WordRole.Menace) || (entry.Has(WordRole.Ambiguous) && !HasContext(match)))
         {
             return;
         }

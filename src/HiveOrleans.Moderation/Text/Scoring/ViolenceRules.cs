@@ -194,26 +194,28 @@ internal static class ViolenceRules
 
     /// <summary>
     /// A threat made of ordinary words: a veiled consequence and a watch kept on the reader's home, family or routine
-    /// ("nice car. be a shame if the brakes stopped working"), two such phrases in a message addressed to the reader, 3.
-    /// The phrases may sit in different sentences, so the whole message is counted.
+    /// ("nice car. be a shame if the brakes stopped working"), one of each in a message addressed to the reader, 3.
+    /// The phrases may sit in different sentences, so the whole message is read.
     /// </summary>
     public static void ScoreMenace(in SpanContext context)
     {
         var analysis = context.Analysis;
-        var menaces = 0;
+        var consequence = false;
+        var watch = false;
         var addressed = false;
         for (var m = 0; m < analysis.MatchCount; m++)
         {
             var entry = analysis.Matches[m].Entry;
             if (entry.Has(WordRole.Menace) && !analysis.Matches[m].Shadowed)
             {
-                menaces++;
+                consequence |= entry.Severity == 1;
+                watch |= entry.Severity == 2;
             }
 
             addressed |= entry.Has(WordRole.SecondPerson) && !entry.Has(WordRole.Reflexive);
         }
 
-        if (menaces < 2 || !addressed)
+        if (!consequence || !watch || !addressed)
         {
             return;
         }
