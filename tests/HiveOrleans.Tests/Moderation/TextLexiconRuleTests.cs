@@ -50,6 +50,10 @@ public sealed class TextLexiconRuleTests
     [InlineData("fresh basil 🌿 for sale at the market", TextHeads.Drugs)]
     [InlineData("how old are you turning? got you a gift card", TextHeads.ChildExploitation)]
     [InlineData("nobody asked for pineapple on pizza", TextHeads.Bullying)]
+    [InlineData("I wrote the note for the teacher, when I'm gone on holiday", TextHeads.SelfHarm)]
+    [InlineData("purged the cache and restarted the server", TextHeads.SelfHarm)]
+    [InlineData("I dare you to eat the whole chilli", TextHeads.Violence)]
+    [InlineData("disabled people put down their bags here", TextHeads.Hate)]
     public void Benign_twins_score_nothing(string text, string head)
     {
         Assert.Equal(0, _engine.Moderate(text).Score(head));
