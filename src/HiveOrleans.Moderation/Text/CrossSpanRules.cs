@@ -49,7 +49,10 @@ internal static class CrossSpanRules
             any |= minor[s] != 0;
         }
 
-        if (!any)
+        // Two different grooming moves in one message (asking about a child's parents or school, secrecy, a move to
+        // another app, a gift for a picture) are grooming without any word for a child.
+        var groomingMoves = CountGroomingMoves(a);
+        if (!any && groomingMoves < 2)
         {
             return;
         }
@@ -63,12 +66,18 @@ internal static class CrossSpanRules
                 near |= minor[n] == 2;
             }
 
+            var roles = a.SpanRoles(s);
+            if (groomingMoves >= 2 && (roles & WordRole.Grooming) != 0)
+            {
+                scores[(s * headCount) + (int)HeadIndex.ChildExploitation] = 3;
+                continue;
+            }
+
             if (!near)
             {
                 continue;
             }
 
-            var roles = a.SpanRoles(s);
             var sexual = scores[(s * headCount) + (int)HeadIndex.Sexual];
             var exploitation = (sexual > 0 && here)
                 || sexual >= 2
@@ -80,6 +89,29 @@ internal static class CrossSpanRules
                 scores[(s * headCount) + (int)HeadIndex.ChildExploitation] = 3;
             }
         }
+    }
+
+    private static int CountGroomingMoves(TextAnalysis a)
+    {
+        // The same phrase said twice ("free gift card ... free gift card") is one move.
+        LexiconEntry? first = null;
+        for (var m = 0; m < a.MatchCount; m++)
+        {
+            var entry = a.Matches[m].Entry;
+            if (!entry.Has(WordRole.Grooming) || a.Matches[m].Shadowed)
+            {
+                continue;
+            }
+
+            if (first is not null && !ReferenceEquals(first, entry))
+            {
+                return 2;
+            }
+
+            first = entry;
+        }
+
+        return first is null ? 0 : 1;
     }
 
     /// <summary>"12yo", "14 year old", "she's 14", "only 13", "mature for 12", or a bare "13?" answering "how old are you?".</summary>

@@ -45,7 +45,7 @@ public sealed class TextEngine
     }
 
     /// <summary>The lexicon and rules' version; bump it whenever they change results.</summary>
-    public const string LexiconVersion = "text-lexicon-2";
+    public const string LexiconVersion = "text-lexicon-3";
 
     /// <summary>
     /// The version reported as <c>model_version</c>: the lexicon and rules' version, and with the learned layer its

@@ -197,4 +197,10 @@ internal enum WordRole : ulong
     /// not only selling; a generic word ("drug prices") rises with dealing, not with ordinary commerce.
     /// </summary>
     WeakDrugTerm = 1UL << 62,
+
+    /// <summary>
+    /// A veiled consequence or a watch kept on the reader's places and routines ("be a shame if", "I know which bus you take"):
+    /// one of each in a message addressed to the reader is a threat without any violent word.
+    /// </summary>
+    Menace = 1UL << 63,
 }

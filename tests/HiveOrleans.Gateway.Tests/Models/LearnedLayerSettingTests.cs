@@ -7,9 +7,9 @@ namespace HiveOrleans.Gateway.Tests.Models;
 public sealed class LearnedLayerSettingTests
 {
     [Theory]
-    [InlineData("false", "text-lexicon-2")]
-    [InlineData(null, "text-lexicon-2+learned-1+")]
-    [InlineData("true", "text-lexicon-2+learned-1+")]
+    [InlineData("false", "text-lexicon-3")]
+    [InlineData(null, "text-lexicon-3+learned-1+")]
+    [InlineData("true", "text-lexicon-3+learned-1+")]
     public async Task The_model_version_says_whether_the_learned_layer_ran(string? setting, string expected)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "hive-learned-" + Guid.NewGuid().ToString("n")[..12]);

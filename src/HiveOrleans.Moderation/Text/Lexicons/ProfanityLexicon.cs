@@ -12,7 +12,7 @@ internal static class ProfanityLexicon
         0 fucker/s|fuckery|fking|fcking|fkn|fing|effing #profanity
         0 motherfucking|mofo|wtf|omfg|ffs|fml|af #profanity
         1 motherfucker/s|fuckface/s|fuckhead/s|fuckwit/s|shithead/s|dumbass/es|jackass/es|asshole/s|arsehole/s|dickhead/s|bastard/s|bitch/es/y|biatch|douchebag/s|douche/s|wanker/s|tosser/s|twat/s #profanity #insult
-        2 cunt/s|cocksucker/s|son of a bitch|piece of shit|sons of bitches|shit for brains #profanity #insult
+        2 cunt/s|cocksucker/s|son of a bitch|piece of shit|sack of shit|bag of shit|sons of bitches|shit for brains #profanity #insult
         0 shit/s/ty/ting|shite|bullshit|horseshit|batshit|apeshit|shitshow|shithole #profanity
         0 ass/es|arse|damn/ed/it|dammit|goddamn/ed|god damn|crap/py|piss/ed/ing|bollocks|bugger #profanity
         0 bitching|dick/s #profanity #insult #name-like

@@ -17,6 +17,9 @@ internal static class SexualLexicon
         3 anal|cum #ambiguous #name-like
         2 escort/s|hookup/s|hook up|moan/s/ed/ing #ambiguous
         2 naked|nude|topless|undressed|no clothes on|without clothes|without any clothes|with no clothes|underwear|panties|bra|undies #nudity
+        3 bend you over|bend u over|a hard on|my hard on|his hard on|hardon|getting railed|got railed|railed|came so hard|taste you until|touch myself on cam|squirting
+        2 full frontal|no strings fun|no strings tonight|swinger/s|looking for a third|not wearing a thing|do anything to me|get you into bed|get u into bed|sleep together|skinny dipping|strip for me|discreet hotel
+        1 netflix and chill|did things to me|flirty|naughty mood|good kisser|keep me warm|want a peek|giving me ideas|under the duvet
         1 sexy|sexual|sexually|kinky|kink/s|seductive|intercourse|condom/s|thong/s|nsfw|penis/es|vagina/s|nipple/s|genitals|fetish/es|slutty|sex
         1 balls|tit|booty|make out|making out #ambiguous
         1 slut/s/ty|whore/s|skank/s|thot/s #nofilter

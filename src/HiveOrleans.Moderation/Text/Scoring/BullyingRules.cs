@@ -22,7 +22,7 @@ internal static class BullyingRules
         }
 
         var ownSeverity = entry.Head == HeadIndex.Bullying ? entry.Severity : 0;
-        if (context.AnyIn(match.First - 2, match.First - 1, WordRole.Negation) || IsSelfDirected(context, match))
+        if (context.AnyIn(match.First - 2, match.First - 1, WordRole.Negation) || IsSelfDirected(context, match) || IsFond(context))
         {
             return 0;
         }
@@ -127,6 +127,21 @@ internal static class BullyingRules
         return match.First == context.FirstToken
             || (previous & (WordRole.Imperative | WordRole.SecondPerson | WordRole.Vocative | WordRole.Profanity)) != 0
             || context.KeyAt(match.First - 1) is "and";
+    }
+
+    // "you're an idiot and I love you", "worst loser ever and I love him": teasing said with fondness.
+    private static bool IsFond(in SpanContext context)
+    {
+        for (var tokenIndex = context.FirstToken; tokenIndex + 1 < context.TokenEnd; tokenIndex++)
+        {
+            if (context.KeyAt(tokenIndex) is "love" or "luv" && (context.RolesAt(tokenIndex - 1) & WordRole.FirstPerson) != 0
+                && (context.RolesAt(tokenIndex + 1) & (WordRole.SecondPerson | WordRole.ThirdPerson)) != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // "I'm such an idiot": an insult the writer aims at themself.

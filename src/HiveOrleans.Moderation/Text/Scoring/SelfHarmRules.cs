@@ -64,8 +64,10 @@ internal static class SelfHarmRules
             }
 
             var target = context.NextNonFiller(act + 1, maxSkips: 1);
+            // Not "I'm not going to hurt myself", "I nearly killed myself tripping", "shaving my legs I cut myself".
             var onSelf = target >= 0 && (analysis.Tokens[target].Roles & WordRole.Myself) != 0 && (context.RolesAt(target + 1) & WordRole.Mishap) == 0
-                && context.KeyAt(target + 1) is not ("laughing" or "lol" or "lmao" or "lmfao");
+                && context.KeyAt(target + 1) is not ("laughing" or "lol" or "lmao" or "lmfao")
+                && !context.AnyIn(act - 5, act - 1, WordRole.Negation) && context.KeyAt(act - 1) is not ("nearly" or "almost") && !IsAccident(context, act);
 
             // Cutting, said of oneself, again or on one's own arms: self-injury without the word "myself". Not while chopping onions.
             var cuttingAgain = !onSelf && analysis.Key(analysis.Tokens[act]) is "cut" or "cuting" or "cuts" && context.AnyIn(act - 5, act - 1, WordRole.FirstPerson)
@@ -84,6 +86,20 @@ internal static class SelfHarmRules
         }
 
         return signals;
+    }
+
+    // Shaving, cooking or tripping earlier in the sentence: "shaving my legs for the first time and I've cut myself".
+    private static bool IsAccident(in SpanContext context, int act)
+    {
+        for (var tokenIndex = context.FirstToken; tokenIndex < act; tokenIndex++)
+        {
+            if (context.KeyAt(tokenIndex) is "shaving" or "coking" or "choping" or "slicing" or "peling" or "accidentaly" or "triping" or "triped")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Raises self-harm by one when the span holds <paramref name="signals"/> of two or more, or says goodbye.</summary>

@@ -27,7 +27,7 @@ internal readonly ref struct SpanContext
         for (var m = span.FirstMatch; m < span.MatchEnd; m++)
         {
             var entry = analysis.Matches[m].Entry;
-            if (!analysis.Matches[m].Shadowed && entry.Severity > 0 && !entry.Has(WordRole.Ambiguous) && entry.Head != HeadIndex.None)
+            if (!analysis.Matches[m].Shadowed && entry.Severity > 0 && !entry.Has(WordRole.Ambiguous | WordRole.Menace) && entry.Head != HeadIndex.None)
             {
                 solidHeads |= 1 << (int)entry.Head;
             }
@@ -38,6 +38,12 @@ internal readonly ref struct SpanContext
 
     /// <summary>Every role of every token in the span.</summary>
     public WordRole SpanRoles { get; }
+
+    /// <summary>Where the span starts in the original text.</summary>
+    public int Start => span.Start;
+
+    /// <summary>Where the span ends in the original text.</summary>
+    public int End => span.End;
 
     public int FirstToken => span.FirstToken;
 
@@ -104,6 +110,15 @@ internal readonly ref struct SpanContext
         if (head != HeadIndex.None && severity > heads[(int)head])
         {
             heads[(int)head] = severity;
+        }
+    }
+
+    /// <summary>Lowers <paramref name="head"/> to at most <paramref name="ceiling"/> in this span.</summary>
+    public void Cap(HeadIndex head, int ceiling)
+    {
+        if (heads[(int)head] > ceiling)
+        {
+            heads[(int)head] = ceiling;
         }
     }
 

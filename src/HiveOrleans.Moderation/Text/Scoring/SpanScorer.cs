@@ -58,7 +58,64 @@ internal ref struct SpanScorer
             BullyingRules.ScoreShunning(context);
         }
 
+        if (context.Analysis.Text.AsSpan(context.Start, context.End - context.Start).ContainsAnyInRange('\u2600', '\uDFFF'))
+        {
+            DrugRules.ScoreEmoji(context);
+        }
+
+        if ((context.SpanRoles & WordRole.Menace) != 0)
+        {
+            ViolenceRules.ScoreMenace(context);
+        }
+
         SelfHarmRules.Corroborate(context, selfHarmSignals);
+        CapReportedSpeech(context);
+    }
+
+    // "he messaged 'I'll hurt you' so I blocked him", "calling refugees 'cockroaches' is not banter": words quoted in
+    // order to report or condemn them score nothing.
+    private static void CapReportedSpeech(in SpanContext context)
+    {
+        var text = context.Analysis.Text.AsSpan(context.Start, context.End - context.Start);
+        if (!IsQuoting(text) || !HasReportingWord(context))
+        {
+            return;
+        }
+
+        foreach (var head in (ReadOnlySpan<HeadIndex>)[HeadIndex.Bullying, HeadIndex.Sexual, HeadIndex.Hate, HeadIndex.Violence, HeadIndex.SelfHarm])
+        {
+            context.Cap(head, 0);
+        }
+    }
+
+    // An opening quote: a double quote, a curly one, or a straight single quote that starts a word rather than eliding in one.
+    private static bool IsQuoting(ReadOnlySpan<char> text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] is '"' or '\u201C' or '\u2018' || (text[i] == '\'' && (i == 0 || char.IsWhiteSpace(text[i - 1])) && i + 1 < text.Length && char.IsLetter(text[i + 1])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasReportingWord(in SpanContext context)
+    {
+        for (var tokenIndex = context.FirstToken; tokenIndex < context.TokenEnd; tokenIndex++)
+        {
+            // Keys collapse doubled letters: "caling" is "calling".
+            if (context.KeyAt(tokenIndex) is "said" or "says" or "saying" or "told" or "mesaged" or "texted" or "wrote" or "posted" or "posting"
+                or "comented" or "coment" or "caling" or "caled" or "cal" or "shouting" or "screamed" or "reported" or "report" or "reporting"
+                or "screenshot" or "screenshots" or "flaging" or "loged" or "blocked" or "leter" or "acount")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void ScoreMatch(in LexiconMatch match)
@@ -70,8 +127,11 @@ internal ref struct SpanScorer
             return;
         }
 
-        // "die" is the German article, "kkk" Portuguese laughter.
-        if (entry.Head == HeadIndex.None || (entry.EnglishOnly && context.Analysis.InOtherCoveredLanguage) || (entry.Has(WordRole.Ambiguous) && !HasContext(match)))
+        // English-only words ("die": the German article; "kkk": Portuguese laughter) are not read in other languages.
+        if (entry.Head == HeadIndex.None
+            || entry.Has(WordRole.Menace)
+            || (entry.EnglishOnly && context.Analysis.InOtherCoveredLanguage)
+            || (entry.Has(WordRole.Ambiguous) && !HasContext(match)))
         {
             return;
         }
@@ -86,7 +146,7 @@ internal ref struct SpanScorer
                 PromotionWeight += severity;
                 return;
             case HeadIndex.Drugs when severity > 0:
-                severity = DrugRules.Severity(context, entry);
+                severity = DrugRules.Severity(context, match);
                 break;
             case HeadIndex.Sexual when entry.Has(WordRole.Nudity):
                 severity = SexualRules.NuditySeverity(context);

@@ -30,6 +30,7 @@ internal static class ViolenceRules
         }
 
         var before = match.First - 5;
+        var negated = context.AnyIn(before, match.First - 1, WordRole.Negation);
         var obj = context.NextNonFiller(match.Last + 1, maxSkips: 4);
         if (obj >= 0 && !analysis.SameClause(match.Last, obj))
         {
@@ -46,9 +47,18 @@ internal static class ViolenceRules
             }
         }
 
-        if (obj < 0)
+        // "no one is getting stabbed at this party": a violent act denied, with nobody named as its target.
+        if (obj < 0 || (roles & Target) == 0)
         {
-            return entry.Severity;
+            if (negated)
+            {
+                return 0;
+            }
+
+            if (obj < 0)
+            {
+                return entry.Severity;
+            }
         }
 
         if ((roles & (WordRole.Myself | WordRole.Reflexive | WordRole.IdiomObject)) != 0)
@@ -78,18 +88,20 @@ internal static class ViolenceRules
             return context.AnyIn(before, match.First - 1, SpanContext.IntentOrWish) && context.AnyIn(before, match.First - 1, Target) ? 2 : 0;
         }
 
-        var intent = context.AnyIn(before, match.First - 1, SpanContext.IntentOrWish) || IsFirstPersonPresent(context, match);
-        var negated = context.AnyIn(before, match.First - 1, WordRole.Negation);
+        // "kick his head in", "beat him till he can't stand": a command to hurt someone is a call for violence.
+        var commanded = match.First == context.FirstToken || (context.RolesAt(match.First - 1) & WordRole.Imperative) != 0;
+        var intent = context.AnyIn(before, match.First - 1, SpanContext.IntentOrWish) || IsFirstPersonPresent(context, match)
+            || (commanded && ((roles & WordRole.BodyPart) != 0 || (!weak && (roles & WordRole.ThirdPerson) != 0)));
         if ((roles & Target) == 0)
         {
-            // A call to destroy something that is not a person: "we should bomb their embassy". Only verbs that
-            // are violent even when mentioned (kill, bomb), not "shoot the commercial".
-            return intent && !negated && entry.Severity > 0 ? Math.Max(entry.Severity, 2) : entry.Severity;
+            // A call to destroy something that is not a person: "we should bomb their embassy". Only verbs that destroy
+            // property (bomb, blow up), not "shoot the commercial" or "I'm going to strangle this printer".
+            return intent && entry.Severity > 0 && IsDestruction(entry.Text) ? Math.Max(entry.Severity, 2) : entry.Severity;
         }
 
         // "shoot you an email": an object followed by another object is not violence; nor is "beat you at chess" or "kill you in the game".
         var after = context.KeyAt(obj + 1);
-        if (IsDitransitive(context, obj) || (weak && after is "at") || (after is "at" or "in" or "on" && IdiomAhead(context, obj + 2)))
+        if (IsDitransitive(context, obj) || (weak && after is "at") || (after is "at" or "in" or "on" or "with" && IdiomAhead(context, obj + 2)))
         {
             return 0;
         }
@@ -180,6 +192,45 @@ internal static class ViolenceRules
         return context.AnyIn(context.FirstToken, context.TokenEnd - 1, WordRole.ThirdPerson | WordRole.PersonNoun) ? 2 : match.Entry.Severity;
     }
 
+    /// <summary>
+    /// A threat made of ordinary words: a veiled consequence and a watch kept on the reader's home, family or routine
+    /// ("nice car. be a shame if the brakes stopped working"), one of each in a message addressed to the reader, 3.
+    /// The phrases may sit in different sentences, so the whole message is read.
+    /// </summary>
+    public static void ScoreMenace(in SpanContext context)
+    {
+        var analysis = context.Analysis;
+        var consequence = false;
+        var watch = false;
+        var addressed = false;
+        for (var m = 0; m < analysis.MatchCount; m++)
+        {
+            var entry = analysis.Matches[m].Entry;
+            if (entry.Has(WordRole.Menace) && !analysis.Matches[m].Shadowed)
+            {
+                consequence |= entry.Severity == 1;
+                watch |= entry.Severity == 2;
+            }
+
+            addressed |= entry.Has(WordRole.SecondPerson) && !entry.Has(WordRole.Reflexive);
+        }
+
+        if (!consequence || !watch || !addressed)
+        {
+            return;
+        }
+
+        context.Raise(HeadIndex.Violence, 3);
+        for (var m = context.FirstMatch; m < context.MatchEnd; m++)
+        {
+            if (analysis.Matches[m].Entry.Has(WordRole.Menace))
+            {
+                context.Hit(analysis.Matches[m].First, analysis.Matches[m].Last, TextHeads.Violence);
+                return;
+            }
+        }
+    }
+
     // "I kill you": a first-person subject right before a verb in the present tense states intent.
     private static bool IsFirstPersonPresent(in SpanContext context, in LexiconMatch match)
     {
@@ -242,6 +293,9 @@ internal static class ViolenceRules
 
         return -1;
     }
+
+    private static bool IsDestruction(string verb) =>
+        verb.StartsWith("bomb", StringComparison.Ordinal) || verb.StartsWith("blow", StringComparison.Ordinal) || verb.StartsWith("burn", StringComparison.Ordinal);
 
     private static bool IsDitransitive(in SpanContext context, int obj)
     {
