@@ -129,7 +129,7 @@ internal static class FrenchLexicon
             0 gagner|gagnez|gagne|gagné|toucher|empocher #earn
             0 euros|balles|fcfa #currency
             0 ans #age-unit
-            0 en retard|être en retard|etre en retard|du retard|de retard|un retard|le retard|mon retard|ton retard|son retard|avec retard|raton laveur|ratons laveurs|un baiser|le pot|un pot|en pot|petit pot|pot de|pots de|boire un pot|prendre un pot|pot de départ|une tuerie|c'est une tuerie #benign
+            0 en retard|être en retard|etre en retard|du retard|de retard|un retard|le retard|mon retard|ton retard|son retard|avec retard|raton laveur|ratons laveurs|un baiser|le pot|un pot|en pot|petit pot|pot de|pots de|boire un pot|prendre un pot|pot de départ|une tuerie|c'est une tuerie|je veux pas mourir|je ne veux pas mourir|jamais fumé|je vais pas me tuer|je ne vais pas me tuer|je vais pas me suicider|je ne vais pas me suicider|pas envie de mourir #benign
             0 discuter|parler|se voir|se rencontrer|rencontrer|appel vidéo|appel|écris moi|ajoute moi #contact
             """),
     ];
