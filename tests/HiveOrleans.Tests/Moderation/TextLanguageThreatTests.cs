@@ -15,6 +15,8 @@ public sealed class TextLanguageThreatTests
     [InlineData("Hola Marta. Te voy a matar cuando salgas del trabajo.", "es", "Te voy a matar cuando salgas del trabajo.")]
     [InlineData("Oi João. Vou te matar quando saíres de casa.", "pt", "Vou te matar quando saíres de casa.")]
     [InlineData("Hallo Jonas. Ich bring dich um, wenn ich dich sehe.", "de", "Ich bring dich um, wenn ich dich sehe.")]
+    [InlineData("Salut Paul. Je vais te tuer quand tu sortiras du travail.", "fr", "Je vais te tuer quand tu sortiras du travail.")]
+    [InlineData("Ciao Luca. Ti ammazzo appena esci dal lavoro.", "it", "Ti ammazzo appena esci dal lavoro.")]
     public void A_threat_in_another_language_is_flagged_with_its_span(string text, string language, string threat)
     {
         var result = _engine.Moderate(text);
