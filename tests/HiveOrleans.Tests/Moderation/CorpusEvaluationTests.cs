@@ -46,6 +46,10 @@ public sealed class CorpusEvaluationTests(ITestOutputHelper output)
         var overallAfter = combined.Overall();
         report.AppendLine().AppendLine(Invariant(
             $"Overall (every head and language): recall {overallBefore.Recall:F3} → {overallAfter.Recall:F3}, FP-rate on benign lines {overallBefore.BenignFalsePositiveRate:F3} → {overallAfter.BenignFalsePositiveRate:F3}, F1 {overallBefore.F1:F3} → {overallAfter.F1:F3}."));
+        var engine = new TextEngine();
+        var detected = test.GroupBy(line => line.Language).OrderBy(g => Array.IndexOf(Languages, g.Key))
+            .Select(g => Invariant($"{g.Key} {g.Count(line => engine.Moderate(line.Text).Language == g.Key)}/{g.Count()}"));
+        report.AppendLine().AppendLine(Invariant($"Language detected right: {string.Join(", ", detected)}."));
         output.WriteLine(report.ToString());
         if (Environment.GetEnvironmentVariable("HIVEORLEANS_TEXT_REPORT") is { Length: > 0 } path)
         {
@@ -57,7 +61,12 @@ public sealed class CorpusEvaluationTests(ITestOutputHelper output)
             File.WriteAllLines(misses, CorpusScore.Mistakes(new TextEngine(), test));
         }
 
-        Assert.True(overallAfter.F1 > overallBefore.F1, Invariant($"F1 {overallAfter.F1:F3} is not above the lexicon's {overallBefore.F1:F3}"));
+        // The claim is about lines nobody tuned on; the dev split is where the lexicons are tuned, so there the lexicon
+        // alone looks better than it is and the comparison says nothing.
+        if (split == CorpusSplit.Test)
+        {
+            Assert.True(overallAfter.F1 > overallBefore.F1, Invariant($"F1 {overallAfter.F1:F3} is not above the lexicon's {overallBefore.F1:F3}"));
+        }
     }
 
     [Fact]
