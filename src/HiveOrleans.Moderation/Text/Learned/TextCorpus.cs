@@ -59,9 +59,6 @@ public static class TextCorpus
         };
     }
 
-    /// <summary>A stamp of the corpus's exact bytes: part of the learned model's version, so a changed corpus never reuses stale cached results.</summary>
-    public static string Fingerprint { get; } = ComputeFingerprint();
-
     /// <summary>Reads lines in the corpus format from <paramref name="reader"/>; a line without <c>lang</c> is English.</summary>
     /// <exception cref="FormatException">A line is not a corpus object; the message names the line.</exception>
     public static IReadOnlyList<CorpusLine> Read(TextReader reader, string source)
@@ -133,21 +130,6 @@ public static class TextCorpus
 
     private static IEnumerable<string> ResourceNames(Assembly assembly) =>
         assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal);
-
-    private static string ComputeFingerprint()
-    {
-        var assembly = typeof(TextCorpus).Assembly;
-        var hash = 2166136261u;
-        foreach (var name in ResourceNames(assembly))
-        {
-            using var stream = assembly.GetManifestResourceStream(name)!;
-            using var copy = new MemoryStream();
-            stream.CopyTo(copy);
-            hash = Fnv1a(copy.ToArray(), hash);
-        }
-
-        return hash.ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
-    }
 
     private static uint Fnv1a(ReadOnlySpan<byte> bytes, uint hash = 2166136261u)
     {
