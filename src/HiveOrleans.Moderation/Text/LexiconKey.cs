@@ -10,6 +10,21 @@ internal sealed class LexiconKey(string skeleton, byte[] runs)
 
     public byte[] Runs { get; } = runs;
 
+    /// <summary><see cref="HashOf"/> of the skeleton: phrase matching compares it before the skeleton itself.</summary>
+    public int Hash { get; } = HashOf(skeleton);
+
+    /// <summary>FNV-1a over the characters of a key.</summary>
+    public static int HashOf(ReadOnlySpan<char> skeleton)
+    {
+        var hash = 2166136261u;
+        foreach (var c in skeleton)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return (int)hash;
+    }
+
     /// <summary>
     /// A run written once matches one letter or a deliberate stretch of three or more; a doubled letter
     /// needs at least two. "good" therefore never matches "god", but "gooood" would.

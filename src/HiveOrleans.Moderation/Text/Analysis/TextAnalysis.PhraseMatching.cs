@@ -10,6 +10,18 @@ internal sealed partial class TextAnalysis
     {
         MatchCount = 0;
 
+        // Many phrases of several languages start with the same short word ("on", "me", "a"); comparing the next
+        // token's key hash first rules most of them out without touching their keys.
+        if (keyHashes.Length < TokenCount)
+        {
+            keyHashes = new int[Math.Max(TokenCount, keyHashes.Length * 2)];
+        }
+
+        for (var tokenIndex = 0; tokenIndex < TokenCount; tokenIndex++)
+        {
+            keyHashes[tokenIndex] = LexiconKey.HashOf(Key(Tokens[tokenIndex]));
+        }
+
         // The last token claimed by an innocent fixed expression or an allowlisted term: built-in entries skip it.
         var claimedUntil = -1;
         var claimedAny = false;
@@ -43,8 +55,14 @@ internal sealed partial class TextAnalysis
                 continue;
             }
 
+            var nextHash = tokenIndex + 1 < TokenCount ? keyHashes[tokenIndex + 1] : 0;
             foreach (var entry in entries)
             {
+                if (entry.Tokens.Length > 1 && (tokenIndex + 1 >= TokenCount || entry.Tokens[1].Hash != nextHash))
+                {
+                    continue;
+                }
+
                 if (IsMatchAt(entry, tokenIndex) && !(entry.Has(WordRole.NameLike) && IsNameCased(tokenIndex)))
                 {
                     if (entry.Has(WordRole.Benign))

@@ -19,6 +19,7 @@ internal sealed partial class TextAnalysis
     private int[] foldEnd = new int[256];
     private char[] keys = new char[1024];
     private byte[] runs = new byte[1024];
+    private int[] keyHashes = new int[64];
     private int keyLength;
 
     private Lexicon lexicon = Lexicon.BuiltIn;
