@@ -1,8 +1,9 @@
 namespace HiveOrleans.Moderation.Text;
 
 /// <summary>
-/// Keyboard mashing and random letters, told apart from prose by character statistics alone: how likely
-/// each word's letter pairs are in English, its vowels, and its longest run of consonants. A span is
+/// Keyboard mashing and random letters, told apart from prose by character statistics: how likely each word's
+/// letter pairs are in English, its vowels, and its longest run of consonants; words of the lexicons and the common
+/// words of the six languages' profiles always count as words. A span is
 /// gibberish when most of its letters sit in implausible words; spans with fewer than 8 letters never are.
 /// </summary>
 internal static class GibberishDetector
@@ -35,7 +36,9 @@ internal static class GibberishDetector
             }
 
             var word = a.Folded(token);
-            var (length, plausible, otherScript) = Measure(word, (token.Roles & WordRole.Stopword) != 0 || token.Entries is not null);
+            // Words the lexicons or the language profiles know are words, whatever English letter pairs make of them ("ciao").
+            var known = (token.Roles & WordRole.Stopword) != 0 || token.Entries is not null || LanguageProfiles.FunctionWords.ContainsKey(word);
+            var (length, plausible, otherScript) = Measure(word, known);
             if (otherScript)
             {
                 otherScriptLetters += word.Length;

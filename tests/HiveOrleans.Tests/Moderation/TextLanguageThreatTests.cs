@@ -38,4 +38,16 @@ public sealed class TextLanguageThreatTests
         Assert.Equal(language, result.Language);
         Assert.Equal(0, result.Score(head));
     }
+
+    [Theory]
+    [InlineData("Ciao Luca.")]
+    [InlineData("Ciao Giulia, tutto bene?")]
+    [InlineData("Olá João, tudo bem?")]
+    public void A_greeting_in_a_covered_language_is_not_gibberish(string text)
+    {
+        var result = _engine.Moderate(text);
+
+        Assert.Contains(TextHeads.Gibberish, result.ModeratedClasses);
+        Assert.Equal(0, result.Score(TextHeads.Gibberish));
+    }
 }
