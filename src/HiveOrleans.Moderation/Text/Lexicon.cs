@@ -139,7 +139,7 @@ internal sealed class Lexicon
             var severity = line[0] - '0';
             var flagStart = line.IndexOf('#', StringComparison.Ordinal);
             var phrases = flagStart < 0 ? line[2..] : line[2..flagStart];
-            var (roles, filter, englishOnly) = ParseFlags(source.Head, flagStart < 0 ? "" : line[flagStart..]);
+            var (roles, filter, englishOnly, objectFirst) = ParseFlags(source.Head, flagStart < 0 ? "" : line[flagStart..]);
             var language = LanguageProfiles.Bit(source.Language);
 
             foreach (var alternative in phrases.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
@@ -153,7 +153,7 @@ internal sealed class Lexicon
                         keys[i] = TokenKeys.ForLexiconWord(words[i]);
                     }
 
-                    yield return new LexiconEntry(phrase, source.Head, severity, roles, filter, keys, languages: language, englishOnly: englishOnly);
+                    yield return new LexiconEntry(phrase, source.Head, severity, roles, filter, keys, languages: language, englishOnly: englishOnly, objectFirst: objectFirst);
                 }
             }
         }
@@ -173,7 +173,7 @@ internal sealed class Lexicon
             }
 
             merged[entry.Text] = merged.TryGetValue(entry.Text, out var existing)
-                ? new LexiconEntry(entry.Text, HeadIndex.None, 0, existing.Roles | entry.Roles, null, entry.Tokens, languages: (byte)(existing.Languages | entry.Languages))
+                ? new LexiconEntry(entry.Text, HeadIndex.None, 0, existing.Roles | entry.Roles, null, entry.Tokens, languages: (byte)(existing.Languages | entry.Languages), objectFirst: existing.ObjectFirst || entry.ObjectFirst)
                 : entry;
         }
 
@@ -196,11 +196,12 @@ internal sealed class Lexicon
         }
     }
 
-    private static (WordRole Roles, string? Filter, bool EnglishOnly) ParseFlags(HeadIndex head, string flags)
+    private static (WordRole Roles, string? Filter, bool EnglishOnly, bool ObjectFirst) ParseFlags(HeadIndex head, string flags)
     {
         var roles = WordRole.None;
         var filter = true;
         var englishOnly = false;
+        var objectFirst = false;
         foreach (var flag in flags.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             var name = flag.TrimStart('#');
@@ -211,6 +212,10 @@ internal sealed class Lexicon
             else if (name == "english-only")
             {
                 englishOnly = true;
+            }
+            else if (name == "object-first")
+            {
+                objectFirst = true;
             }
             else if (FlagNames.TryGetValue(name, out var role))
             {
@@ -232,7 +237,7 @@ internal sealed class Lexicon
             type = TextHeads.All[(int)head];
         }
 
-        return (roles, type, englishOnly);
+        return (roles, type, englishOnly, objectFirst);
     }
 
     private static Dictionary<string, WordRole> BuildFlagNames()

@@ -1,7 +1,7 @@
 namespace HiveOrleans.Moderation.Text;
 
 /// <summary>One compiled word or phrase: the keys of its tokens and what a match means.</summary>
-internal sealed class LexiconEntry(string text, HeadIndex head, int severity, WordRole roles, string? filterType, LexiconKey[] tokens, bool isCustom = false, byte languages = 0, bool englishOnly = false)
+internal sealed class LexiconEntry(string text, HeadIndex head, int severity, WordRole roles, string? filterType, LexiconKey[] tokens, bool isCustom = false, byte languages = 0, bool englishOnly = false, bool objectFirst = false)
 {
     public string Text { get; } = text;
 
@@ -24,6 +24,9 @@ internal sealed class LexiconEntry(string text, HeadIndex head, int severity, Wo
 
     /// <summary>Not scored in text detected as another covered language, where it is an everyday word (<c>#english-only</c>).</summary>
     public bool EnglishOnly { get; } = englishOnly;
+
+    /// <summary>A second-person object that comes before its verb in its language (<c>#object-first</c>: "te", "ti", "dich").</summary>
+    public bool ObjectFirst { get; } = objectFirst;
 
     public bool Has(WordRole role) => (Roles & role) != 0;
 }

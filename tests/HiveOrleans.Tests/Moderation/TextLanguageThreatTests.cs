@@ -50,4 +50,28 @@ public sealed class TextLanguageThreatTests
         Assert.Contains(TextHeads.Gibberish, result.ModeratedClasses);
         Assert.Equal(0, result.Score(TextHeads.Gibberish));
     }
+
+    // Sentences whose verb is in the language's lexicon but whose phrase is not: the rule finds the object pronoun
+    // before the verb ("te", "ti", "dich"), as these languages place it.
+    [Theory]
+    [InlineData("Mañana te voy a descuartizar, cabrón.", "es")]
+    [InlineData("Amanhã eu vou te enforcar.", "pt")]
+    [InlineData("Demain je vais te fusiller.", "fr")]
+    [InlineData("Domani ti voglio strangolare, stronzo.", "it")]
+    [InlineData("Morgen werde ich dich ermorden.", "de")]
+    public void A_threat_with_its_object_before_the_verb_is_a_threat(string text, string language)
+    {
+        var result = _engine.Moderate(text);
+
+        Assert.Equal(language, result.Language);
+        Assert.True(result.Score(TextHeads.Violence) >= 2, $"violence {result.Score(TextHeads.Violence)}");
+    }
+
+    [Theory]
+    [InlineData("No te voy a descuartizar, tranquilo.")]
+    [InlineData("Ich werde dich nie ermorden, keine Sorge.")]
+    public void A_denied_threat_with_its_object_before_the_verb_is_not_severe(string text)
+    {
+        Assert.True(_engine.Moderate(text).Score(TextHeads.Violence) <= 1);
+    }
 }

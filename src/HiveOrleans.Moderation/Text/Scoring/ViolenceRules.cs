@@ -23,8 +23,9 @@ internal static class ViolenceRules
             return 0;
         }
 
-        // "was a massacre": a noun after an article is a mention, not an act on whatever follows.
-        if (context.KeyAt(match.First - 1) is "a" or "an" or "the")
+        // "was a massacre": a noun after an article is a mention, not an act on whatever follows. In the other
+        // languages "a" is a preposition before an infinitive ("voy a matar").
+        if (!analysis.InOtherCoveredLanguage && context.KeyAt(match.First - 1) is "a" or "an" or "the")
         {
             return entry.Severity;
         }
@@ -35,6 +36,11 @@ internal static class ViolenceRules
         if (obj >= 0 && !analysis.SameClause(match.Last, obj))
         {
             obj = -1;
+        }
+
+        if ((obj < 0 || (analysis.Tokens[obj].Roles & Target) == 0) && ObjectBefore(context, match) is var first and >= 0)
+        {
+            obj = first;
         }
 
         var roles = obj < 0 ? WordRole.None : analysis.Tokens[obj].Roles;
@@ -296,6 +302,29 @@ internal static class ViolenceRules
 
     private static bool IsDestruction(string verb) =>
         verb.StartsWith("bomb", StringComparison.Ordinal) || verb.StartsWith("blow", StringComparison.Ordinal) || verb.StartsWith("burn", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The object pronoun the other languages put before the verb: Romance clitics ("te voy a matar", "ti ammazzo") and
+    /// German objects before an infinitive ("ich werde dich töten"), marked <c>#object-first</c> in their lexicons.
+    /// </summary>
+    private static int ObjectBefore(in SpanContext context, in LexiconMatch match)
+    {
+        var analysis = context.Analysis;
+        if (!analysis.InOtherCoveredLanguage)
+        {
+            return -1;
+        }
+
+        for (var t = match.First - 1; t >= Math.Max(context.FirstToken, match.First - 4); t--)
+        {
+            if (analysis.Tokens[t].Entries is { } entries && entries.Any(e => e.ObjectFirst && e.Tokens.Length == 1))
+            {
+                return analysis.SameClause(t, match.First) ? t : -1;
+            }
+        }
+
+        return -1;
+    }
 
     private static bool IsDitransitive(in SpanContext context, int obj)
     {

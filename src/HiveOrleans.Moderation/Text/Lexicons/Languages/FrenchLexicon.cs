@@ -107,6 +107,7 @@ internal static class FrenchLexicon
             1 écrivez moi|inscription obligatoire|sur demande|venez|en ligne|vient de sortir|sans rendez vous|sur rendez vous|prenez rendez vous|sur spotify|sur deezer|sur youtube|livraison|prix|tarif/s|pas cher|moins cher|offre|offert|gratuit|chaîne|insta|nouvelle vidéo|épisode|lien|commande|clients|qualité|à domicile|dispo
             """),
         new(HeadIndex.None, """
+            0 te #object-first
             0 tu|te|toi|ta|tes|vous|votre|vos|t'es|t'as|t'étais|t'avais|t'auras|t'sais|tu es|tu as|ton gros|ton petit #second-person
             0 toi même|vous même|vous mêmes #second-person #reflexive
             0 je|j|jsuis|j'suis|chui|jvais|j'vais|j'ai|j'étais|j'avais|moi|nous #first-person

@@ -49,6 +49,9 @@ internal static class GermanLexicon
             0 meinen alle|san alle|halt alle|sind eben|sind alle|sind einfach|typisch|genetisch|mentalität|von natur aus|liegt im blut|liegt in den genen|bleiben halt|immer so|nie zu|halt nicht|halt so|halt nie|halt oft #stereotype #nofilter
             """),
         new(HeadIndex.Violence, """
+            // Violent verbs for the rules: a modal puts the object before them ("ich werde dich ermorden").
+            0 töten|ermorden|umbringen|erschießen|erstechen|abstechen|erwürgen|erdrosseln|abknallen|niederstechen|aufschlitzen|vergiften #violent-act
+            0 verprügeln|zusammenschlagen|vermöbeln|verdreschen #violent-act #weak
             // Threats: German puts the object before the verb, so the common formulas are written out.
             3 ich find dich und|ich finde dich und|ich werde dich finden|ich werd dich finden|ich krieg dich noch|ich kriege dich noch|ich bring dich um|ich bringe dich um|ich bring euch um|bring ich dich um|ich töte dich|ich werde dich töten|ich werd dich töten|dich umbringen|dich umzubringen|euch umbringen|dich töten|dich abstechen|dich abknallen|dich erschießen|dich erstechen|dich kaltmachen|dich kalt machen|dich totschlagen|dich totprügeln|dich abmurksen|dich umlegen|ich mach dich kalt|mach dich kalt|ich stech dich ab|stech ich dich ab|ich steche dich ab|ich stech dich|ich knall dich ab|knall dich ab|knall ich dich ab|ich erschieß dich|ich erschieße dich|ich schieß dich|ich schieß dir|ich schlag dich tot|schlag dich tot|ich prügel dich|ich prügle dich|prügel dich ins koma|schlag dich ins koma|ich leg dich um|leg dich um|ich bring dich ins grab|ich schlitz dich auf|schlitz dich auf|ich brech dir|brech dir die|brech dir alle|brich i da|ich zünd dein|zünd dein|ich fackel dein|ich weiß wo du wohnst|ich weiss wo du wohnst|weiss wo du wohnsch|weiß wo du wohnsch|weiß wo du wohnst|weiss wo du wohnst|ich weiß wo dein|ich weiß wann du|ich weiß welches fenster|wir kriegen dich|wir finden dich|ich kenn deine adresse|ich kenne deine adresse|du bist tot|du bist ein toter mann|du bist fällig|bist fällig|du wirst es bereuen|das wirst du bereuen|das wirst du büßen|kommst du nicht mehr heil|nicht mehr heil nach hause|überlebst du nicht|überlebst du den|ihr wurdet gewarnt|du wurdest gewarnt|knochen einzeln|jeden finger einzeln|nicht mit worten|einen guten zahnarzt|du wirst sie brauchen|in die luft jagen|in die luft sprengen|in die luft gehen lassen|ich lauf amok|nicht mehr vollzählig #nofilter
             // Calls for and glorification of violence.
@@ -90,6 +93,7 @@ internal static class GermanLexicon
             1 schaut euch|podcast|schreib mir einfach|mein buch|neue folge|stream|kanal|abo|abos|kurs|eröffnet|eröffnung|unterstützt|bestellen|bestellt|gutschein|angebot|angebote|nur heute|günstiger|gönnt euch|reichweite|neu|gratis|preis|kostenlos|profil|termine|anmeldung|bestellung|sparen|spart
             """),
         new(HeadIndex.None, """
+            0 dich|euch|dir #object-first
             // "du" is also French, so it only fills; "bist" and the object and possessive forms mark the reader.
             0 du #filler
             0 dich|dir|dein|deine|deinen|deinem|deiner|deins|bist|bisch|euch|eure|euren|eurem|eurer #second-person

@@ -97,6 +97,7 @@ internal static class ItalianLexicon
             1 prezzo|prezzi|gratis|gratuito|negozio|ristorante|qualità|prodotti|clienti|visita|venite|canale|seguite|condividi|ascoltate|prenota|ordina|a domicilio|su youtube|su twitch|su instagram|in diretta|live stasera|il mio profilo|per info|per informazioni|ai primi|corso online
             """),
         new(HeadIndex.None, """
+            0 ti #object-first
             0 tu|te|ti|tuo|tua|tuoi|tue|sei|hai|siete|avete|voi|vi|vostro|vostra|vostri #second-person
             0 te stesso|te stessa|voi stessi #second-person #reflexive
             0 io|mi|noi|sono io|io sono #first-person

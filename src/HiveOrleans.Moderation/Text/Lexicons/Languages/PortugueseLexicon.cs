@@ -99,6 +99,7 @@ internal static class PortugueseLexicon
             1 aproveite|só hoje|não percas|não perca|encomendas|oferta|loja|preço|grátis|coleção|coleção nova|canal|novidade|lançamento
             """),
         new(HeadIndex.None, """
+            0 te #object-first
             0 tu|te|ti|contigo|você|voce|vc|cê|vocês|voces|vcs|teu|tua|teus|tuas|és um|és uma|és mesmo|és tão|és muito #second-person
             0 vou|vamos|quero|queria|pretendo|bora|eu vou|vou-te|juro|eu juro #intent
             0 tomara|oxalá|espero que|deviam|devia|deveria|deveriam|merece|merecia|merecem|tem que|tem de|têm de|tinha que|tinham que|tinham de|tinha de|precisa|precisam #wish

@@ -105,6 +105,7 @@ internal static class SpanishLexicon
             1 oferta|tienda|precio|gratis|colección
             """),
         new(HeadIndex.None, """
+            0 te #object-first
             0 tú|tu|te|ti|contigo|vos|usted|ustedes|vosotros|vosotras|tus|tuyo|tuya|eres|sos|seas #second-person
             0 te lo juro|te juro|lo juro #intent
             0 voy|vamos|quiero|queremos|pienso|voy a|vamos a|iremos|iré|piensan|planeo|a punto de #intent
