@@ -10,17 +10,17 @@ internal sealed class Lexicon
 {
     private static readonly Dictionary<string, WordRole> FlagNames = BuildFlagNames();
 
-    private readonly FrozenDictionary<string, LexiconEntry[]>.AlternateLookup<ReadOnlySpan<char>> byFirstKey;
+    private readonly FrozenDictionary<string, LexiconEntry[]>.AlternateLookup<ReadOnlySpan<char>> _byFirstKey;
 
     // Single words that are filter hits, for masked spellings like "f*ck": unambiguous words first, profanity
     // first among them. A masked word is read in its offensive sense, so ambiguous words ("p*ssy") come last.
-    private readonly LexiconEntry[] maskable;
+    private readonly LexiconEntry[] _maskable;
 
     private Lexicon(FrozenDictionary<string, LexiconEntry[]> entries)
     {
-        byFirstKey = entries.GetAlternateLookup<ReadOnlySpan<char>>();
+        _byFirstKey = entries.GetAlternateLookup<ReadOnlySpan<char>>();
         Count = entries.Values.Sum(e => e.Length);
-        maskable = entries.Values
+        _maskable = entries.Values
             .SelectMany(e => e)
             .Where(e => e.Tokens.Length == 1 && e.FilterType is not null && e.Text.Length >= 3)
             .OrderBy(e => e.Has(WordRole.Ambiguous))
@@ -57,7 +57,7 @@ internal sealed class Lexicon
     public int Count { get; }
 
     public LexiconEntry[]? Find(ReadOnlySpan<char> firstKey) =>
-        byFirstKey.TryGetValue(firstKey, out var entries) ? entries : null;
+        _byFirstKey.TryGetValue(firstKey, out var entries) ? entries : null;
 
     /// <summary>
     /// The filter word a masked spelling stands for: "sh*t", "f**k", "b*tch". Needs at least two visible
@@ -71,7 +71,7 @@ internal sealed class Lexicon
             return null;
         }
 
-        foreach (var entry in maskable)
+        foreach (var entry in _maskable)
         {
             if (entry.Text.Length == masked.Length && FitsMask(entry.Text, masked))
             {

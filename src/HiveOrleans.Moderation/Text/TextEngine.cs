@@ -18,9 +18,9 @@ public sealed class TextEngine
 
     private static readonly string[] CustomBlocklistClass = [TextCustomLists.BlocklistType];
 
-    private readonly Lexicon lexicon = Lexicon.BuiltIn;
-    private readonly Combination combination;
-    private readonly LearnedModel? model;
+    private readonly Lexicon _lexicon = Lexicon.BuiltIn;
+    private readonly Combination _combination;
+    private readonly LearnedModel? _model;
 
     /// <summary>An engine over the built-in lexicons and the learned layer; the tables are shared, so constructing more is cheap.</summary>
     public TextEngine()
@@ -40,8 +40,8 @@ public sealed class TextEngine
     /// </summary>
     internal TextEngine(Combination combination, LearnedModel? model = null)
     {
-        this.combination = combination;
-        this.model = model;
+        _combination = combination;
+        _model = model;
     }
 
     /// <summary>The lexicon and rules' version; bump it whenever they change results.</summary>
@@ -51,7 +51,7 @@ public sealed class TextEngine
     /// The version reported as <c>model_version</c>: the lexicon and rules' version, and with the learned layer its
     /// version too, which names the exact corpus it was trained on (asking trains the layer).
     /// </summary>
-    public string ModelVersion => combination != Combination.LexiconOnly && (model ?? LearnedLayer.Model) is { } learned
+    public string ModelVersion => _combination != Combination.LexiconOnly && (_model ?? LearnedLayer.Model) is { } learned
         ? $"{LexiconVersion}+{learned.Version}"
         : LexiconVersion;
 
@@ -84,7 +84,7 @@ public sealed class TextEngine
         var analysis = TextAnalysis.Rent();
         try
         {
-            analysis.Load(text, lexicon, lists?.Lexicon);
+            analysis.Load(text, _lexicon, lists?.Lexicon);
             var (language, latinWords, otherWords) = LanguageDetector.Detect(analysis, urls);
             analysis.Language = language;
             var hits = new List<TextFilterHit>();
@@ -110,7 +110,7 @@ public sealed class TextEngine
             CrossSpanRules.ChildExploitation(analysis, scores, HeadCount);
             view?.Add(analysis, scores, HeadCount);
             // The lexicon-only engine is what trains the model, so it must not ask for it.
-            if (combination != Combination.LexiconOnly && (model ?? LearnedLayer.Model) is { } learned)
+            if (_combination != Combination.LexiconOnly && (_model ?? LearnedLayer.Model) is { } learned)
             {
                 LearnedLayer.Apply(learned, text, analysis, scores, HeadCount, language);
             }

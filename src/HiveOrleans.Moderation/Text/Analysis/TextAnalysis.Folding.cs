@@ -11,11 +11,11 @@ internal sealed partial class TextAnalysis
     {
         // Expansions (ß → ss, ﬃ → ffi) at most triple a character.
         var capacity = (text.Length * 3) + 2;
-        if (fold.Length < capacity)
+        if (_fold.Length < capacity)
         {
-            fold = new char[capacity];
-            foldStart = new int[capacity];
-            foldEnd = new int[capacity];
+            _fold = new char[capacity];
+            _foldStart = new int[capacity];
+            _foldEnd = new int[capacity];
         }
 
         var n = 0;
@@ -38,17 +38,17 @@ internal sealed partial class TextAnalysis
             {
                 foreach (var e in CharFolding.Expansion(c))
                 {
-                    fold[n] = e;
-                    foldStart[n] = i;
-                    foldEnd[n] = i + 1;
+                    _fold[n] = e;
+                    _foldStart[n] = i;
+                    _foldEnd[n] = i + 1;
                     n++;
                 }
             }
             else if (f != CharFolding.Removed)
             {
-                fold[n] = f;
-                foldStart[n] = i;
-                foldEnd[n] = i + width;
+                _fold[n] = f;
+                _foldStart[n] = i;
+                _foldEnd[n] = i + width;
                 n++;
             }
 

@@ -12,9 +12,9 @@ internal sealed partial class TextAnalysis
     /// </summary>
     private void KeyAndLookUp(ref Token token)
     {
-        scoped ReadOnlySpan<char> folded = fold.AsSpan(token.FoldStart, token.FoldEnd - token.FoldStart);
+        scoped ReadOnlySpan<char> folded = _fold.AsSpan(token.FoldStart, token.FoldEnd - token.FoldStart);
         Span<char> latin = stackalloc char[folded.Length <= MaxMaskedLength ? folded.Length : 0];
-        if (token.Is(TokenShape.HasOtherLetter) && (token.Is(TokenShape.HasAsciiLetter) || mostlyLatin) && folded.Length <= MaxMaskedLength
+        if (token.Is(TokenShape.HasOtherLetter) && (token.Is(TokenShape.HasAsciiLetter) || _mostlyLatin) && folded.Length <= MaxMaskedLength
             && ReadConfusables(folded, latin))
         {
             folded = latin;
@@ -36,17 +36,17 @@ internal sealed partial class TextAnalysis
         // Cyrillic у imitates both y and u ("mуrder").
         if (token.Entries is null && token.Is(TokenShape.Confusable) && folded.Contains('y') && latin.Length == folded.Length)
         {
-            var original = fold.AsSpan(token.FoldStart, token.FoldEnd - token.FoldStart);
+            var original = _fold.AsSpan(token.FoldStart, token.FoldEnd - token.FoldStart);
             for (var i = 0; i < latin.Length; i++)
             {
                 latin[i] = original[i] == '\u0443' ? 'u' : latin[i];
             }
 
-            var mark = keyLength;
+            var mark = _keyLength;
             token.Entries = WriteKey(ref token, latin, leet, 'i');
             if (token.Entries is null)
             {
-                keyLength = mark;
+                _keyLength = mark;
                 for (var i = 0; i < latin.Length; i++)
                 {
                     latin[i] = original[i] == '\u0443' ? 'y' : latin[i];
@@ -102,7 +102,7 @@ internal sealed partial class TextAnalysis
         }
 
         // "f*u*c*k" uses '*' as a separator; "sh*t" hides a letter.
-        var mark = keyLength;
+        var mark = _keyLength;
         Span<char> unstarred = stackalloc char[n];
         var u = 0;
         foreach (var c in letters[..n])
@@ -120,8 +120,8 @@ internal sealed partial class TextAnalysis
             return;
         }
 
-        keyLength = mark;
-        var masked = lexicon.FindMasked(letters[..n]) ?? custom?.FindMasked(letters[..n]);
+        _keyLength = mark;
+        var masked = _lexicon.FindMasked(letters[..n]) ?? _custom?.FindMasked(letters[..n]);
         if (masked is null)
         {
             WriteKey(ref token, folded, leet, 'i');
@@ -132,19 +132,19 @@ internal sealed partial class TextAnalysis
         var keyChars = ReserveKey(key.Skeleton.Length, out var keyRuns);
         key.Skeleton.CopyTo(keyChars);
         key.Runs.CopyTo(keyRuns);
-        token.KeyStart = keyLength;
+        token.KeyStart = _keyLength;
         token.KeyLength = key.Skeleton.Length;
-        keyLength += key.Skeleton.Length;
-        token.Entries = lexicon.Find(key.Skeleton);
+        _keyLength += key.Skeleton.Length;
+        token.Entries = _lexicon.Find(key.Skeleton);
     }
 
     private LexiconEntry[]? WriteKey(ref Token token, ReadOnlySpan<char> folded, bool leet, char oneAs)
     {
         var key = ReserveKey(folded.Length, out var keyRuns);
         var length = TokenKeys.Build(folded, leet, oneAs, key, keyRuns);
-        token.KeyStart = keyLength;
+        token.KeyStart = _keyLength;
         token.KeyLength = length;
-        keyLength += length;
+        _keyLength += length;
         token.Shape &= ~TokenShape.Stretched;
         foreach (var run in keyRuns[..length])
         {
@@ -155,26 +155,26 @@ internal sealed partial class TextAnalysis
             }
         }
 
-        return lexicon.Find(key[..length]);
+        return _lexicon.Find(key[..length]);
     }
 
     private Span<char> ReserveKey(int length, out Span<byte> keyRuns)
     {
-        if (keyLength + length > keys.Length)
+        if (_keyLength + length > _keys.Length)
         {
-            var size = Math.Max(keys.Length * 2, keyLength + length);
-            Array.Resize(ref keys, size);
-            Array.Resize(ref runs, size);
+            var size = Math.Max(_keys.Length * 2, _keyLength + length);
+            Array.Resize(ref _keys, size);
+            Array.Resize(ref _runs, size);
         }
 
-        keyRuns = runs.AsSpan(keyLength, length);
-        return keys.AsSpan(keyLength, length);
+        keyRuns = _runs.AsSpan(_keyLength, length);
+        return _keys.AsSpan(_keyLength, length);
     }
 
     private bool HasSingleWordMatch(in Token token)
     {
-        var entries = lexicon.Find(Key(token));
-        var customEntries = custom?.Find(Key(token));
+        var entries = _lexicon.Find(Key(token));
+        var customEntries = _custom?.Find(Key(token));
         return (entries is not null && HasSingleWordMatch(entries, token))
             || (customEntries is not null && HasSingleWordMatch(customEntries, token));
     }

@@ -12,14 +12,14 @@ internal sealed partial class TextAnalysis
 
         // Many phrases of several languages start with the same short word ("on", "me", "a"); comparing the next
         // token's key hash first rules most of them out without touching their keys.
-        if (keyHashes.Length < TokenCount)
+        if (_keyHashes.Length < TokenCount)
         {
-            keyHashes = new int[Math.Max(TokenCount, keyHashes.Length * 2)];
+            _keyHashes = new int[Math.Max(TokenCount, _keyHashes.Length * 2)];
         }
 
         for (var tokenIndex = 0; tokenIndex < TokenCount; tokenIndex++)
         {
-            keyHashes[tokenIndex] = LexiconKey.HashOf(Key(Tokens[tokenIndex]));
+            _keyHashes[tokenIndex] = LexiconKey.HashOf(Key(Tokens[tokenIndex]));
         }
 
         // The last token claimed by an innocent fixed expression or an allowlisted term: built-in entries skip it.
@@ -55,7 +55,7 @@ internal sealed partial class TextAnalysis
                 continue;
             }
 
-            var nextHash = tokenIndex + 1 < TokenCount ? keyHashes[tokenIndex + 1] : 0;
+            var nextHash = tokenIndex + 1 < TokenCount ? _keyHashes[tokenIndex + 1] : 0;
             foreach (var entry in entries)
             {
                 if (entry.Tokens.Length > 1 && (tokenIndex + 1 >= TokenCount || entry.Tokens[1].Hash != nextHash))

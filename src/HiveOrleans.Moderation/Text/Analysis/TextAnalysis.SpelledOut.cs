@@ -57,11 +57,11 @@ internal sealed partial class TextAnalysis
                         Span = Tokens[first].Span,
                         Shape = TokenShape.HasLetter | TokenShape.Merged,
                     };
-                    var mark = keyLength;
+                    var mark = _keyLength;
                     var entries = WriteKey(ref token, letters[..(end - first)], leet: false, 'i');
                     if (!HasSingleWordMatch(token) || (end - first == 2 && !IsFilterWord(entries)))
                     {
-                        keyLength = mark;
+                        _keyLength = mark;
                         continue;
                     }
 
@@ -117,7 +117,7 @@ internal sealed partial class TextAnalysis
             return false;
         }
 
-        var c = fold[token.FoldStart];
+        var c = _fold[token.FoldStart];
         letter = TokenKeys.IsLeetSymbol(c) ? TokenKeys.Leet(c, 'i') : c;
         return char.IsAsciiLetterLower(letter);
     }
@@ -133,7 +133,7 @@ internal sealed partial class TextAnalysis
 
         for (var i = from; i < to; i++)
         {
-            if (fold[i] is not (' ' or '.' or '-' or '_' or '*' or '/' or ',' or '~' or '+' or '·' or '•' or '\t'))
+            if (_fold[i] is not (' ' or '.' or '-' or '_' or '*' or '/' or ',' or '~' or '+' or '·' or '•' or '\t'))
             {
                 return false;
             }
@@ -146,7 +146,7 @@ internal sealed partial class TextAnalysis
     private bool IsDottedPair(int first)
     {
         var between = Tokens[first + 1].FoldStart - Tokens[first].FoldEnd;
-        return between == 1 && fold[Tokens[first].FoldEnd] == '.' && FoldedAt(Tokens[first + 1].FoldEnd) == '.';
+        return between == 1 && _fold[Tokens[first].FoldEnd] == '.' && FoldedAt(Tokens[first + 1].FoldEnd) == '.';
     }
 
     private static bool IsFilterWord(LexiconEntry[]? entries)

@@ -16,7 +16,7 @@ internal sealed partial class TextAnalysis
         var i = 0;
         while (i < FoldLength)
         {
-            if (!IsWordChar(fold[i]))
+            if (!IsWordChar(_fold[i]))
             {
                 i++;
                 continue;
@@ -26,7 +26,7 @@ internal sealed partial class TextAnalysis
             var shape = TokenShape.None;
             while (i < FoldLength)
             {
-                var c = fold[i];
+                var c = _fold[i];
                 if (IsWordChar(c))
                 {
                     shape |= c switch
@@ -45,7 +45,7 @@ internal sealed partial class TextAnalysis
                     i = maskEnd;
                     continue;
                 }
-                else if (IsInnerChar(c) && i + 1 < FoldLength && IsWordChar(fold[i + 1]))
+                else if (IsInnerChar(c) && i + 1 < FoldLength && IsWordChar(_fold[i + 1]))
                 {
                     if (c != '\'')
                     {
@@ -60,19 +60,19 @@ internal sealed partial class TextAnalysis
                 i++;
             }
 
-            if (fold[start] == '@')
+            if (_fold[start] == '@')
             {
                 shape |= TokenShape.StartsWithAt;
             }
 
-            var origStart = foldStart[start];
+            var origStart = _foldStart[start];
             while (spanIndex < SpanCount - 1 && origStart >= Spans[spanIndex].End)
             {
                 spanIndex++;
             }
 
             // Fewer folded characters than original ones: zero-width characters or combining marks inside the word.
-            if (foldEnd[i - 1] - origStart > i - start && HasRemovedInside(start, i))
+            if (_foldEnd[i - 1] - origStart > i - start && HasRemovedInside(start, i))
             {
                 shape |= TokenShape.HasRemoved;
             }
@@ -91,13 +91,13 @@ internal sealed partial class TextAnalysis
                 FoldStart = start,
                 FoldEnd = i,
                 OrigStart = origStart,
-                OrigEnd = foldEnd[i - 1],
+                OrigEnd = _foldEnd[i - 1],
                 Span = spanIndex,
                 Shape = shape,
             });
         }
 
-        mostlyLatin = latinWords >= otherScriptWords;
+        _mostlyLatin = latinWords >= otherScriptWords;
         for (var tokenIndex = TokenCount - 1; tokenIndex >= 0; tokenIndex--)
         {
             Spans[Tokens[tokenIndex].Span].FirstToken = tokenIndex;
@@ -114,7 +114,7 @@ internal sealed partial class TextAnalysis
     {
         for (var k = start + 1; k < end; k++)
         {
-            if (foldStart[k] > foldEnd[k - 1])
+            if (_foldStart[k] > _foldEnd[k - 1])
             {
                 return true;
             }
@@ -127,7 +127,7 @@ internal sealed partial class TextAnalysis
     private int MaskEnd(int i)
     {
         var end = i;
-        while (end < FoldLength && fold[end] == '*')
+        while (end < FoldLength && _fold[end] == '*')
         {
             end++;
         }
@@ -137,7 +137,7 @@ internal sealed partial class TextAnalysis
             return i;
         }
 
-        return end < FoldLength && IsWordChar(fold[end]) ? end : i;
+        return end < FoldLength && IsWordChar(_fold[end]) ? end : i;
     }
 
     private void AddToken(in Token token)

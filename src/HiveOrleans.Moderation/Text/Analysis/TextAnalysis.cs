@@ -12,21 +12,21 @@ internal sealed partial class TextAnalysis
     private const int RetainedCapacity = 1 << 16;
 
     [ThreadStatic]
-    private static TextAnalysis? perThread;
+    private static TextAnalysis? _perThread;
 
-    private char[] fold = new char[256];
-    private int[] foldStart = new int[256];
-    private int[] foldEnd = new int[256];
-    private char[] keys = new char[1024];
-    private byte[] runs = new byte[1024];
-    private int[] keyHashes = new int[64];
-    private int keyLength;
+    private char[] _fold = new char[256];
+    private int[] _foldStart = new int[256];
+    private int[] _foldEnd = new int[256];
+    private char[] _keys = new char[1024];
+    private byte[] _runs = new byte[1024];
+    private int[] _keyHashes = new int[64];
+    private int _keyLength;
 
-    private Lexicon lexicon = Lexicon.BuiltIn;
-    private Lexicon? custom;
+    private Lexicon _lexicon = Lexicon.BuiltIn;
+    private Lexicon? _custom;
 
     // Whether most words are written in Latin letters: look-alike letters are then read as Latin.
-    private bool mostlyLatin;
+    private bool _mostlyLatin;
 
     public string Text { get; private set; } = "";
 
@@ -52,28 +52,28 @@ internal sealed partial class TextAnalysis
 
     public static TextAnalysis Rent()
     {
-        var analysis = perThread ?? new TextAnalysis();
-        perThread = null;
+        var analysis = _perThread ?? new TextAnalysis();
+        _perThread = null;
         return analysis;
     }
 
     public static void Return(TextAnalysis analysis)
     {
         // A 50 KB text grows the buffers; do not keep that much per thread for ever.
-        if (analysis.fold.Length <= RetainedCapacity)
+        if (analysis._fold.Length <= RetainedCapacity)
         {
             analysis.Text = "";
-            perThread = analysis;
+            _perThread = analysis;
         }
     }
 
-    public char FoldedAt(int index) => index >= 0 && index < FoldLength ? fold[index] : ' ';
+    public char FoldedAt(int index) => index >= 0 && index < FoldLength ? _fold[index] : ' ';
 
-    public ReadOnlySpan<char> Folded(in Token token) => fold.AsSpan(token.FoldStart, token.FoldEnd - token.FoldStart);
+    public ReadOnlySpan<char> Folded(in Token token) => _fold.AsSpan(token.FoldStart, token.FoldEnd - token.FoldStart);
 
-    public ReadOnlySpan<char> Key(in Token token) => keys.AsSpan(token.KeyStart, token.KeyLength);
+    public ReadOnlySpan<char> Key(in Token token) => _keys.AsSpan(token.KeyStart, token.KeyLength);
 
-    public ReadOnlySpan<byte> Runs(in Token token) => runs.AsSpan(token.KeyStart, token.KeyLength);
+    public ReadOnlySpan<byte> Runs(in Token token) => _runs.AsSpan(token.KeyStart, token.KeyLength);
 
     /// <summary>The key of token <paramref name="tokenIndex"/>, or nothing when it lies outside <paramref name="span"/>.</summary>
     public ReadOnlySpan<char> KeyAt(int tokenIndex, scoped in TextSpan span) =>
@@ -112,11 +112,11 @@ internal sealed partial class TextAnalysis
     /// </summary>
     public void Load(string text, Lexicon lexicon, Lexicon? custom)
     {
-        this.lexicon = lexicon;
-        this.custom = custom;
+        _lexicon = lexicon;
+        _custom = custom;
         Text = text;
         Language = LanguageDetector.Unknown;
-        keyLength = 0;
+        _keyLength = 0;
         FoldText(text);
         SplitSpans(text);
         Tokenize();
@@ -128,9 +128,9 @@ internal sealed partial class TextAnalysis
                 KeyAndLookUp(ref Tokens[tokenIndex]);
             }
 
-            if (custom is not null)
+            if (_custom is not null)
             {
-                Tokens[tokenIndex].Custom = custom.Find(Key(Tokens[tokenIndex]));
+                Tokens[tokenIndex].Custom = _custom.Find(Key(Tokens[tokenIndex]));
             }
         }
 

@@ -20,7 +20,7 @@ internal sealed class SpanFeatures
     private const int MaxWordLength = 40;
 
     [ThreadStatic]
-    private static SpanFeatures? perThread;
+    private static SpanFeatures? _perThread;
 
     private readonly char[] _arena = new char[4096];
     private readonly List<(int Start, int Length)> _words = new(64);
@@ -28,7 +28,7 @@ internal sealed class SpanFeatures
     private readonly bool[] _cues = new bool[(int)Cue.Count];
     private int _used;
 
-    public static SpanFeatures ForThisThread() => perThread ??= new SpanFeatures();
+    public static SpanFeatures ForThisThread() => _perThread ??= new SpanFeatures();
 
     /// <summary>A list for the caller to gather a span's lexicon matches in, reused like the features.</summary>
     public List<LexiconEntry> Matches { get; } = new(16);

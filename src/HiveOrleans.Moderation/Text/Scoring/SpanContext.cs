@@ -10,26 +10,26 @@ internal readonly ref struct SpanContext
     /// <summary>Intent or a wish before a verb or a word ("I will", "I hope", "should") makes it meant.</summary>
     public const WordRole IntentOrWish = WordRole.Intent | WordRole.Wish;
 
-    private readonly TextSpan span;
-    private readonly Span<int> heads;
-    private readonly List<TextFilterHit> hits;
+    private readonly TextSpan _span;
+    private readonly Span<int> _heads;
+    private readonly List<TextFilterHit> _hits;
 
     // Heads with a word in the span that scores without context: an ambiguous word of the same head then counts too.
-    private readonly int solidHeads;
+    private readonly int _solidHeads;
 
     public SpanContext(TextAnalysis analysis, int spanIndex, Span<int> heads, List<TextFilterHit> hits)
     {
         Analysis = analysis;
-        span = analysis.Spans[spanIndex];
+        _span = analysis.Spans[spanIndex];
         SpanRoles = analysis.SpanRoles(spanIndex);
-        this.heads = heads;
-        this.hits = hits;
-        for (var m = span.FirstMatch; m < span.MatchEnd; m++)
+        _heads = heads;
+        _hits = hits;
+        for (var m = _span.FirstMatch; m < _span.MatchEnd; m++)
         {
             var entry = analysis.Matches[m].Entry;
             if (!analysis.Matches[m].Shadowed && entry.Severity > 0 && !entry.Has(WordRole.Ambiguous | WordRole.Menace) && entry.Head != HeadIndex.None)
             {
-                solidHeads |= 1 << (int)entry.Head;
+                _solidHeads |= 1 << (int)entry.Head;
             }
         }
     }
@@ -40,34 +40,34 @@ internal readonly ref struct SpanContext
     public WordRole SpanRoles { get; }
 
     /// <summary>Where the span starts in the original text.</summary>
-    public int Start => span.Start;
+    public int Start => _span.Start;
 
     /// <summary>Where the span ends in the original text.</summary>
-    public int End => span.End;
+    public int End => _span.End;
 
-    public int FirstToken => span.FirstToken;
+    public int FirstToken => _span.FirstToken;
 
-    public int TokenEnd => span.TokenEnd;
+    public int TokenEnd => _span.TokenEnd;
 
-    public int FirstMatch => span.FirstMatch;
+    public int FirstMatch => _span.FirstMatch;
 
-    public int MatchEnd => span.MatchEnd;
+    public int MatchEnd => _span.MatchEnd;
 
     /// <summary>True when a word of <paramref name="head"/> in the span scores without needing context.</summary>
-    public bool IsSolid(HeadIndex head) => (solidHeads & (1 << (int)head)) != 0;
+    public bool IsSolid(HeadIndex head) => (_solidHeads & (1 << (int)head)) != 0;
 
     /// <summary>The score <paramref name="head"/> has reached in this span so far.</summary>
-    public int ScoreOf(HeadIndex head) => heads[(int)head];
+    public int ScoreOf(HeadIndex head) => _heads[(int)head];
 
     /// <summary>The key of token <paramref name="tokenIndex"/>, or nothing when it lies outside the span.</summary>
-    public ReadOnlySpan<char> KeyAt(int tokenIndex) => Analysis.KeyAt(tokenIndex, span);
+    public ReadOnlySpan<char> KeyAt(int tokenIndex) => Analysis.KeyAt(tokenIndex, _span);
 
-    public WordRole RolesAt(int tokenIndex) => tokenIndex >= span.FirstToken && tokenIndex < span.TokenEnd ? Analysis.Tokens[tokenIndex].Roles : WordRole.None;
+    public WordRole RolesAt(int tokenIndex) => tokenIndex >= _span.FirstToken && tokenIndex < _span.TokenEnd ? Analysis.Tokens[tokenIndex].Roles : WordRole.None;
 
     public bool AnyIn(int from, int to, WordRole role)
     {
-        from = Math.Max(from, span.FirstToken);
-        to = Math.Min(to, span.TokenEnd - 1);
+        from = Math.Max(from, _span.FirstToken);
+        to = Math.Min(to, _span.TokenEnd - 1);
         for (var tokenIndex = from; tokenIndex <= to; tokenIndex++)
         {
             if ((Analysis.Tokens[tokenIndex].Roles & role) != 0)
@@ -81,7 +81,7 @@ internal readonly ref struct SpanContext
 
     public int NextNonFiller(int from, int maxSkips)
     {
-        for (var tokenIndex = from; tokenIndex < span.TokenEnd && tokenIndex <= from + maxSkips; tokenIndex++)
+        for (var tokenIndex = from; tokenIndex < _span.TokenEnd && tokenIndex <= from + maxSkips; tokenIndex++)
         {
             if ((Analysis.Tokens[tokenIndex].Roles & WordRole.Filler) == 0)
             {
@@ -94,7 +94,7 @@ internal readonly ref struct SpanContext
 
     public bool HasWord(string word)
     {
-        for (var tokenIndex = span.FirstToken; tokenIndex < span.TokenEnd; tokenIndex++)
+        for (var tokenIndex = _span.FirstToken; tokenIndex < _span.TokenEnd; tokenIndex++)
         {
             if (Analysis.Folded(Analysis.Tokens[tokenIndex]).SequenceEqual(word))
             {
@@ -107,18 +107,18 @@ internal readonly ref struct SpanContext
 
     public void Raise(HeadIndex head, int severity)
     {
-        if (head != HeadIndex.None && severity > heads[(int)head])
+        if (head != HeadIndex.None && severity > _heads[(int)head])
         {
-            heads[(int)head] = severity;
+            _heads[(int)head] = severity;
         }
     }
 
     /// <summary>Lowers <paramref name="head"/> to at most <paramref name="ceiling"/> in this span.</summary>
     public void Cap(HeadIndex head, int ceiling)
     {
-        if (heads[(int)head] > ceiling)
+        if (_heads[(int)head] > ceiling)
         {
-            heads[(int)head] = ceiling;
+            _heads[(int)head] = ceiling;
         }
     }
 
@@ -128,14 +128,14 @@ internal readonly ref struct SpanContext
         var end = Analysis.Tokens[last].OrigEnd;
 
         // Two rules reporting the same word do so one right after the other; looking back a little is enough.
-        for (var i = hits.Count - 1; i >= 0 && i >= hits.Count - 4; i--)
+        for (var i = _hits.Count - 1; i >= 0 && i >= _hits.Count - 4; i--)
         {
-            if (hits[i].StartIndex == start && hits[i].EndIndex == end && hits[i].Type == type)
+            if (_hits[i].StartIndex == start && _hits[i].EndIndex == end && _hits[i].Type == type)
             {
                 return;
             }
         }
 
-        hits.Add(new TextFilterHit(Analysis.Text[start..end], start, end, type));
+        _hits.Add(new TextFilterHit(Analysis.Text[start..end], start, end, type));
     }
 }

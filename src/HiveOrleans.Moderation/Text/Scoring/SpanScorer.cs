@@ -10,12 +10,12 @@ namespace HiveOrleans.Moderation.Text;
 /// </summary>
 internal ref struct SpanScorer
 {
-    private readonly SpanContext context;
-    private int selfHarmSignals;
+    private readonly SpanContext _context;
+    private int _selfHarmSignals;
 
     public SpanScorer(TextAnalysis analysis, int spanIndex, Span<int> heads, List<TextFilterHit> hits)
     {
-        context = new SpanContext(analysis, spanIndex, heads, hits);
+        _context = new SpanContext(analysis, spanIndex, heads, hits);
     }
 
     /// <summary>Sum of the spam weights seen; <see cref="SpamSignals"/> adds the rest.</summary>
@@ -29,8 +29,8 @@ internal ref struct SpanScorer
 
     public void Score()
     {
-        var matches = context.Analysis.Matches;
-        for (var m = context.FirstMatch; m < context.MatchEnd; m++)
+        var matches = _context.Analysis.Matches;
+        for (var m = _context.FirstMatch; m < _context.MatchEnd; m++)
         {
             if (!matches[m].Shadowed)
             {
@@ -38,53 +38,53 @@ internal ref struct SpanScorer
             }
         }
 
-        if ((context.SpanRoles & WordRole.SelfAct) != 0)
+        if ((_context.SpanRoles & WordRole.SelfAct) != 0)
         {
-            selfHarmSignals += SelfHarmRules.ScoreSelfActs(context);
+            _selfHarmSignals += SelfHarmRules.ScoreSelfActs(_context);
         }
 
-        if ((context.SpanRoles & WordRole.Group) != 0)
+        if ((_context.SpanRoles & WordRole.Group) != 0)
         {
-            HateRules.ScoreGroups(context);
+            HateRules.ScoreGroups(_context);
         }
 
-        if ((context.SpanRoles & (WordRole.SexVerb | WordRole.SexAct)) != 0)
+        if ((_context.SpanRoles & (WordRole.SexVerb | WordRole.SexAct)) != 0)
         {
-            SexualRules.ScoreSexualVerbs(context);
+            SexualRules.ScoreSexualVerbs(_context);
         }
 
-        if ((context.SpanRoles & WordRole.SecondPerson) != 0)
+        if ((_context.SpanRoles & WordRole.SecondPerson) != 0)
         {
-            BullyingRules.ScoreShunning(context);
+            BullyingRules.ScoreShunning(_context);
         }
 
-        if (context.Analysis.Text.AsSpan(context.Start, context.End - context.Start).ContainsAnyInRange('\u2600', '\uDFFF'))
+        if (_context.Analysis.Text.AsSpan(_context.Start, _context.End - _context.Start).ContainsAnyInRange('\u2600', '\uDFFF'))
         {
-            DrugRules.ScoreEmoji(context);
+            DrugRules.ScoreEmoji(_context);
         }
 
-        if ((context.SpanRoles & WordRole.Menace) != 0)
+        if ((_context.SpanRoles & WordRole.Menace) != 0)
         {
-            ViolenceRules.ScoreMenace(context);
+            ViolenceRules.ScoreMenace(_context);
         }
 
-        SelfHarmRules.Corroborate(context, selfHarmSignals);
-        CapReportedSpeech(context);
+        SelfHarmRules.Corroborate(_context, _selfHarmSignals);
+        CapReportedSpeech(_context);
     }
 
     // "he messaged 'I'll hurt you' so I blocked him", "calling refugees 'cockroaches' is not banter": words quoted in
     // order to report or condemn them score nothing.
-    private static void CapReportedSpeech(in SpanContext context)
+    private static void CapReportedSpeech(in SpanContext _context)
     {
-        var text = context.Analysis.Text.AsSpan(context.Start, context.End - context.Start);
-        if (!IsQuoting(text) || !HasReportingWord(context))
+        var text = _context.Analysis.Text.AsSpan(_context.Start, _context.End - _context.Start);
+        if (!IsQuoting(text) || !HasReportingWord(_context))
         {
             return;
         }
 
         foreach (var head in (ReadOnlySpan<HeadIndex>)[HeadIndex.Bullying, HeadIndex.Sexual, HeadIndex.Hate, HeadIndex.Violence, HeadIndex.SelfHarm])
         {
-            context.Cap(head, 0);
+            _context.Cap(head, 0);
         }
     }
 
@@ -102,12 +102,12 @@ internal ref struct SpanScorer
         return false;
     }
 
-    private static bool HasReportingWord(in SpanContext context)
+    private static bool HasReportingWord(in SpanContext _context)
     {
-        for (var tokenIndex = context.FirstToken; tokenIndex < context.TokenEnd; tokenIndex++)
+        for (var tokenIndex = _context.FirstToken; tokenIndex < _context.TokenEnd; tokenIndex++)
         {
             // Keys collapse doubled letters: "caling" is "calling".
-            if (context.KeyAt(tokenIndex) is "said" or "says" or "saying" or "told" or "mesaged" or "texted" or "wrote" or "posted" or "posting"
+            if (_context.KeyAt(tokenIndex) is "said" or "says" or "saying" or "told" or "mesaged" or "texted" or "wrote" or "posted" or "posting"
                 or "comented" or "coment" or "caling" or "caled" or "cal" or "shouting" or "screamed" or "reported" or "report" or "reporting"
                 or "screenshot" or "screenshots" or "flaging" or "loged" or "blocked" or "leter" or "acount")
             {
@@ -123,14 +123,14 @@ internal ref struct SpanScorer
         var entry = match.Entry;
         if (entry.IsCustom)
         {
-            HasCustomHit |= CustomListRules.Score(context, match);
+            HasCustomHit |= CustomListRules.Score(_context, match);
             return;
         }
 
         // English-only words ("die": the German article; "kkk": Portuguese laughter) are not read in other languages.
         if (entry.Head == HeadIndex.None
             || entry.Has(WordRole.Menace)
-            || (entry.EnglishOnly && context.Analysis.InOtherCoveredLanguage)
+            || (entry.EnglishOnly && _context.Analysis.InOtherCoveredLanguage)
             || (entry.Has(WordRole.Ambiguous) && !HasContext(match)))
         {
             return;
@@ -146,38 +146,38 @@ internal ref struct SpanScorer
                 PromotionWeight += severity;
                 return;
             case HeadIndex.Drugs when severity > 0:
-                severity = DrugRules.Severity(context, match);
+                severity = DrugRules.Severity(_context, match);
                 break;
             case HeadIndex.Sexual when entry.Has(WordRole.Nudity):
-                severity = SexualRules.NuditySeverity(context);
+                severity = SexualRules.NuditySeverity(_context);
                 break;
         }
 
         if (entry.Has(WordRole.ViolentAct))
         {
-            severity = ViolenceRules.ThreatSeverity(context, match);
+            severity = ViolenceRules.ThreatSeverity(_context, match);
         }
         else if (entry.Has(WordRole.DeathWord))
         {
-            severity = ViolenceRules.DeathWishSeverity(context, match);
+            severity = ViolenceRules.DeathWishSeverity(_context, match);
         }
         else if (entry.Has(WordRole.Weapon))
         {
-            severity = ViolenceRules.WeaponThreatSeverity(context, match);
+            severity = ViolenceRules.WeaponThreatSeverity(_context, match);
         }
         else if (entry.Has(WordRole.SelfHarmTopic))
         {
-            severity = SelfHarmRules.TopicSeverity(context, match);
+            severity = SelfHarmRules.TopicSeverity(_context, match);
         }
         else if (entry.Has(WordRole.SelfHarmMethod))
         {
-            severity = SelfHarmRules.MethodSeverity(context, match);
+            severity = SelfHarmRules.MethodSeverity(_context, match);
         }
 
         if (entry.Has(WordRole.Insult | WordRole.Profanity | WordRole.Aimed))
         {
-            var bullying = BullyingRules.Severity(context, match);
-            context.Raise(HeadIndex.Bullying, bullying);
+            var bullying = BullyingRules.Severity(_context, match);
+            _context.Raise(HeadIndex.Bullying, bullying);
             if (entry.Head == HeadIndex.Bullying)
             {
                 severity = bullying;
@@ -186,14 +186,14 @@ internal ref struct SpanScorer
 
         if (entry.Head == HeadIndex.SelfHarm && severity > 0)
         {
-            selfHarmSignals++;
+            _selfHarmSignals++;
         }
 
-        context.Raise(entry.Head, severity);
+        _context.Raise(entry.Head, severity);
         var minimum = entry.Has(WordRole.ViolentAct | WordRole.DeathWord | WordRole.Weapon) ? 2 : 1;
         if (entry.FilterType is not null && (severity >= minimum || entry.Has(WordRole.Profanity)))
         {
-            context.Hit(match.First, match.Last, entry.FilterType);
+            _context.Hit(match.First, match.Last, entry.FilterType);
         }
     }
 
@@ -201,17 +201,17 @@ internal ref struct SpanScorer
     {
         var entry = match.Entry;
         var head = entry.Head;
-        var solid = context.IsSolid(head);
+        var solid = _context.IsSolid(head);
 
         // A masked, spelled-out or leetspoken word was written that way because of its offensive sense.
-        var obfuscated = head != HeadIndex.Bullying && context.Analysis.IsObfuscated(match.First, match.Last);
+        var obfuscated = head != HeadIndex.Bullying && _context.Analysis.IsObfuscated(match.First, match.Last);
         return head switch
         {
-            HeadIndex.Sexual => SexualRules.HasContext(context, match, solid, obfuscated),
-            HeadIndex.Drugs => DrugRules.HasContext(context, match, solid, obfuscated),
-            HeadIndex.Hate => HateRules.HasContext(context, match, solid, obfuscated),
-            HeadIndex.ChildExploitation => ChildExploitationRules.HasContext(context, obfuscated),
-            HeadIndex.Bullying => BullyingRules.IsAimed(context, match),
+            HeadIndex.Sexual => SexualRules.HasContext(_context, match, solid, obfuscated),
+            HeadIndex.Drugs => DrugRules.HasContext(_context, match, solid, obfuscated),
+            HeadIndex.Hate => HateRules.HasContext(_context, match, solid, obfuscated),
+            HeadIndex.ChildExploitation => ChildExploitationRules.HasContext(_context, obfuscated),
+            HeadIndex.Bullying => BullyingRules.IsAimed(_context, match),
             _ => solid,
         };
     }
