@@ -74,17 +74,17 @@ internal ref struct SpanScorer
 
     // "he messaged 'I'll hurt you' so I blocked him", "calling refugees 'cockroaches' is not banter": words quoted in
     // order to report or condemn them score nothing.
-    private static void CapReportedSpeech(in SpanContext _context)
+    private static void CapReportedSpeech(in SpanContext context)
     {
-        var text = _context.Analysis.Text.AsSpan(_context.Start, _context.End - _context.Start);
-        if (!IsQuoting(text) || !HasReportingWord(_context))
+        var text = context.Analysis.Text.AsSpan(context.Start, context.End - context.Start);
+        if (!IsQuoting(text) || !HasReportingWord(context))
         {
             return;
         }
 
         foreach (var head in (ReadOnlySpan<HeadIndex>)[HeadIndex.Bullying, HeadIndex.Sexual, HeadIndex.Hate, HeadIndex.Violence, HeadIndex.SelfHarm])
         {
-            _context.Cap(head, 0);
+            context.Cap(head, 0);
         }
     }
 
@@ -102,12 +102,12 @@ internal ref struct SpanScorer
         return false;
     }
 
-    private static bool HasReportingWord(in SpanContext _context)
+    private static bool HasReportingWord(in SpanContext context)
     {
-        for (var tokenIndex = _context.FirstToken; tokenIndex < _context.TokenEnd; tokenIndex++)
+        for (var tokenIndex = context.FirstToken; tokenIndex < context.TokenEnd; tokenIndex++)
         {
             // Keys collapse doubled letters: "caling" is "calling".
-            if (_context.KeyAt(tokenIndex) is "said" or "says" or "saying" or "told" or "mesaged" or "texted" or "wrote" or "posted" or "posting"
+            if (context.KeyAt(tokenIndex) is "said" or "says" or "saying" or "told" or "mesaged" or "texted" or "wrote" or "posted" or "posting"
                 or "comented" or "coment" or "caling" or "caled" or "cal" or "shouting" or "screamed" or "reported" or "report" or "reporting"
                 or "screenshot" or "screenshots" or "flaging" or "loged" or "blocked" or "leter" or "acount")
             {
