@@ -1,7 +1,7 @@
+using HiveOrleans.Storage.Media;
 using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Globalization;
-using HiveOrleans.Moderation.Media;
 using HiveOrleans.Moderation.Pdq;
 using SkiaSharp;
 

@@ -2,7 +2,6 @@ using System.Text;
 using HiveOrleans.Abstractions.Projects;
 using HiveOrleans.Abstractions.Tasks;
 using HiveOrleans.Gateway.Wire;
-using HiveOrleans.Grains.Media;
 using HiveOrleans.Storage.Media;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;

@@ -3,7 +3,6 @@ using System.Text.Json;
 using HiveOrleans.Abstractions.Idempotency;
 using HiveOrleans.Abstractions.Projects;
 using HiveOrleans.Gateway.Wire;
-using HiveOrleans.Grains.Media;
 using HiveOrleans.Storage.Media;
 using Microsoft.AspNetCore.Http.Features;
 

@@ -1,3 +1,4 @@
+using HiveOrleans.Storage.Media;
 using HiveOrleans.Gateway.Admin;
 using HiveOrleans.Gateway.Api;
 using HiveOrleans.Gateway.Auth;

@@ -1,3 +1,4 @@
+using HiveOrleans.Storage.Media;
 using HiveOrleans.Moderation.Media;
 using HiveOrleans.Moderation.Pdq;
 

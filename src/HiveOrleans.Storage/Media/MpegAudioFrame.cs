@@ -1,4 +1,4 @@
-namespace HiveOrleans.Moderation.Media;
+namespace HiveOrleans.Storage.Media;
 
 /// <summary>
 /// Bare MPEG audio (MP3 and its layer I/II siblings) and AAC in ADTS frames have no file header, only a frame

@@ -1,4 +1,4 @@
-namespace HiveOrleans.Grains.Media;
+namespace HiveOrleans.Storage.Media;
 
 /// <summary>The content is of a kind the project's model cannot take (found from its bytes, not its name).</summary>
 public sealed class UnsupportedMediaException : Exception

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace HiveOrleans.Moderation.Media;
+namespace HiveOrleans.Storage.Media;
 
 /// <summary>
 /// Names a file's format from its first bytes by magic numbers alone, before anything tries to decode it: the

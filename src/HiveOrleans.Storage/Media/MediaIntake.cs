@@ -1,9 +1,7 @@
 using HiveOrleans.Abstractions.Projects;
 using HiveOrleans.Abstractions.Tasks;
-using HiveOrleans.Moderation.Media;
-using HiveOrleans.Storage.Media;
 
-namespace HiveOrleans.Grains.Media;
+namespace HiveOrleans.Storage.Media;
 
 /// <summary>
 /// Takes media in, the one way for uploads (the gateway) and downloads (the task): sniff the type from the first

@@ -1,4 +1,4 @@
-namespace HiveOrleans.Moderation.Media;
+namespace HiveOrleans.Storage.Media;
 
 /// <summary>The formats <see cref="MediaSniffer"/> can name, one instance each so results compare by reference too.</summary>
 internal static class MediaFormats

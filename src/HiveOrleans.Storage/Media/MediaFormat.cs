@@ -1,4 +1,4 @@
-namespace HiveOrleans.Moderation.Media;
+namespace HiveOrleans.Storage.Media;
 
 /// <summary>A format recognised from a file's first bytes: its kind, its MIME type and a short display name.</summary>
 public sealed record MediaFormat(MediaKind Kind, string MimeType, string Name)

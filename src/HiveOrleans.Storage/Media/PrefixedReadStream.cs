@@ -1,4 +1,4 @@
-namespace HiveOrleans.Grains.Media;
+namespace HiveOrleans.Storage.Media;
 
 /// <summary>
 /// A read-only stream that yields bytes already read (a sniffed header) and then the rest of the source, so a

@@ -1,11 +1,10 @@
 using HiveOrleans.Storage;
-using HiveOrleans.Storage.Media;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
-namespace HiveOrleans.Grains.Hosting;
+namespace HiveOrleans.Storage.Media;
 
 public static class HiveMediaServiceCollectionExtensions
 {

@@ -1,4 +1,4 @@
-namespace HiveOrleans.Moderation.Media;
+namespace HiveOrleans.Storage.Media;
 
 /// <summary>What a file is, as far as moderation cares: which pipeline it goes to.</summary>
 public enum MediaKind

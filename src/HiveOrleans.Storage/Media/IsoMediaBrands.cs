@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 
-namespace HiveOrleans.Moderation.Media;
+namespace HiveOrleans.Storage.Media;
 
 /// <summary>
 /// ISO base media files (MP4, MOV, 3GP, M4A, HEIF, AVIF) share one container; the 'ftyp' box's major brand, and for
