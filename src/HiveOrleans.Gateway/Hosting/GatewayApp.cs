@@ -1,3 +1,4 @@
+using HiveOrleans.Hosting;
 using HiveOrleans.Storage.Media;
 using HiveOrleans.Gateway.Admin;
 using HiveOrleans.Gateway.Api;

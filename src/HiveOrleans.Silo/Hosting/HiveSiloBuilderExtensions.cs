@@ -1,3 +1,4 @@
+using HiveOrleans.Hosting;
 using HiveOrleans.Storage.Media;
 using HiveOrleans.Grains.Hosting;
 using HiveOrleans.Storage;

@@ -1,3 +1,4 @@
+using HiveOrleans.Hosting;
 using HiveOrleans.Grains.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

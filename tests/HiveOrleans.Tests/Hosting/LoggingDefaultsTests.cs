@@ -1,3 +1,4 @@
+using HiveOrleans.Hosting;
 using HiveOrleans.Silo.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -2,7 +2,7 @@ using System.Net;
 using HiveOrleans.Storage;
 using Microsoft.Extensions.Configuration;
 
-namespace HiveOrleans.Silo.Hosting;
+namespace HiveOrleans.Hosting;
 
 /// <summary>
 /// How this process finds its cluster and store, read once from configuration. Embedded mode (no connection string)

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Memory;
 
-namespace HiveOrleans.Silo.Hosting;
+namespace HiveOrleans.Hosting;
 
 /// <summary>
 /// Defaults that every HiveOrleans process starts from. They go in as the first configuration source, so

@@ -4,7 +4,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 
-namespace HiveOrleans.Silo.Hosting;
+namespace HiveOrleans.Hosting;
 
 public static class HiveTelemetryExtensions
 {
