@@ -14,4 +14,10 @@ public static class ModelTypes
 
     /// <summary>The kinds this version can run.</summary>
     public static readonly IReadOnlyList<string> Available = [Text, Visual];
+
+    /// <summary>What a project of each kind takes as media, in words for error messages; a kind not listed takes none.</summary>
+    public static readonly IReadOnlyDictionary<string, string> AcceptedMedia = new Dictionary<string, string>
+    {
+        [Visual] = "images (JPEG, PNG, GIF, WebP, BMP), GIFs and video",
+    };
 }

@@ -3,7 +3,7 @@ using HiveOrleans.Abstractions.Projects;
 using HiveOrleans.Abstractions.Tasks;
 using HiveOrleans.Gateway.Api;
 using HiveOrleans.Abstractions.Quotas;
-using HiveOrleans.Abstractions.Wire;
+using HiveOrleans.Wire;
 using HiveOrleans.Gateway.Wire;
 
 namespace HiveOrleans.Gateway.Admin;

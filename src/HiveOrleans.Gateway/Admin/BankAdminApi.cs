@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using HiveOrleans.Abstractions.Banks;
-using HiveOrleans.Abstractions.Wire;
+using HiveOrleans.Wire;
 using HiveOrleans.Gateway.Wire;
 
 namespace HiveOrleans.Gateway.Admin;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using HiveOrleans.Abstractions.Projects;
-using HiveOrleans.Abstractions.Wire;
+using HiveOrleans.Wire;
 
 namespace HiveOrleans.Gateway.Admin;
 

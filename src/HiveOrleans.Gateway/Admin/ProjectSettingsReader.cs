@@ -1,7 +1,7 @@
+using HiveOrleans.Wire.Rules;
 using System.Text.Json;
 using HiveOrleans.Abstractions.Projects;
 using HiveOrleans.Gateway.Wire;
-using HiveOrleans.Grains.Projects;
 
 namespace HiveOrleans.Gateway.Admin;
 

@@ -1,3 +1,5 @@
+using HiveOrleans.Wire;
+using HiveOrleans.Wire.Rules;
 using System.Text;
 using HiveOrleans.Abstractions.Projects;
 using HiveOrleans.Abstractions.Tasks;
@@ -21,7 +23,7 @@ internal static class MultipartTaskReader
         MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
         && type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase);
 
-    public static async Task<TaskRequest> ReadAsync(HttpRequest request, ProjectConfig project, IMediaStore store, CancellationToken cancellationToken)
+    public static async Task<SubmissionFields> ReadAsync(HttpRequest request, ProjectConfig project, IMediaStore store, CancellationToken cancellationToken)
     {
         var boundary = HeaderUtilities.RemoveQuotes(MediaTypeHeaderValue.Parse(request.ContentType).Boundary).Value;
         if (string.IsNullOrEmpty(boundary))
@@ -32,7 +34,7 @@ internal static class MultipartTaskReader
         var reader = new MultipartReader(boundary, request.Body);
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
         TaskMedia? media = null;
-        var fieldLimit = Math.Max(TaskRequestReader.MaxMetadataBytes, project.MaxTextLength * 4L) + 1024;
+        var fieldLimit = Math.Max(SubmissionRules.MaxMetadataBytes, project.MaxTextLength * 4L) + 1024;
         try
         {
             while (await NextSectionAsync(reader, cancellationToken) is { } section)
@@ -58,7 +60,7 @@ internal static class MultipartTaskReader
 
                     if (project.ModelType == ModelTypes.Text)
                     {
-                        throw TaskRequestReader.MisfitForText(MediaField);
+                        throw SubmissionRules.MisfitForText(MediaField);
                     }
 
                     var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
@@ -89,7 +91,7 @@ internal static class MultipartTaskReader
             throw ApiException.BadRequest($"The multipart/form-data body is malformed: {ex.Message}");
         }
 
-        return new TaskRequest
+        return new SubmissionFields
         {
             TextData = fields.GetValueOrDefault("text_data"),
             Url = fields.GetValueOrDefault("url"),

@@ -1,7 +1,8 @@
+using HiveOrleans.Wire.Rules;
 using HiveOrleans.Abstractions.Idempotency;
 using HiveOrleans.Abstractions.Projects;
 using HiveOrleans.Abstractions.Tasks;
-using HiveOrleans.Abstractions.Wire;
+using HiveOrleans.Wire;
 using HiveOrleans.Abstractions.Quotas;
 using HiveOrleans.Gateway.Auth;
 using HiveOrleans.Gateway.Quotas;
@@ -45,10 +46,7 @@ internal static class TaskApi
         HttpContext context, ApiKeyAuthenticator auth, QuotaLimiter quotas, IGrainFactory grains, TaskCalls calls, IMediaStore media, TimeProvider time)
     {
         var project = await auth.AuthenticateForSubmissionAsync(context.Request);
-        if (project.Review == ReviewModes.ManualReview)
-        {
-            throw ApiException.BadRequest("This project uses manual review, which is asynchronous: submit to /api/v2/task/async with a callback_url.");
-        }
+        SubmissionRules.CheckSyncAllowed(project);
 
         RefuseUploadOverQuota(context.Request, quotas, project);
         var request = await TaskRequestReader.ReadAsync(context.Request, project, media, context.RequestAborted);
@@ -143,7 +141,7 @@ internal static class TaskApi
         TaskCalls calls,
         QuotaLimiter quotas,
         ProjectConfig project,
-        TaskRequest request,
+        SubmissionFields request,
         TaskMode mode,
         TimeProvider time,
         CancellationToken aborted,

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using HiveOrleans.Abstractions.Tasks;
-using HiveOrleans.Abstractions.Wire;
+using HiveOrleans.Wire;
 using HiveOrleans.Gateway.Auth;
 using HiveOrleans.Gateway.Wire;
 

@@ -4,7 +4,7 @@ using System.Text.Json;
 using HiveOrleans.Abstractions.Health;
 using HiveOrleans.Abstractions.Projects;
 using HiveOrleans.Abstractions.Tasks;
-using HiveOrleans.Abstractions.Wire;
+using HiveOrleans.Wire;
 using Microsoft.AspNetCore.Http.Features;
 using Orleans.Runtime;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using HiveOrleans.Abstractions.Wire;
+using HiveOrleans.Wire;
 
 namespace HiveOrleans.Gateway.Wire;
 

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
-using HiveOrleans.Abstractions.Wire;
+using HiveOrleans.Wire;
 using HiveOrleans.Grains.Hosting;
 using HiveOrleans.Grains.Tasks;
 using HiveOrleans.Storage.Tasks;

@@ -1,3 +1,5 @@
+using HiveOrleans.Wire.Rules;
+using HiveOrleans.Moderation.Text;
 using System.Security.Cryptography;
 using HiveOrleans.Abstractions.Banks;
 using HiveOrleans.Abstractions.Projects;
@@ -32,7 +34,7 @@ internal sealed class ProjectGrain(
             Review = ReviewModes.ModelOnly,
             CreatedOn = now,
         };
-        var config = ProjectSettingsRules.Apply(blank, spec.Settings, now);
+        var config = ProjectSettingsRules.Apply(blank, spec.Settings, now, HeadsOf);
         await RequireBanksExistAsync(config.HashBanks);
 
         // Keys go live before the project is written: a crash in between leaves keys that resolve to a project
@@ -59,7 +61,7 @@ internal sealed class ProjectGrain(
     public async Task<ProjectDetails> UpdateAsync(ProjectSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var updated = ProjectSettingsRules.Apply(Config, settings, time.GetUtcNow());
+        var updated = ProjectSettingsRules.Apply(Config, settings, time.GetUtcNow(), HeadsOf);
         if (settings.HashBanks is not null)
         {
             await RequireBanksExistAsync(updated.HashBanks);
@@ -179,4 +181,7 @@ internal sealed class ProjectGrain(
 
     /// <summary>Standard Webhooks' form: <c>whsec_</c> and the base64 of 32 random bytes, which receivers' libraries decode as the key.</summary>
     private static string NewWebhookSecret() => "whsec_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>The classes a project's thresholds may name: the text engine's heads for text projects.</summary>
+    private static IReadOnlyList<string> HeadsOf(string modelType) => modelType == ModelTypes.Text ? TextHeads.All : [];
 }

@@ -1,5 +1,5 @@
 using HiveOrleans.Abstractions.Tasks;
-using HiveOrleans.Abstractions.Wire;
+using HiveOrleans.Wire;
 using Microsoft.Extensions.Logging;
 
 namespace HiveOrleans.Grains.Tasks;

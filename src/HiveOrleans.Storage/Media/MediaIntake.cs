@@ -41,8 +41,7 @@ public static class MediaIntake
     }
 
     /// <summary>What a project of <paramref name="modelType"/> takes, for error messages.</summary>
-    public static string Accepted(string modelType) =>
-        modelType == ModelTypes.Visual ? "images (JPEG, PNG, GIF, WebP, BMP), GIFs and video" : "no media";
+    public static string Accepted(string modelType) => ModelTypes.AcceptedMedia.GetValueOrDefault(modelType, "no media");
 
     /// <summary>
     /// Reads <paramref name="content"/> into the store. Throws <see cref="UnsupportedMediaException"/> when the bytes

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using HiveOrleans.Abstractions.Wire;
+using HiveOrleans.Wire;
 using HiveOrleans.Gateway.Tests.Infrastructure;
 
 namespace HiveOrleans.Gateway.Tests.Callbacks;

@@ -1,5 +1,5 @@
 using System.Text;
-using HiveOrleans.Abstractions.Wire;
+using HiveOrleans.Wire;
 
 namespace HiveOrleans.Tests.Wire;
 

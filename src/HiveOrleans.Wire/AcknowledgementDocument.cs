@@ -1,10 +1,10 @@
 using System.Text.Json;
 using HiveOrleans.Abstractions.Tasks;
 
-namespace HiveOrleans.Gateway.Wire;
+namespace HiveOrleans.Wire;
 
 /// <summary>Hive's answer to an async submission, sent only once the task is durably stored.</summary>
-internal static class AcknowledgementDocument
+public static class AcknowledgementDocument
 {
     public static void Write(Utf8JsonWriter writer, TaskSnapshot task)
     {

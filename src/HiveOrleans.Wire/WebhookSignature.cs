@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace HiveOrleans.Abstractions.Wire;
+namespace HiveOrleans.Wire;
 
 /// <summary>
 /// Callback signatures the Standard Webhooks way: <c>webhook-signature: v1,&lt;base64 HMAC-SHA256 of

@@ -1,7 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace HiveOrleans.Abstractions.Wire;
+namespace HiveOrleans.Wire;
 
 /// <summary>How HiveOrleans writes JSON on the wire.</summary>
 public static class WireJson

@@ -1,10 +1,12 @@
 using HiveOrleans.Abstractions.Projects;
-using HiveOrleans.Moderation.Text;
 
-namespace HiveOrleans.Grains.Projects;
+namespace HiveOrleans.Wire.Rules;
 
-/// <summary>What a valid project looks like, and how settings are applied to a configuration.</summary>
-internal static class ProjectSettingsRules
+/// <summary>
+/// What a valid project looks like, and how settings are applied to a configuration: the project grain applies them,
+/// the gateway reads operator requests within the same limits.
+/// </summary>
+public static class ProjectSettingsRules
 {
     public const int MaxNameLength = 200;
     public const int MaxTextLengthLimit = 100_000;
@@ -20,7 +22,8 @@ internal static class ProjectSettingsRules
     public const double MaxChargePerTask = 1_000_000;
     public const int MaxSeverity = 3;
 
-    public static ProjectConfig Apply(ProjectConfig config, ProjectSettings settings, DateTimeOffset now)
+    /// <param name="headsOf">The classes a project of a model type scores, which its thresholds may name.</param>
+    public static ProjectConfig Apply(ProjectConfig config, ProjectSettings settings, DateTimeOffset now, Func<string, IReadOnlyList<string>> headsOf)
     {
         var updated = config with
         {
@@ -41,7 +44,8 @@ internal static class ProjectSettingsRules
             HashBanks = settings.HashBanks is { } banks ? [.. banks.Select(b => b.Trim()).Distinct(StringComparer.Ordinal)] : config.HashBanks,
             UpdatedOn = now,
         };
-        Validate(updated);
+        ArgumentNullException.ThrowIfNull(headsOf);
+        Validate(updated, headsOf(updated.ModelType));
         return updated;
     }
 
@@ -67,7 +71,7 @@ internal static class ProjectSettingsRules
         }
     }
 
-    private static void Validate(ProjectConfig config)
+    private static void Validate(ProjectConfig config, IReadOnlyList<string> heads)
     {
         Require(config.Name.Length is > 0 and <= MaxNameLength, $"'name' is required and at most {MaxNameLength} characters.");
         Require(config.Review is ReviewModes.ModelOnly or ReviewModes.ManualReview, "'review' must be 'model_only' or 'manual_review'.");
@@ -96,7 +100,6 @@ internal static class ProjectSettingsRules
         Require(config.HashBanks.Count == 0 || config.ModelType == ModelTypes.Visual, "'hash_banks' applies to visual projects only.");
         Require(config.HashBanks.Count <= MaxHashBanks, $"'hash_banks' names {config.HashBanks.Count} banks; at most {MaxHashBanks}.");
         Require(config.HashBanks.All(IsBankName), "'hash_banks' entries are bank names: lowercase letters, digits, '_' and '-', starting with a letter or digit, at most 64 characters.");
-        var heads = HeadsOf(config.ModelType);
         foreach (var (head, level) in config.Thresholds)
         {
             Require(heads.Contains(head), $"'thresholds' names '{head}', which is not a class of a {config.ModelType} project; known: {string.Join(", ", heads)}.");
@@ -108,8 +111,6 @@ internal static class ProjectSettingsRules
         name.Length is > 0 and <= 64
         && (char.IsAsciiLetterLower(name[0]) || char.IsAsciiDigit(name[0]))
         && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '_' or '-');
-
-    private static IReadOnlyList<string> HeadsOf(string modelType) => modelType == ModelTypes.Text ? TextHeads.All : [];
 
     private static void Require(bool condition, string message)
     {

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using HiveOrleans.Abstractions.Tasks;
 
-namespace HiveOrleans.Abstractions.Wire;
+namespace HiveOrleans.Wire;
 
 /// <summary>
 /// Writes Hive's Task object. It is part of the contract, not of one component: the gateway answers GET and sync

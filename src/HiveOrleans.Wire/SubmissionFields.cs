@@ -1,9 +1,9 @@
 using HiveOrleans.Abstractions.Tasks;
 
-namespace HiveOrleans.Gateway.Api;
+namespace HiveOrleans.Wire;
 
 /// <summary>The fields of a task submission, whichever content type carried them.</summary>
-internal sealed record TaskRequest
+public sealed record SubmissionFields
 {
     public string? TextData { get; init; }
 
