@@ -5,7 +5,7 @@ namespace HiveOrleans.Bench;
 
 /// <summary>
 /// The service as README runs it: silo and gateway processes started from their Release build output
-/// (<c>dotnet build -c Release src/HiveOrleans.Silo src/HiveOrleans.Gateway</c> first), configured through the
+/// (<c>dotnet build -c Release src/HiveOrleans.Silo src/HiveOrleans.Gateway src/HiveOrleans.Host</c> first), configured through the
 /// environment and command line as README's "Run a cluster" does, their output in log files. Disposing kills them.
 /// </summary>
 internal sealed class ServiceProcesses : IAsyncDisposable

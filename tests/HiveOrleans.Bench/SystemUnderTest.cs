@@ -1,3 +1,4 @@
+using HiveOrleans.Host;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
@@ -18,7 +19,7 @@ using Npgsql;
 namespace HiveOrleans.Bench;
 
 /// <summary>
-/// The system under test: in this process, built by <see cref="GatewayApp.Build"/> exactly as the service is (embedded
+/// The system under test: in this process, built by <see cref="EmbeddedHost.Build"/> exactly as the service is (embedded
 /// on a SQLite file in a fresh temporary directory, or a silo co-hosted with the gateway on a fresh PostgreSQL
 /// database); as separate silo and gateway processes started the README's way (<see cref="SpawnAsync"/>); or a service
 /// started by someone else (<see cref="Attach"/>). Disposing stops what it started and removes the directory or drops
@@ -127,7 +128,8 @@ internal sealed class SystemUnderTest : IAsyncDisposable
                 }
             }
 
-            processes.Start("gateway", "HiveOrleans.Gateway", new Dictionary<string, string>(common)
+            // Embedded mode is the gateway with its silo inside (HiveOrleans.Host); a cluster's gateway is a client only.
+            processes.Start("gateway", silos == 0 ? "HiveOrleans.Host" : "HiveOrleans.Gateway", new Dictionary<string, string>(common)
             {
                 ["HiveOrleans__AdminToken"] = OperatorToken,
                 ["ASPNETCORE_URLS"] = address.ToString(),
@@ -343,7 +345,7 @@ internal sealed class SystemUnderTest : IAsyncDisposable
         settings["Logging:LogLevel:Default"] = "Warning";
         settings["HiveOrleans:AdvertisedAddress"] = "127.0.0.1";
         settings["HiveOrleans:Callbacks:AllowList:0"] = "127.0.0.1"; // the callback sink is on loopback
-        var app = GatewayApp.Build(["--urls", "http://127.0.0.1:0"], builder => builder.Configuration.AddInMemoryCollection(settings));
+        var app = EmbeddedHost.Build(["--urls", "http://127.0.0.1:0"], builder => builder.Configuration.AddInMemoryCollection(settings));
         try
         {
             await app.StartAsync();

@@ -5,8 +5,6 @@ using HiveOrleans.Gateway.Api;
 using HiveOrleans.Gateway.Auth;
 using HiveOrleans.Gateway.Quotas;
 using HiveOrleans.Gateway.Wire;
-using HiveOrleans.Grains.Hosting;
-using HiveOrleans.Silo.Hosting;
 using HiveOrleans.Storage;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using OpenTelemetry.Metrics;
@@ -17,9 +15,10 @@ using Orleans.Dashboard;
 namespace HiveOrleans.Gateway.Hosting;
 
 /// <summary>
-/// Builds the gateway. With no <c>ConnectionStrings:HiveOrleans</c> it co-hosts a silo on SQLite (embedded mode);
-/// with one it is an Orleans client of a PostgreSQL cluster, or co-hosts a silo in that cluster when
-/// <c>HiveOrleans:CoHostSilo</c> is true. Tests and benchmarks build it here with their own configuration.
+/// Builds the gateway. With <c>ConnectionStrings:HiveOrleans</c> it is an Orleans client of a PostgreSQL cluster and
+/// needs nothing of the silo. With none (embedded mode on SQLite), or with <c>HiveOrleans:CoHostSilo</c> true, a
+/// silo runs in the same process: the caller passes <paramref name="coHostSilo"/> to add it (HiveOrleans.Host does),
+/// so this project does not reference the silo, its engines or Orleans.Server.
 /// </summary>
 public static class GatewayApp
 {
@@ -30,8 +29,8 @@ public static class GatewayApp
 
     /// <param name="args">Command-line arguments, as for any ASP.NET Core host.</param>
     /// <param name="configure">Changes to the builder before HiveOrleans reads its configuration.</param>
-    /// <param name="configureSilo">Changes to a co-hosted silo after HiveOrleans has set it up (tests swap models here).</param>
-    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null, Action<ISiloBuilder>? configureSilo = null)
+    /// <param name="coHostSilo">Adds a silo to this process, for embedded mode and <c>HiveOrleans:CoHostSilo</c>.</param>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null, Action<WebApplicationBuilder, HiveClusterSettings>? coHostSilo = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Configuration.AddHiveDefaults();
@@ -85,11 +84,14 @@ public static class GatewayApp
 
         if (coHost)
         {
-            builder.UseOrleans(silo =>
+            if (coHostSilo is null)
             {
-                silo.AddHiveOrleansSilo(builder.Configuration, settings);
-                configureSilo?.Invoke(silo);
-            });
+                throw new InvalidOperationException(
+                    $"This gateway is an Orleans client and runs no silo: set ConnectionStrings:{HiveClusterSettings.ConnectionStringName} to a cluster's PostgreSQL " +
+                    "(and leave HiveOrleans:CoHostSilo off), or run src/HiveOrleans.Host for embedded mode or a gateway with a silo inside.");
+            }
+
+            coHostSilo(builder, settings);
         }
         else
         {

@@ -19,7 +19,7 @@ public static class SiloApp
         {
             throw new InvalidOperationException(
                 "HiveOrleans.Silo runs in cluster mode only: set ConnectionStrings__HiveOrleans to a PostgreSQL connection string. " +
-                "For a single process with no setup, run the gateway (dotnet run --project src/HiveOrleans.Gateway).");
+                "For a single process with no setup, run HiveOrleans.Host (dotnet run --project src/HiveOrleans.Host).");
         }
 
         // Off by default: the scrape shows project ids and volumes to whoever reaches the port (docs/operations.md).

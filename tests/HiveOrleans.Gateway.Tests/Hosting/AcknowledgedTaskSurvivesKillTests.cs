@@ -55,7 +55,7 @@ public sealed class AcknowledgedTaskSurvivesKillTests : IAsyncLifetime
 
         List<Guid> acknowledged;
         string key;
-        await using (var first = ServiceProcess.Start("HiveOrleans.Gateway", settings))
+        await using (var first = ServiceProcess.Start("HiveOrleans.Host", settings))
         {
             await first.WaitUntilReadyAsync(_client, new Uri(url, "/readyz"), TimeSpan.FromSeconds(60));
             key = await CreateProjectAsync(url);
@@ -63,7 +63,7 @@ public sealed class AcknowledgedTaskSurvivesKillTests : IAsyncLifetime
             await first.KillAsync();
         }
 
-        await using var second = ServiceProcess.Start("HiveOrleans.Gateway", settings);
+        await using var second = ServiceProcess.Start("HiveOrleans.Host", settings);
         await second.WaitUntilReadyAsync(_client, new Uri(url, "/readyz"), TimeSpan.FromSeconds(60));
         await AssertAllFinishAsync(url, key, acknowledged, second);
     }

@@ -1,3 +1,4 @@
+using HiveOrleans.Host;
 using HiveOrleans.Gateway.Hosting;
 using HiveOrleans.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
@@ -66,7 +67,7 @@ public sealed class GatewayServer : IAsyncDisposable
 
         // Silo traffic stays on loopback rather than the host's first network address.
         settings.TryAdd("HiveOrleans:AdvertisedAddress", "127.0.0.1");
-        var app = GatewayApp.Build(
+        var app = EmbeddedHost.Build(
             ["--urls", "http://127.0.0.1:0", "--environment", "Development"],
             builder => builder.Configuration.AddInMemoryCollection(settings),
             configureSilo);

@@ -1,0 +1,3 @@
+using HiveOrleans.Host;
+
+await EmbeddedHost.Build(args).RunAsync();
