@@ -48,17 +48,12 @@ public sealed class StoreOutageTests : IAsyncLifetime
         _gate.Release();
 
         // The model's answer is in the task's memory (a poll shows it) while writing it fails.
-        var until = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (true)
-        {
-            var (polled, task) = await _server.Client.GetTaskAsync(project.Key, $"/api/v2/task/{taskId}");
-            if (polled == HttpStatusCode.OK && HiveApi.StatusCode(task) == "0")
-            {
-                break;
-            }
-
-            Assert.True(DateTime.UtcNow < until, "the held task never finished its model run");
-        }
+        await Eventually.UntilAsync(
+            () => _server.Client.GetTaskAsync(project.Key, $"/api/v2/task/{taskId}"),
+            polled => polled.Status == HttpStatusCode.OK && HiveApi.StatusCode(polled.Body) == "0",
+            TimeSpan.FromSeconds(30),
+            "the held task to finish its model run",
+            interval: TimeSpan.Zero);
 
         await SetConnectionsAllowedAsync(true);
 

@@ -91,38 +91,36 @@ public sealed class ClusterModeTests : IAsyncLifetime
         var project = await Media.MediaApi.CreateVisualProjectAsync(_gateway.Client, ["cluster-bank"]);
 
         // The silos' indexes follow the bank within their poll interval (2 s by default).
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        JsonElement task;
-        do
-        {
-            var (status, answer) = await Media.MediaApi.UploadAsync(_gateway.Client, project.Key, "sync", picture);
-            Assert.Equal(HttpStatusCode.OK, status);
-            task = answer;
-            if (Media.MediaApi.ClassOf(Media.MediaApi.Output(task)[0], "yes_terror") is not null)
+        await Eventually.UntilAsync(
+            async () =>
             {
-                break;
-            }
-
-            await Task.Delay(250);
-        }
-        while (DateTime.UtcNow < deadline);
-
-        Assert.NotNull(Media.MediaApi.ClassOf(Media.MediaApi.Output(task)[0], "yes_terror"));
+                var (status, task) = await Media.MediaApi.UploadAsync(_gateway.Client, project.Key, "sync", picture);
+                Assert.Equal(HttpStatusCode.OK, status);
+                return task;
+            },
+            task => Media.MediaApi.ClassOf(Media.MediaApi.Output(task)[0], "yes_terror") is not null,
+            TimeSpan.FromSeconds(30),
+            "an upload of the banked picture to match the bank (yes_terror)",
+            interval: TimeSpan.FromMilliseconds(250));
     }
 
     [Fact]
     public async Task A_client_gateway_serves_the_dashboard_of_the_separate_silos()
     {
         // The pages and API run in the gateway; the counters come from the dashboard's grains on the silos.
-        await Eventually.TrueAsync(async () =>
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Get, "/admin/dashboard/DashboardCounters");
-            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", GatewayServer.OperatorToken);
-            using var response = await _gateway.Client.SendAsync(request);
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            using var counters = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-            return counters.RootElement.GetProperty("hosts").EnumerateArray().Count(host => host.GetProperty("status").GetString() == "Active") == 2;
-        }, TimeSpan.FromSeconds(30), "the dashboard did not show both silos as active");
+        await Eventually.UntilAsync(
+            async () =>
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, "/admin/dashboard/DashboardCounters");
+                request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", GatewayServer.OperatorToken);
+                using var response = await _gateway.Client.SendAsync(request);
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                using var counters = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+                return counters.RootElement.GetProperty("hosts").EnumerateArray().Count(host => host.GetProperty("status").GetString() == "Active");
+            },
+            active => active == 2,
+            TimeSpan.FromSeconds(30),
+            "the dashboard to show both silos as active");
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using HiveOrleans.Gateway.Tests.Callbacks;
 using HiveOrleans.Gateway.Tests.Infrastructure;
+using HiveOrleans.Tests.Infrastructure;
 
 namespace HiveOrleans.Gateway.Tests.Idempotency;
 
@@ -33,19 +34,12 @@ public sealed class IdempotencyTests(CallbackGatewayFixture gateway) : IClassFix
         await receiver.NextAsync();
 
         // Two tasks were made and two callbacks sent; the usage ledger agrees.
-        var until = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        while (true)
-        {
-            var (_, usage) = await _client.AdminAsync(HttpMethod.Get, $"/admin/v1/projects/{project.ProjectId}/usage");
-            var days = usage.GetProperty("days");
-            if (days.GetArrayLength() == 1 && days[0].GetProperty("tasks").GetInt64() == 2)
-            {
-                break;
-            }
-
-            Assert.True(DateTime.UtcNow < until, $"usage never showed two tasks: {usage}");
-            await Task.Delay(200);
-        }
+        await Eventually.UntilAsync(
+            async () => (await _client.AdminAsync(HttpMethod.Get, $"/admin/v1/projects/{project.ProjectId}/usage")).Body,
+            usage => usage.GetProperty("days") is var days && days.GetArrayLength() == 1 && days[0].GetProperty("tasks").GetInt64() == 2,
+            TimeSpan.FromSeconds(15),
+            "usage to show two tasks",
+            interval: TimeSpan.FromMilliseconds(200));
 
         Assert.Equal(2, receiver.Count);
     }

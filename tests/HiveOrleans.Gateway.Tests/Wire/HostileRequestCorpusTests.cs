@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using HiveOrleans.Gateway.Tests.Infrastructure;
+using HiveOrleans.Tests.Infrastructure;
 
 namespace HiveOrleans.Gateway.Tests.Wire;
 
@@ -93,20 +94,17 @@ public sealed class HostileRequestCorpusTests : IAsyncLifetime
         // the other project.
         foreach (var taskId in acknowledged)
         {
-            var until = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-            while (true)
-            {
-                var (status, task) = await client.GetTaskAsync(mine.Key, $"/api/v2/task/{taskId}");
-                Assert.Equal(HttpStatusCode.OK, status);
-                if (task.TryGetProperty("callback_stopped", out var stopped) && stopped.ValueKind == JsonValueKind.String)
+            var settled = await Eventually.UntilAsync(
+                async () =>
                 {
-                    Assert.Equal("refused", stopped.GetString());
-                    break;
-                }
-
-                Assert.True(DateTime.UtcNow < until, $"task {taskId}'s callback never settled: {task}");
-                await Task.Delay(50);
-            }
+                    var (status, task) = await client.GetTaskAsync(mine.Key, $"/api/v2/task/{taskId}");
+                    Assert.Equal(HttpStatusCode.OK, status);
+                    return task;
+                },
+                task => task.TryGetProperty("callback_stopped", out var stopped) && stopped.ValueKind == JsonValueKind.String,
+                TimeSpan.FromSeconds(20),
+                $"task {taskId}'s callback to settle");
+            Assert.Equal("refused", settled.GetProperty("callback_stopped").GetString());
 
             Assert.Equal(HttpStatusCode.NotFound, (await client.GetTaskAsync(theirs.Key, $"/api/v2/task/{taskId}")).Status);
         }
