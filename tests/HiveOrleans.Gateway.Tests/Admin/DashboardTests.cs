@@ -37,13 +37,17 @@ public sealed class DashboardTests(PostgresGatewayFixture gateway) : IClassFixtu
         Assert.Contains("Orleans Dashboard", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         // The dashboard's grain gathers its counters on a timer of its own: the silo shows up with its first round.
-        await Eventually.TrueAsync(async () =>
-        {
-            using var counters = await _client.SendAsync(Get("/admin/dashboard/DashboardCounters", new AuthenticationHeaderValue("Bearer", GatewayServer.OperatorToken)));
-            Assert.Equal(HttpStatusCode.OK, counters.StatusCode);
-            using var body = JsonDocument.Parse(await counters.Content.ReadAsStringAsync());
-            return body.RootElement.GetProperty("hosts").EnumerateArray().Any(host => host.GetProperty("status").GetString() == "Active");
-        }, TimeSpan.FromSeconds(30), "the dashboard never showed the silo as active");
+        await Eventually.UntilAsync(
+            async () =>
+            {
+                using var counters = await _client.SendAsync(Get("/admin/dashboard/DashboardCounters", new AuthenticationHeaderValue("Bearer", GatewayServer.OperatorToken)));
+                Assert.Equal(HttpStatusCode.OK, counters.StatusCode);
+                using var body = JsonDocument.Parse(await counters.Content.ReadAsStringAsync());
+                return body.RootElement.GetProperty("hosts").EnumerateArray().Count(host => host.GetProperty("status").GetString() == "Active");
+            },
+            active => active > 0,
+            TimeSpan.FromSeconds(30),
+            "the dashboard to show the silo as active");
     }
 
     [Fact]

@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text;
 using HiveOrleans.Gateway.Tests.Infrastructure;
+using HiveOrleans.Tests.Infrastructure;
 
 namespace HiveOrleans.Gateway.Tests.Admin;
 
@@ -58,21 +58,15 @@ public sealed class OperatorApiTests(PostgresGatewayFixture gateway) : IClassFix
         Assert.Equal("v2", updated.GetProperty("config_tag").GetString());
 
         // The gateway picks up the change within its cache lifetime.
-        var until = DateTime.UtcNow + RevocationBound + TimeSpan.FromSeconds(2);
-        while (true)
-        {
-            var (_, task) = await _client.SubmitTextAsync(project.Key, "sync", new string('a', 1500));
-            if (task.TryGetProperty("status", out var statusArray))
-            {
-                var input = statusArray[0].GetProperty("response").GetProperty("input");
-                Assert.Equal(2, input.GetProperty("config_version").GetInt32());
-                Assert.Equal("v2", input.GetProperty("config_tag").GetString());
-                break;
-            }
-
-            Assert.True(DateTime.UtcNow < until, "the new text limit was not in force within the cache bound");
-            await Task.Delay(200);
-        }
+        var task = await Eventually.UntilAsync(
+            async () => (await _client.SubmitTextAsync(project.Key, "sync", new string('a', 1500))).Body,
+            answer => answer.TryGetProperty("status", out _),
+            RevocationBound + TimeSpan.FromSeconds(2),
+            "the new text limit to be in force (within the cache bound)",
+            interval: TimeSpan.FromMilliseconds(200));
+        var input = task.GetProperty("status")[0].GetProperty("response").GetProperty("input");
+        Assert.Equal(2, input.GetProperty("config_version").GetInt32());
+        Assert.Equal("v2", input.GetProperty("config_tag").GetString());
     }
 
     [Fact]
@@ -84,10 +78,10 @@ public sealed class OperatorApiTests(PostgresGatewayFixture gateway) : IClassFix
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.True(disabled.GetProperty("disabled").GetBoolean());
 
-        await EventuallyAsync(async () => (await _client.SubmitTextAsync(project.Key, "async", "while disabled")).Status == HttpStatusCode.Forbidden);
+        await SubmissionsEventuallyGetAsync(project.Key, "while disabled", HttpStatusCode.Forbidden);
 
         await _client.AdminAsync(HttpMethod.Post, $"/admin/v1/projects/{project.ProjectId}/enable");
-        await EventuallyAsync(async () => (await _client.SubmitTextAsync(project.Key, "async", "after")).Status == HttpStatusCode.OK);
+        await SubmissionsEventuallyGetAsync(project.Key, "after", HttpStatusCode.OK);
     }
 
     [Fact]
@@ -136,12 +130,11 @@ public sealed class OperatorApiTests(PostgresGatewayFixture gateway) : IClassFix
         var (status, revoked) = await _client.AdminAsync(HttpMethod.Delete, $"/admin/v1/projects/{project.ProjectId}/keys/2");
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.True(revoked.GetProperty("revoked").GetBoolean());
-        var clock = Stopwatch.StartNew();
-        while ((await _client.SubmitTextAsync(project.ApiKeys[1], "async", "after revocation")).Status != HttpStatusCode.Forbidden)
-        {
-            Assert.True(clock.Elapsed < RevocationBound + TimeSpan.FromSeconds(1), $"the revoked key still worked after {clock.Elapsed}");
-            await Task.Delay(100);
-        }
+        await Eventually.UntilAsync(
+            async () => (await _client.SubmitTextAsync(project.ApiKeys[1], "async", "after revocation")).Status,
+            status => status == HttpStatusCode.Forbidden,
+            RevocationBound + TimeSpan.FromSeconds(1),
+            "the revoked key to be refused");
 
         Assert.Equal(HttpStatusCode.OK, (await _client.SubmitTextAsync(project.ApiKeys[0], "async", "the other slot")).Status);
         var (_, details) = await _client.AdminAsync(HttpMethod.Get, $"/admin/v1/projects/{project.ProjectId}");
@@ -171,16 +164,21 @@ public sealed class OperatorApiTests(PostgresGatewayFixture gateway) : IClassFix
             Assert.Equal(0.5, task.GetProperty("status")[0].GetProperty("response").GetProperty("input").GetProperty("charge").GetDouble());
         }
 
-        await EventuallyAsync(async () =>
-        {
-            var (status, usage) = await _client.AdminAsync(HttpMethod.Get, $"/admin/v1/projects/{id}/usage?days=7");
-            Assert.Equal(HttpStatusCode.OK, status);
-            var days = usage.GetProperty("days");
-            return days.GetArrayLength() == 1
+        await Eventually.UntilAsync(
+            async () =>
+            {
+                var (status, usage) = await _client.AdminAsync(HttpMethod.Get, $"/admin/v1/projects/{id}/usage?days=7");
+                Assert.Equal(HttpStatusCode.OK, status);
+                return usage;
+            },
+            usage => usage.GetProperty("days") is var days
+                && days.GetArrayLength() == 1
                 && days[0].GetProperty("date").GetString() == DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
                 && days[0].GetProperty("tasks").GetInt64() == 4
-                && Math.Abs(days[0].GetProperty("charge").GetDouble() - 2.0) < 1e-9;
-        });
+                && Math.Abs(days[0].GetProperty("charge").GetDouble() - 2.0) < 1e-9,
+            RevocationBound + TimeSpan.FromSeconds(5),
+            "today's usage to sum four tasks charged 2.0",
+            interval: TimeSpan.FromMilliseconds(200));
     }
 
     [Fact]
@@ -286,13 +284,11 @@ public sealed class OperatorApiTests(PostgresGatewayFixture gateway) : IClassFix
         Assert.Equal("A project has key slots 1 and 2.", body.GetProperty("message").GetString());
     }
 
-    private static async Task EventuallyAsync(Func<Task<bool>> condition)
-    {
-        var until = DateTime.UtcNow + RevocationBound + TimeSpan.FromSeconds(5);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < until, "the condition did not hold before the deadline");
-            await Task.Delay(200);
-        }
-    }
+    private Task SubmissionsEventuallyGetAsync(string key, string text, HttpStatusCode expected) =>
+        Eventually.UntilAsync(
+            async () => (await _client.SubmitTextAsync(key, "async", text)).Status,
+            status => status == expected,
+            RevocationBound + TimeSpan.FromSeconds(5),
+            $"a submission to get {(int)expected}",
+            interval: TimeSpan.FromMilliseconds(200));
 }

@@ -79,19 +79,10 @@ public sealed class CallbackAddressPolicyTests : IAsyncLifetime
         Assert.Equal(ack.GetProperty("task_id").GetString(), body.RootElement.GetProperty("task_id").GetString());
     }
 
-    private static async Task<JsonElement> WaitUntilCallbackStoppedAsync(GatewayServer server, CreatedProject project, string taskId)
-    {
-        var until = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (true)
-        {
-            var (_, task) = await server.Client.GetTaskAsync(project.Key, $"/api/v2/task/{taskId}");
-            if (task.TryGetProperty("callback_stopped", out var stopped) && stopped.ValueKind == JsonValueKind.String)
-            {
-                return task;
-            }
-
-            Assert.True(DateTime.UtcNow < until, $"task {taskId}'s callback did not stop within 30 s: {task}");
-            await Task.Delay(50);
-        }
-    }
+    private static Task<JsonElement> WaitUntilCallbackStoppedAsync(GatewayServer server, CreatedProject project, string taskId) =>
+        Eventually.UntilAsync(
+            async () => (await server.Client.GetTaskAsync(project.Key, $"/api/v2/task/{taskId}")).Body,
+            task => task.TryGetProperty("callback_stopped", out var stopped) && stopped.ValueKind == JsonValueKind.String,
+            TimeSpan.FromSeconds(30),
+            $"task {taskId}'s callback to stop");
 }

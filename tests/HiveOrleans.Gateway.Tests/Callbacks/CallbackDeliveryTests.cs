@@ -1,8 +1,10 @@
 using System.Net;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using HiveOrleans.Wire;
 using HiveOrleans.Gateway.Tests.Infrastructure;
+using HiveOrleans.Tests.Infrastructure;
 
 namespace HiveOrleans.Gateway.Tests.Callbacks;
 
@@ -41,22 +43,19 @@ public sealed class CallbackDeliveryTests(CallbackGatewayFixture gateway) : ICla
         await using var receiver = await CallbackReceiver.StartAsync();
 
         // Silos refresh their copy of the secrets within a few seconds; until then they sign with the old one only.
-        var until = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        while (true)
-        {
-            await _client.SubmitTextAsync(project.Key, "async", "two signatures", receiver.Url.ToString());
-            var callback = await receiver.NextAsync();
-            var body = Encoding.UTF8.GetBytes(callback.Body);
-            Assert.True(WebhookSignature.VerifySignature(project.WebhookSecret, callback.WebhookId, callback.WebhookTimestamp, callback.WebhookSignature, body, DateTimeOffset.UtcNow));
-            if (WebhookSignature.VerifySignature(newSecret, callback.WebhookId, callback.WebhookTimestamp, callback.WebhookSignature, body, DateTimeOffset.UtcNow))
+        var signed = await Eventually.UntilAsync(
+            async () =>
             {
-                Assert.Equal(2, callback.WebhookSignature.Split(' ').Length);
-                return;
-            }
-
-            Assert.True(DateTime.UtcNow < until, "callbacks were never signed with the new secret");
-            await Task.Delay(500);
-        }
+                await _client.SubmitTextAsync(project.Key, "async", "two signatures", receiver.Url.ToString());
+                var callback = await receiver.NextAsync();
+                Assert.True(SignedWith(project.WebhookSecret, callback));
+                return callback;
+            },
+            callback => SignedWith(newSecret, callback),
+            TimeSpan.FromSeconds(15),
+            "a callback signed with the new secret",
+            interval: TimeSpan.FromMilliseconds(500));
+        Assert.Equal(2, signed.WebhookSignature.Split(' ').Length);
     }
 
     [Fact]
@@ -179,37 +178,25 @@ public sealed class CallbackDeliveryTests(CallbackGatewayFixture gateway) : ICla
         await FailingEventuallyAsync(project.ProjectId, tasks => tasks.Length == 0);
     }
 
-    private async Task<JsonElement> EventuallyAsync(string taskId, string key, Func<JsonElement, bool> condition)
-    {
-        var until = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (true)
-        {
-            var (_, task) = await _client.GetTaskAsync(key, $"/api/v2/task/{taskId}");
-            if (condition(task))
+    private Task<JsonElement> EventuallyAsync(string taskId, string key, Func<JsonElement, bool> condition, [CallerArgumentExpression(nameof(condition))] string what = "") =>
+        Eventually.UntilAsync(
+            async () => (await _client.GetTaskAsync(key, $"/api/v2/task/{taskId}")).Body,
+            condition,
+            TimeSpan.FromSeconds(20),
+            $"task {taskId} to satisfy {what}");
+
+    private Task<JsonElement[]> FailingEventuallyAsync(long projectId, Func<JsonElement[], bool> condition, [CallerArgumentExpression(nameof(condition))] string what = "") =>
+        Eventually.UntilAsync(
+            async () =>
             {
-                return task;
-            }
+                var (status, body) = await _client.AdminAsync(HttpMethod.Get, $"/admin/v1/projects/{projectId}/failing-callbacks");
+                Assert.Equal(HttpStatusCode.OK, status);
+                return body.GetProperty("tasks").EnumerateArray().ToArray();
+            },
+            condition,
+            TimeSpan.FromSeconds(20),
+            $"project {projectId}'s failing callbacks to satisfy {what}");
 
-            Assert.True(DateTime.UtcNow < until, $"the task never got there: {task}");
-            await Task.Delay(100);
-        }
-    }
-
-    private async Task<JsonElement[]> FailingEventuallyAsync(long projectId, Func<JsonElement[], bool> condition)
-    {
-        var until = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (true)
-        {
-            var (status, body) = await _client.AdminAsync(HttpMethod.Get, $"/admin/v1/projects/{projectId}/failing-callbacks");
-            Assert.Equal(HttpStatusCode.OK, status);
-            var tasks = body.GetProperty("tasks").EnumerateArray().ToArray();
-            if (condition(tasks))
-            {
-                return tasks;
-            }
-
-            Assert.True(DateTime.UtcNow < until, $"the failing list never got there: {body}");
-            await Task.Delay(100);
-        }
-    }
+    private static bool SignedWith(string secret, ReceivedCallback callback) =>
+        WebhookSignature.VerifySignature(secret, callback.WebhookId, callback.WebhookTimestamp, callback.WebhookSignature, Encoding.UTF8.GetBytes(callback.Body), DateTimeOffset.UtcNow);
 }

@@ -10,6 +10,8 @@ namespace HiveOrleans.Gateway.Tests.Callbacks;
 /// <summary>
 /// A resend that arrives while the task is recording that its previous callback was delivered. The task store here is
 /// the real PostgreSQL one, except that the test can hold back the write that says "nothing more is owed".
+/// <c>RecoverAfter</c> is five minutes, so only the task itself, not the sweeper, can send the resend within the
+/// test's deadlines: a resend the task loses stays lost here.
 /// </summary>
 public sealed class CallbackResendRaceTests : IAsyncLifetime
 {
@@ -25,7 +27,7 @@ public sealed class CallbackResendRaceTests : IAsyncLifetime
         _store = new HeldSettlingStore(_realStore);
         _server = await GatewayServer.StartOnPostgresAsync(
             _database.ConnectionString,
-            new Dictionary<string, string?> { ["HiveOrleans:Tasks:RecoverAfter"] = "00:00:02", ["HiveOrleans:Tasks:SweepInterval"] = "00:00:00.100" },
+            new Dictionary<string, string?> { ["HiveOrleans:Tasks:RecoverAfter"] = "00:05:00" },
             silo => silo.ConfigureServices(services => services.AddSingleton<ITaskStore>(_store)));
     }
 
@@ -53,8 +55,15 @@ public sealed class CallbackResendRaceTests : IAsyncLifetime
         var resend = client.SendJsonAsync(new HttpRequestMessage(HttpMethod.Post, $"/api/v2/task/{taskId}/resend").WithToken(project.Key));
 
         // A resend that the settling write could overwrite (or that the finished work loop could miss) would be
-        // acknowledged and never sent. Give the resend time to reach the task while the write is held.
-        await Task.WhenAny(resend, Task.Delay(TimeSpan.FromSeconds(1)));
+        // acknowledged and never sent. The race is run only once the resend has reached the task while the write is
+        // held: the grain is reentrant, and a poll shows the resend from its memory. (Or the resend was answered
+        // already, as in a build that writes it beside the held write.) However slow the machine, the write is not
+        // let go before then; if the resend can never get there, this fails instead of testing nothing.
+        await Eventually.UntilAsync(
+            async () => (await client.GetTaskAsync(project.Key, $"/api/v2/task/{taskId}")).Body,
+            task => resend.IsCompleted || task.GetProperty("resent_by").ValueKind == JsonValueKind.String,
+            TimeSpan.FromSeconds(30),
+            "the resend to reach the task while its settling write is held");
         hold.Release();
 
         var (status, answer) = await resend;
@@ -63,6 +72,19 @@ public sealed class CallbackResendRaceTests : IAsyncLifetime
         using var resent = JsonDocument.Parse((await receiver.NextAsync(TimeSpan.FromSeconds(15))).Body);
         Assert.Equal(taskId, resent.RootElement.GetProperty("task_id").GetString());
         Assert.Equal("api", resent.RootElement.GetProperty("resent_by").GetString());
+
+        // Once the task has stored its last attempt (its row owes nothing: the resend's own write, which owed the
+        // callback, was stored before the resend was answered), it has recorded exactly the two deliveries the
+        // receiver had: the first callback and the resent one, none lost and none sent twice.
+        await Eventually.UntilAsync(
+            () => _realStore.ReadAsync(Guid.Parse(taskId)),
+            row => row is { DueAt: null },
+            TimeSpan.FromSeconds(15),
+            "the task's row to owe nothing once the resent callback is delivered");
+        var (_, settled) = await client.GetTaskAsync(project.Key, $"/api/v2/task/{taskId}");
+        Assert.True(settled.GetProperty("callback_succeeded").GetBoolean());
+        Assert.Equal(2, settled.GetProperty("callback_attempts").GetArrayLength());
+        Assert.Equal(2, receiver.Count);
     }
 
     /// <summary>The real store, with one write that leaves nothing owed held back on request.</summary>
@@ -104,7 +126,8 @@ public sealed class CallbackResendRaceTests : IAsyncLifetime
 
             if (hold is not null)
             {
-                await hold.Released.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
+                // Longer than any wait of the test, so only a test that never lets go meets it.
+                await hold.Released.WaitAsync(TimeSpan.FromMinutes(2), cancellationToken);
             }
 
             await inner.WriteAsync(write, cancellationToken);

@@ -33,12 +33,12 @@ public sealed class FailingDestinationTests : IAsyncLifetime
 
         var before = receiver.Count;
         var watch = Stopwatch.StartNew();
-        var until = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (receiver.Count < before + 4)
-        {
-            Assert.True(DateTime.UtcNow < until, $"no probes reached the failing receiver ({receiver.Count - before} in 30 s)");
-            await Task.Delay(50);
-        }
+        await Eventually.UntilAsync(
+            () => Task.FromResult(receiver.Count - before),
+            requests => requests >= 4,
+            TimeSpan.FromSeconds(30),
+            "four probes to reach the failing receiver",
+            interval: TimeSpan.FromMilliseconds(50));
 
         // Four requests at least half a second apart take at least 1.5 s; unthrottled retries take a few milliseconds.
         Assert.True(watch.Elapsed >= TimeSpan.FromSeconds(1.5), $"{receiver.Count - before} requests in {watch.Elapsed.TotalMilliseconds:0} ms");
@@ -59,12 +59,7 @@ public sealed class FailingDestinationTests : IAsyncLifetime
 
         // Let a probe fail first: the receiver must still be probed after that, though every task has backed off.
         var seen = receiver.Count;
-        var probed = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        while (receiver.Count == seen)
-        {
-            Assert.True(DateTime.UtcNow < probed, "the failing receiver was never probed");
-            await Task.Delay(50);
-        }
+        await Eventually.UntilAsync(() => Task.FromResult(receiver.Count), count => count != seen, TimeSpan.FromSeconds(15), "a probe of the failing receiver");
 
         Volatile.Write(ref up, true);
 
@@ -110,20 +105,23 @@ public sealed class FailingDestinationTests : IAsyncLifetime
     /// <summary>Every task has tried (or been held) and now waits for a retry.</summary>
     private static async Task WaitUntilEveryCallbackWaitsForARetryAsync(GatewayServer server, CreatedProject project, List<string> tasks)
     {
-        var until = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        foreach (var taskId in tasks)
-        {
-            while (true)
+        var waiting = new List<string>(tasks);
+        await Eventually.UntilAsync(
+            async () =>
             {
-                var (_, task) = await server.Client.GetTaskAsync(project.Key, $"/api/v2/task/{taskId}");
-                if (task.TryGetProperty("callback_next_attempt", out var next) && next.ValueKind == JsonValueKind.String)
+                foreach (var taskId in waiting.ToList())
                 {
-                    break;
+                    var (_, task) = await server.Client.GetTaskAsync(project.Key, $"/api/v2/task/{taskId}");
+                    if (task.TryGetProperty("callback_next_attempt", out var next) && next.ValueKind == JsonValueKind.String)
+                    {
+                        waiting.Remove(taskId);
+                    }
                 }
 
-                Assert.True(DateTime.UtcNow < until, $"task {taskId} never scheduled a callback retry");
-                await Task.Delay(50);
-            }
-        }
+                return waiting;
+            },
+            left => left.Count == 0,
+            TimeSpan.FromSeconds(30),
+            "every task to schedule a callback retry (the answer: tasks still without one)");
     }
 }

@@ -3,12 +3,16 @@ using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using HiveOrleans.Gateway.Tests.Infrastructure;
+using HiveOrleans.Tests.Infrastructure;
 
 namespace HiveOrleans.Gateway.Tests.Cli;
 
 /// <summary>The CLI, in-process, against a real gateway on PostgreSQL. Each test makes its own project.</summary>
 public sealed class CliAgainstGatewayTests(PostgresGatewayFixture gateway) : IClassFixture<PostgresGatewayFixture>
 {
+    /// <summary>How long a change may take to show (the gateway's key cache, usage counted in batches): no hang, not a speed.</summary>
+    private static readonly TimeSpan SettleDeadline = TimeSpan.FromSeconds(30);
+
     private readonly HttpClient _client = gateway.Client;
 
     [Fact]
@@ -108,7 +112,12 @@ public sealed class CliAgainstGatewayTests(PostgresGatewayFixture gateway) : ICl
         Assert.Contains(enable.StdoutLines, l => Regex.IsMatch(l, @"^disabled:\s+no$"));
 
         // The gateway caches a key's project for a few seconds, so the change shows within that, not at once.
-        await EventuallyAsync(async () => (await _client.SubmitTextAsync(keys[0], "sync", "hello once enabled")).Status == HttpStatusCode.OK);
+        await Eventually.UntilAsync(
+            async () => (await _client.SubmitTextAsync(keys[0], "sync", "hello once enabled")).Status,
+            status => status == HttpStatusCode.OK,
+            SettleDeadline,
+            "a submission to the enabled project to be taken",
+            interval: TimeSpan.FromMilliseconds(200));
     }
 
     [Fact]
@@ -132,8 +141,12 @@ public sealed class CliAgainstGatewayTests(PostgresGatewayFixture gateway) : ICl
         var today = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
         // Usage may be counted in batches, so wait for it, with a deadline.
-        await EventuallyAsync(async () => (await RunJsonAsync("usage", Text(id), "--days", "2")).GetProperty("days").EnumerateArray()
-            .Any(d => d.GetProperty("date").GetString() == today && d.GetProperty("tasks").GetInt64() >= 1));
+        await Eventually.UntilAsync(
+            () => RunJsonAsync("usage", Text(id), "--days", "2"),
+            usage => usage.GetProperty("days").EnumerateArray().Any(d => d.GetProperty("date").GetString() == today && d.GetProperty("tasks").GetInt64() >= 1),
+            SettleDeadline,
+            "the cli's usage to count today's task",
+            interval: TimeSpan.FromMilliseconds(200));
 
         var usage = await RunAsync("usage", Text(id), "--days", "2");
 
@@ -200,15 +213,6 @@ public sealed class CliAgainstGatewayTests(PostgresGatewayFixture gateway) : ICl
     private static string LastWordOfLine(CliResult result, string label) =>
         result.StdoutLines.Single(l => l.StartsWith(label, StringComparison.Ordinal)).Split(' ')[^1];
 
-    private static async Task EventuallyAsync(Func<Task<bool>> condition)
-    {
-        var until = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < until, "the condition did not hold before the deadline");
-            await Task.Delay(200);
-        }
-    }
 
     private static string Text(long id) => id.ToString(CultureInfo.InvariantCulture);
 }

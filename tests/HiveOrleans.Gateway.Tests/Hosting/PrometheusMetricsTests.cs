@@ -32,12 +32,11 @@ public sealed class PrometheusMetricsTests : IAsyncLifetime
         await receiver.NextAsync();
 
         // The callback's outcome is counted once the attempt returns, just after the receiver has the request.
-        string scrape = "";
-        await Eventually.TrueAsync(async () =>
-        {
-            scrape = await _server.Client.GetStringAsync("/metrics");
-            return scrape.Contains("hiveorleans_callbacks_attempts", StringComparison.Ordinal);
-        }, TimeSpan.FromSeconds(30), "no callback attempt was counted");
+        var scrape = await Eventually.UntilAsync(
+            () => _server.Client.GetStringAsync("/metrics"),
+            text => text.Contains("hiveorleans_callbacks_attempts", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(30),
+            "the scrape to count a callback attempt");
 
         Assert.Contains("hiveorleans_tasks_submitted_total{", scrape, StringComparison.Ordinal);
         Assert.Contains($"project=\"{project.ProjectId}\"", scrape, StringComparison.Ordinal);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using HiveOrleans.Tests.Infrastructure;
 
 namespace HiveOrleans.Gateway.Tests.Infrastructure;
 
@@ -83,23 +84,17 @@ public static class HiveApi
         client.SendJsonAsync(new HttpRequestMessage(HttpMethod.Get, path).WithToken(key));
 
     /// <summary>Polls a task until it is finished, failing if it is not within the deadline.</summary>
-    public static async Task<JsonElement> WaitForFinishedAsync(this HttpClient client, string key, string taskId, TimeSpan? deadline = null)
-    {
-        var until = DateTime.UtcNow + (deadline ?? TimeSpan.FromSeconds(60));
-        while (true)
-        {
-            var (status, body) = await client.GetTaskAsync(key, $"/api/v2/task/{taskId}");
-            Assert.Equal(HttpStatusCode.OK, status);
-            var code = StatusCode(body);
-            if (code is not ("PENDING" or "PROCESSING"))
+    public static Task<JsonElement> WaitForFinishedAsync(this HttpClient client, string key, string taskId, TimeSpan? deadline = null) =>
+        Eventually.UntilAsync(
+            async () =>
             {
+                var (status, body) = await client.GetTaskAsync(key, $"/api/v2/task/{taskId}");
+                Assert.Equal(HttpStatusCode.OK, status);
                 return body;
-            }
-
-            Assert.True(DateTime.UtcNow < until, $"task {taskId} still {code} at the deadline");
-            await Task.Delay(100);
-        }
-    }
+            },
+            body => StatusCode(body) is not ("PENDING" or "PROCESSING"),
+            deadline ?? TimeSpan.FromSeconds(60),
+            $"task {taskId} to finish");
 
     public static string StatusCode(JsonElement task) =>
         task.GetProperty("status")[0].GetProperty("status").GetProperty("code").GetString()!;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using HiveOrleans.Gateway.Tests.Infrastructure;
+using HiveOrleans.Tests.Infrastructure;
 
 namespace HiveOrleans.Gateway.Tests.Media;
 
@@ -39,14 +40,13 @@ public sealed class EmbeddedMediaTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, patched);
 
         // The key cache holds the project's settings for up to 5 s; wait until the quota applies.
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
         var seed = 100;
-        HttpStatusCode status;
-        do
-        {
-            (status, _) = await server.Client.UploadAsync(project.Key, "async", TestMedia.SceneJpeg(seed++));
-        }
-        while (status == HttpStatusCode.OK && DateTime.UtcNow < deadline);
+        var status = await Eventually.UntilAsync(
+            async () => (await server.Client.UploadAsync(project.Key, "async", TestMedia.SceneJpeg(seed++))).Status,
+            answer => answer != HttpStatusCode.OK,
+            TimeSpan.FromSeconds(15),
+            "the daily quota to refuse an upload",
+            interval: TimeSpan.Zero);
 
         Assert.Equal(HttpStatusCode.TooManyRequests, status);
         var storedBefore = Directory.EnumerateFiles(Path.Combine(_dataDirectory, "media"), "*", SearchOption.AllDirectories).Count();

@@ -1,5 +1,6 @@
 using System.Net;
 using HiveOrleans.Gateway.Tests.Infrastructure;
+using HiveOrleans.Tests.Infrastructure;
 
 namespace HiveOrleans.Gateway.Tests.Quotas;
 
@@ -59,18 +60,12 @@ public sealed class QuotaHttpTests(PostgresGatewayFixture gateway) : IClassFixtu
 
     private async Task UsageEventuallyAsync(long projectId, long tasks, long rejected)
     {
-        var until = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        while (true)
-        {
-            var (_, usage) = await _client.AdminAsync(HttpMethod.Get, $"/admin/v1/projects/{projectId}/usage");
-            var days = usage.GetProperty("days");
-            if (days.GetArrayLength() == 1 && days[0].GetProperty("tasks").GetInt64() == tasks && days[0].GetProperty("rejected").GetInt64() == rejected)
-            {
-                return;
-            }
-
-            Assert.True(DateTime.UtcNow < until, $"usage did not reach {tasks} tasks and {rejected} rejections: {usage}");
-            await Task.Delay(200);
-        }
+        await Eventually.UntilAsync(
+            async () => (await _client.AdminAsync(HttpMethod.Get, $"/admin/v1/projects/{projectId}/usage")).Body,
+            usage => usage.GetProperty("days") is var days && days.GetArrayLength() == 1
+                && days[0].GetProperty("tasks").GetInt64() == tasks && days[0].GetProperty("rejected").GetInt64() == rejected,
+            TimeSpan.FromSeconds(15),
+            $"usage to reach {tasks} tasks and {rejected} rejections",
+            interval: TimeSpan.FromMilliseconds(200));
     }
 }

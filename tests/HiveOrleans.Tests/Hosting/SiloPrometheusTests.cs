@@ -24,12 +24,11 @@ public sealed class SiloPrometheusTests(PostgresDatabase database) : IClassFixtu
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
 
             // The queue-depth gauges appear once the silo's first count (made as it becomes active) is in.
-            var scrape = "";
-            await Eventually.TrueAsync(async () =>
-            {
-                scrape = await http.GetStringAsync("/metrics");
-                return scrape.Contains("hiveorleans_tasks_pending{", StringComparison.Ordinal);
-            }, TimeSpan.FromSeconds(30), "the silo's scrape has no queue-depth gauge");
+            var scrape = await Eventually.UntilAsync(
+                () => http.GetStringAsync("/metrics"),
+                text => text.Contains("hiveorleans_tasks_pending{", StringComparison.Ordinal),
+                TimeSpan.FromSeconds(30),
+                "the silo's scrape to show a queue-depth gauge");
 
             Assert.Contains("hiveorleans_callbacks_pending{", scrape, StringComparison.Ordinal);
             Assert.Contains("service_name=\"hiveorleans-silo\"", scrape, StringComparison.Ordinal);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.Versioning;
 using HiveOrleans.Moderation.Media;
+using HiveOrleans.Tests.Infrastructure;
 
 namespace HiveOrleans.Tests.Media;
 
@@ -46,7 +47,7 @@ public sealed class FrameSamplerCancellationTests(VideoFiles files) : IClassFixt
         using var cancel = new CancellationTokenSource();
 
         var reading = video.ReadAsync(cancel.Token).ToListAsync().AsTask();
-        await WaitUntilAsync(() => ProcessesMentioning(sleeper).Count > 0);
+        await Eventually.UntilAsync(() => Task.FromResult(ProcessesMentioning(sleeper)), pids => pids.Count > 0, Deadline, $"a process mentioning {sleeper} to start");
         var stopwatch = Stopwatch.StartNew();
         await cancel.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => reading);
@@ -166,16 +167,6 @@ public sealed class FrameSamplerCancellationTests(VideoFiles files) : IClassFixt
 
     private static async Task AssertGoneAsync(string marker)
     {
-        await WaitUntilAsync(() => ProcessesMentioning(marker).Count == 0);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var stopwatch = Stopwatch.StartNew();
-        while (!condition())
-        {
-            Assert.True(stopwatch.Elapsed < Deadline, "the condition was not met in time");
-            await Task.Delay(20);
-        }
+        await Eventually.UntilAsync(() => Task.FromResult(ProcessesMentioning(marker)), pids => pids.Count == 0, Deadline, $"every process mentioning {marker} to exit");
     }
 }

@@ -68,13 +68,7 @@ public sealed class OrleansOnPostgresTests(PostgresProbeSilo silo) : IClassFixtu
 
         Assert.Equal(["tick"], await grain.ListAsync());
         Assert.Equal(1, await ReminderRowsAsync(id));
-        using (var deadline = new CancellationTokenSource(Deadline))
-        {
-            while (await grain.FiringsAsync() == 0)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(100), deadline.Token);
-            }
-        }
+        await Eventually.UntilAsync(grain.FiringsAsync, firings => firings > 0, Deadline, "the reminder to fire");
 
         await grain.UnregisterAsync("tick");
 

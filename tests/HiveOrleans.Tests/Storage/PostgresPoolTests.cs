@@ -87,16 +87,10 @@ public sealed class PostgresPoolTests(PostgresDatabase database) : IClassFixture
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE datname = $1", connection);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = database.Name });
-        var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (true)
-        {
-            var count = (long)(await command.ExecuteScalarAsync())!;
-            if (count == expected || DateTime.UtcNow > deadline)
-            {
-                return count;
-            }
-
-            await Task.Delay(50);
-        }
+        return await Eventually.UntilAsync(
+            async () => (long)(await command.ExecuteScalarAsync())!,
+            count => count == expected,
+            TimeSpan.FromSeconds(5),
+            $"{expected} server processes on the test database");
     }
 }

@@ -76,7 +76,7 @@ public sealed class LegacyTaskLayoutTests(PostgresDatabase database) : IClassFix
 
         // Nobody asks for the pending task: the sweeper finds its carried-over row and finishes it.
         await using var tasks = (IAsyncDisposable)TaskStoreFactory.Create(store);
-        await Eventually.TrueAsync(async () => await ((ITaskStore)tasks).CountDueAsync() == 0, TimeSpan.FromSeconds(60), "the old ledger row was not worked off");
+        await Eventually.UntilAsync(() => ((ITaskStore)tasks).CountDueAsync(), due => due == 0, TimeSpan.FromSeconds(60), "the old ledger row to be worked off (no row due)");
         var done = await upgraded.Client.GetGrain<ITaskGrain>(pending).GetAsync();
         Assert.NotNull(done);
         Assert.Equal(TaskPhase.Succeeded, done.Phase);

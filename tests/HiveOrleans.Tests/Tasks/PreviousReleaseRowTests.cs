@@ -42,7 +42,7 @@ public sealed class PreviousReleaseRowTests(PostgresDatabase database) : IClassF
 
         // Nobody asks for the task: the sweeper finds it, and the task finishes and owes nothing.
         await using var tasks = (IAsyncDisposable)TaskStoreFactory.Create(database.Store);
-        await Eventually.TrueAsync(async () => (await ((ITaskStore)tasks).ReadAsync(taskId))?.DueAt is null, TimeSpan.FromSeconds(60), "the previous release's task was not finished");
+        await Eventually.UntilAsync(async () => (await ((ITaskStore)tasks).ReadAsync(taskId))?.DueAt, due => due is null, TimeSpan.FromSeconds(60), "the previous release's task to finish (its row owing nothing)");
         var done = await cluster.Client.GetGrain<ITaskGrain>(taskId).GetAsync();
         Assert.Equal(TaskPhase.Succeeded, done!.Phase);
         Assert.Contains(done.Output!.Entries.SelectMany(e => e.Classes), c => c.Class == "violence" && c.Score == 3);

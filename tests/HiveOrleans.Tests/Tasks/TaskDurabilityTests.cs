@@ -76,12 +76,7 @@ public sealed class TaskDurabilityTests : IAsyncLifetime
         // Nobody touches the task: only the sweeper on a surviving silo can bring it back. Its row stops being due
         // once the resumed task has finished and stored its result.
         await using var store = (IAsyncDisposable)TaskStoreFactory.Create(_database.Store);
-        var until = DateTime.UtcNow + TimeSpan.FromSeconds(90);
-        while (await ((ITaskStore)store).CountDueAsync() > 0)
-        {
-            Assert.True(DateTime.UtcNow < until, "the task was not resumed and finished before the deadline");
-            await Task.Delay(200);
-        }
+        await Eventually.UntilAsync(() => ((ITaskStore)store).CountDueAsync(), due => due == 0, TimeSpan.FromSeconds(90), "the task to be resumed and finished (no row due)");
 
         var finished = await _cluster.Client.GetGrain<ITaskGrain>(taskId).GetAsync();
         Assert.NotNull(finished);

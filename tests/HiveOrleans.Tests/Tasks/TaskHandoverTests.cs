@@ -118,12 +118,11 @@ public sealed class TaskHandoverTests : IAsyncLifetime
     private async Task WaitUntilNothingOwedAsync(Guid taskId, TimeSpan deadline)
     {
         await using var store = (IAsyncDisposable)TaskStoreFactory.Create(_database.Store);
-        var until = DateTime.UtcNow + deadline;
-        while ((await ((ITaskStore)store).ReadAsync(taskId))?.DueAt is not null)
-        {
-            Assert.True(DateTime.UtcNow < until, $"task {taskId} was not resumed and finished within {deadline}");
-            await Task.Delay(100);
-        }
+        await Eventually.UntilAsync(
+            async () => (await ((ITaskStore)store).ReadAsync(taskId))?.DueAt,
+            due => due is null,
+            deadline,
+            $"task {taskId} to be resumed and finished (its row owing nothing)");
     }
 
     private Task<TaskSnapshot> WaitForFinishedAsync(Guid taskId, TimeSpan deadline) => TaskWaits.UntilFinishedAsync(_cluster.Client, taskId, deadline);

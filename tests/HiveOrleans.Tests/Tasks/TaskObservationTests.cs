@@ -39,13 +39,7 @@ public sealed class TaskObservationTests : IAsyncLifetime
             ConfigVersion = 1,
         });
 
-        var until = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        IReadOnlyList<TaskEvent> seen;
-        while (!(seen = await watcher.SeenAsync()).Any(e => e.IsFinal))
-        {
-            Assert.True(DateTime.UtcNow < until, $"the watcher saw only {string.Join(", ", seen.Select(e => e.Phase))}");
-            await Task.Delay(50);
-        }
+        var seen = await Eventually.UntilAsync(watcher.SeenAsync, events => events.Any(e => e.IsFinal), TimeSpan.FromSeconds(20), "the watcher to see the final event");
 
         Assert.Equal([TaskPhase.Pending, TaskPhase.Processing, TaskPhase.Succeeded], seen.Select(e => e.Phase));
         Assert.Equal(["PENDING", "PROCESSING", "0"], seen.Select(e => e.Code));
