@@ -1,6 +1,7 @@
 using HiveOrleans.Gateway.Admin;
 using HiveOrleans.Gateway.Api;
 using HiveOrleans.Gateway.Auth;
+using HiveOrleans.Gateway.Docs;
 using HiveOrleans.Gateway.Quotas;
 using HiveOrleans.Gateway.Wire;
 using HiveOrleans.Grains.Hosting;
@@ -67,7 +68,7 @@ public static class GatewayApp
         builder.Services.AddSingleton<QuotaLimiter>();
         builder.Services.AddSingleton(sp => OperatorToken.FromConfiguration(
             builder.Configuration, settings.IsEmbedded ? settings.DataDirectory : null, sp.GetRequiredService<ILoggerFactory>().CreateLogger<OperatorToken>()));
-        builder.Services.AddOpenApi();
+        builder.Services.AddGatewayDocs();
         var prometheus = builder.Configuration.GetValue<bool>(PrometheusKey);
         builder.Services.AddHiveTelemetry(
             builder.Configuration,
