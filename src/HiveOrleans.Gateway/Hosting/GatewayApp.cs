@@ -68,7 +68,7 @@ public static class GatewayApp
         builder.Services.AddSingleton<QuotaLimiter>();
         builder.Services.AddSingleton(sp => OperatorToken.FromConfiguration(
             builder.Configuration, settings.IsEmbedded ? settings.DataDirectory : null, sp.GetRequiredService<ILoggerFactory>().CreateLogger<OperatorToken>()));
-        builder.Services.AddGatewayDocs();
+        builder.Services.AddGatewayDocs(new GatewayMode(settings.IsEmbedded, coHost, builder.Configuration.GetValue<bool>(PrometheusKey)));
         var prometheus = builder.Configuration.GetValue<bool>(PrometheusKey);
         builder.Services.AddHiveTelemetry(
             builder.Configuration,
@@ -131,6 +131,7 @@ public static class GatewayApp
         app.UseJsonStatusBodies();
         app.UseApiErrors();
         app.MapOpenApi();
+        app.MapGatewayDocs();
         app.MapHealthApi();
         app.MapTaskApi();
         app.MapTaskEventsApi();
