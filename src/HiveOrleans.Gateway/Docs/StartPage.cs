@@ -86,6 +86,7 @@ internal static class StartPage
             <section aria-labelledby="api">
             <h2 id="api">The API</h2>
             <ul>
+            <li><a href="{{ApiReference.Path}}/">API reference</a>: every task and operator endpoint, its fields, answers, errors and examples; requests can be tried from the page.</li>
             <li><a href="/openapi/v1.json">OpenAPI document</a> (OpenAPI 3.1, JSON), for code generators and API tools.</li>
             </ul>
             <p>Submit text to a text project with one of its keys:</p>

@@ -45,8 +45,8 @@ public sealed partial class StartPageTests(PostgresGatewayFixture gateway) : ICl
         var html = await gateway.Client.GetStringAsync("/");
         var targets = Links().Matches(html).Select(m => WebUtility.HtmlDecode(m.Groups["url"].Value)).Where(u => u.StartsWith('/')).Distinct().ToList();
 
-        // The page's promises: the document, the dashboard, both probes and its stylesheet.
-        Assert.Superset(new HashSet<string> { "/openapi/v1.json", "/admin/dashboard/", "/healthz", "/readyz", "/start.css" }, targets.ToHashSet());
+        // The page's promises: the reference, the document, the dashboard, both probes and its stylesheet.
+        Assert.Superset(new HashSet<string> { "/docs/api/", "/openapi/v1.json", "/admin/dashboard/", "/healthz", "/readyz", "/start.css" }, targets.ToHashSet());
         foreach (var target in targets)
         {
             // The dashboard asks for the operator token; the other links ignore it.
