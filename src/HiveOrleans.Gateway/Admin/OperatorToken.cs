@@ -39,6 +39,9 @@ internal sealed class OperatorToken
         return new OperatorToken(File.ReadAllText(path).Trim());
     }
 
+    /// <summary>Whether a token is configured, so that the operator API answers at all.</summary>
+    public bool IsEnabled => _expectedHash is not null;
+
     /// <summary>Checks <c>authorization: Bearer TOKEN</c>, comparing hashes in constant time.</summary>
     public void Demand(HttpRequest request)
     {

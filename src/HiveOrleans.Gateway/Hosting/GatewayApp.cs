@@ -3,6 +3,7 @@ using HiveOrleans.Storage.Media;
 using HiveOrleans.Gateway.Admin;
 using HiveOrleans.Gateway.Api;
 using HiveOrleans.Gateway.Auth;
+using HiveOrleans.Gateway.Docs;
 using HiveOrleans.Gateway.Quotas;
 using HiveOrleans.Gateway.Wire;
 using HiveOrleans.Storage;
@@ -68,7 +69,7 @@ public static class GatewayApp
         builder.Services.AddSingleton<QuotaLimiter>();
         builder.Services.AddSingleton(sp => OperatorToken.FromConfiguration(
             builder.Configuration, settings.IsEmbedded ? settings.DataDirectory : null, sp.GetRequiredService<ILoggerFactory>().CreateLogger<OperatorToken>()));
-        builder.Services.AddOpenApi();
+        builder.Services.AddGatewayDocs(new GatewayMode(settings.IsEmbedded, coHost, builder.Configuration.GetValue<bool>(PrometheusKey)));
         var prometheus = builder.Configuration.GetValue<bool>(PrometheusKey);
         builder.Services.AddHiveTelemetry(
             builder.Configuration,
@@ -134,6 +135,7 @@ public static class GatewayApp
         app.UseJsonStatusBodies();
         app.UseApiErrors();
         app.MapOpenApi();
+        app.MapGatewayDocs();
         app.MapHealthApi();
         app.MapTaskApi();
         app.MapTaskEventsApi();
