@@ -1,4 +1,3 @@
-using HiveOrleans.Host;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
@@ -6,6 +5,7 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
 using HiveOrleans.Gateway.Hosting;
+using HiveOrleans.Host;
 using HiveOrleans.Storage;
 using HiveOrleans.Storage.Tasks;
 using Microsoft.AspNetCore.Builder;

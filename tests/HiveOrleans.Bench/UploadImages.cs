@@ -1,8 +1,8 @@
-using HiveOrleans.Storage.Media;
 using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Globalization;
 using HiveOrleans.Moderation.Pdq;
+using HiveOrleans.Storage.Media;
 using SkiaSharp;
 
 namespace HiveOrleans.Bench;

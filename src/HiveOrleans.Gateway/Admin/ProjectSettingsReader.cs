@@ -1,7 +1,7 @@
-using HiveOrleans.Wire.Rules;
 using System.Text.Json;
 using HiveOrleans.Abstractions.Projects;
 using HiveOrleans.Gateway.Wire;
+using HiveOrleans.Wire.Rules;
 
 namespace HiveOrleans.Gateway.Admin;
 

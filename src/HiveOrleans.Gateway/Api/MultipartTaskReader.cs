@@ -1,10 +1,10 @@
-using HiveOrleans.Wire;
-using HiveOrleans.Wire.Rules;
 using System.Text;
 using HiveOrleans.Abstractions.Projects;
 using HiveOrleans.Abstractions.Tasks;
 using HiveOrleans.Gateway.Wire;
 using HiveOrleans.Storage.Media;
+using HiveOrleans.Wire;
+using HiveOrleans.Wire.Rules;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 

@@ -1,13 +1,9 @@
-using HiveOrleans.Wire.Rules;
-using HiveOrleans.Abstractions.Idempotency;
-using HiveOrleans.Abstractions.Projects;
 using HiveOrleans.Abstractions.Tasks;
-using HiveOrleans.Wire;
-using HiveOrleans.Abstractions.Quotas;
 using HiveOrleans.Gateway.Auth;
-using HiveOrleans.Gateway.Quotas;
 using HiveOrleans.Gateway.Wire;
 using HiveOrleans.Storage.Media;
+using HiveOrleans.Wire;
+using HiveOrleans.Wire.Rules;
 
 namespace HiveOrleans.Gateway.Api;
 
@@ -22,8 +18,8 @@ internal static class TaskApi
         foreach (var version in new[] { "v1", "v2" })
         {
             var api = routes.MapGroup($"/api/{version}/task").WithTags("Tasks");
-            api.MapPost("/sync", SubmitSyncAsync).WithName($"SubmitSync{version}");
-            api.MapPost("/async", SubmitAsyncAsync).WithName($"SubmitAsync{version}");
+            api.MapPost("/sync", SubmitAndWaitAsync).WithName($"SubmitSync{version}");
+            api.MapPost("/async", SubmitAndAcknowledgeAsync).WithName($"SubmitAsync{version}");
             api.MapGet("", GetByQueryAsync).WithName($"GetTaskByQuery{version}");
         }
 
@@ -32,29 +28,29 @@ internal static class TaskApi
         return routes;
     }
 
-    private static async Task<IResult> SubmitAsyncAsync(
-        HttpContext context, ApiKeyAuthenticator auth, QuotaLimiter quotas, IGrainFactory grains, TaskCalls calls, IMediaStore media, TimeProvider time)
+    private static async Task<IResult> SubmitAndAcknowledgeAsync(
+        HttpContext context, ApiKeyAuthenticator auth, TaskAdmission admission, IMediaStore media)
     {
         var project = await auth.AuthenticateForSubmissionAsync(context.Request);
-        RefuseUploadOverQuota(context.Request, quotas, project);
+        admission.RefuseUploadOverQuota(context.Request, project);
         var request = await TaskRequestReader.ReadAsync(context.Request, project, media, context.RequestAborted);
-        var task = await SubmitAsync(grains, calls, quotas, project, request, TaskMode.Async, time, context.RequestAborted);
+        var task = await admission.SubmitAsync(project, request, TaskMode.Async, context.RequestAborted);
         return new JsonWriterResult(StatusCodes.Status200OK, writer => AcknowledgementDocument.Write(writer, task));
     }
 
-    private static async Task<IResult> SubmitSyncAsync(
-        HttpContext context, ApiKeyAuthenticator auth, QuotaLimiter quotas, IGrainFactory grains, TaskCalls calls, IMediaStore media, TimeProvider time)
+    private static async Task<IResult> SubmitAndWaitAsync(
+        HttpContext context, ApiKeyAuthenticator auth, TaskAdmission admission, TaskCalls calls, IMediaStore media, TimeProvider time)
     {
         var project = await auth.AuthenticateForSubmissionAsync(context.Request);
         SubmissionRules.CheckSyncAllowed(project);
 
-        RefuseUploadOverQuota(context.Request, quotas, project);
+        admission.RefuseUploadOverQuota(context.Request, project);
         var request = await TaskRequestReader.ReadAsync(context.Request, project, media, context.RequestAborted);
         var deadline = time.GetUtcNow() + project.SyncTimeout;
 
         // The first wait rides on the submission itself: one grain call for a task that finishes within a slice.
-        var task = await SubmitAsync(
-            grains, calls, quotas, project, request, TaskMode.Sync, time, context.RequestAborted, project.SyncTimeout < WaitSlice ? project.SyncTimeout : WaitSlice);
+        var task = await admission.SubmitAsync(
+            project, request, TaskMode.Sync, context.RequestAborted, project.SyncTimeout < WaitSlice ? project.SyncTimeout : WaitSlice);
         while (!task.IsFinished)
         {
             var left = deadline - time.GetUtcNow();
@@ -131,100 +127,6 @@ internal static class TaskApi
         writer.WriteString("resent_by", task.Callback.ResentBy);
         writer.WriteEndObject();
     });
-
-    /// <summary>
-    /// Admits the request under the project's limits, then hands the task to its grain. A request that repeats an
-    /// idempotency key gets the key's first task back, with no second charge and no second callback.
-    /// </summary>
-    private static async Task<TaskSnapshot> SubmitAsync(
-        IGrainFactory grains,
-        TaskCalls calls,
-        QuotaLimiter quotas,
-        ProjectConfig project,
-        SubmissionFields request,
-        TaskMode mode,
-        TimeProvider time,
-        CancellationToken aborted,
-        TimeSpan? wait = null)
-    {
-        // Version 7 ids sort by time, which keeps the store's indexes append-mostly.
-        var taskId = Guid.CreateVersion7();
-        if (request.IdempotencyKey is { } key)
-        {
-            taskId = await grains.GetGrain<IIdempotencyGrain>(IdempotencyKeys.GrainKey(project.ProjectId, key)).ClaimAsync(taskId);
-            if (await grains.GetGrain<ITaskGrain>(taskId).GetAsync() is { } first)
-            {
-                return first;
-            }
-        }
-
-        var decision = await quotas.TryAcquireAsync(project);
-        if (!decision.Admitted)
-        {
-            quotas.RecordRejected(project.ProjectId);
-            throw QuotaExceeded(project, decision);
-        }
-
-        var submission = new TaskSubmission
-        {
-            ProjectId = project.ProjectId,
-            UserId = project.UserId,
-            TextData = request.TextData,
-            CallbackUrl = request.CallbackUrl,
-            Metadata = request.Metadata,
-            MetadataIsJson = request.MetadataIsJson,
-            Mode = mode,
-            SubmittedOn = time.GetUtcNow(),
-            ModelType = project.ModelType,
-            ConfigVersion = project.ConfigVersion,
-            ConfigTag = project.ConfigTag,
-            Charge = project.ChargePerTask,
-            Thresholds = project.Thresholds.Count > 0 ? project.Thresholds : null,
-            HasCustomLists = project.Blocklist.Count > 0 || project.Allowlist.Count > 0,
-            Media = request.Media,
-            Url = request.Url,
-            FrameRate = project.FrameRate,
-            HashBanks = project.HashBanks,
-            MaxMediaBytes = project.MaxBodyBytes,
-        };
-
-        TaskSnapshot task;
-        try
-        {
-            task = await calls.SubmitAsync(taskId, submission, wait, keepId: request.IdempotencyKey is not null, aborted);
-        }
-        catch
-        {
-            // Nothing was stored, so nothing is counted.
-            quotas.Release(project);
-            throw;
-        }
-
-        quotas.RecordAccepted(project.ProjectId, submission.Charge);
-        return task;
-    }
-
-    /// <summary>
-    /// A file is stored as it is read, before the quota is taken (an idempotent retry must not be charged). So when
-    /// this gateway already knows the project is over its limits, an upload is refused before a byte is read.
-    /// </summary>
-    private static void RefuseUploadOverQuota(HttpRequest request, QuotaLimiter quotas, ProjectConfig project)
-    {
-        if (MultipartTaskReader.IsMultipart(request) && quotas.KnownRefusal(project) is { } refusal)
-        {
-            quotas.RecordRejected(project.ProjectId);
-            throw QuotaExceeded(project, refusal);
-        }
-    }
-
-    private static ApiException QuotaExceeded(ProjectConfig project, QuotaDecision decision)
-    {
-        var retryAfter = (int)Math.Max(1, Math.Ceiling(decision.RetryAfter.TotalSeconds));
-        var message = decision.LimitedBy == QuotaLimits.Daily
-            ? $"This project's daily quota of {project.DailyQuota} tasks is used up; it resets at 00:00 UTC."
-            : $"This project's rate limit of {project.RateLimit?.PerSecond:0.###} requests per second (burst {project.RateLimit?.Burst}) is exceeded; retry after {retryAfter} s.";
-        return new ApiException(StatusCodes.Status429TooManyRequests, message) { RetryAfterSeconds = retryAfter };
-    }
 
     private static JsonWriterResult TaskResult(TaskSnapshot task, int offset, int limit) =>
         new(StatusCodes.Status200OK, writer => TaskDocument.Write(writer, task, offset, limit));

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using HiveOrleans.Abstractions.Tasks;
-using HiveOrleans.Wire;
 using HiveOrleans.Gateway.Auth;
 using HiveOrleans.Gateway.Wire;
+using HiveOrleans.Wire;
 
 namespace HiveOrleans.Gateway.Api;
 

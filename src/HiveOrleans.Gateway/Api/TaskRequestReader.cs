@@ -1,11 +1,11 @@
-using HiveOrleans.Wire;
-using HiveOrleans.Wire.Rules;
 using System.Text;
 using System.Text.Json;
 using HiveOrleans.Abstractions.Idempotency;
 using HiveOrleans.Abstractions.Projects;
 using HiveOrleans.Gateway.Wire;
 using HiveOrleans.Storage.Media;
+using HiveOrleans.Wire;
+using HiveOrleans.Wire.Rules;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace HiveOrleans.Gateway.Api;

@@ -1,12 +1,12 @@
-using HiveOrleans.Hosting;
-using HiveOrleans.Storage.Media;
 using HiveOrleans.Gateway.Admin;
 using HiveOrleans.Gateway.Api;
 using HiveOrleans.Gateway.Auth;
 using HiveOrleans.Gateway.Docs;
 using HiveOrleans.Gateway.Quotas;
 using HiveOrleans.Gateway.Wire;
+using HiveOrleans.Hosting;
 using HiveOrleans.Storage;
+using HiveOrleans.Storage.Media;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -66,6 +66,7 @@ public static class GatewayApp
         builder.Services.AddSingleton<AuthFailureThrottle>();
         builder.Services.AddSingleton<ApiKeyAuthenticator>();
         builder.Services.AddSingleton<TaskCalls>();
+        builder.Services.AddSingleton<TaskAdmission>();
         builder.Services.AddSingleton<QuotaLimiter>();
         builder.Services.AddSingleton(sp => OperatorToken.FromConfiguration(
             builder.Configuration, settings.IsEmbedded ? settings.DataDirectory : null, sp.GetRequiredService<ILoggerFactory>().CreateLogger<OperatorToken>()));

@@ -2,10 +2,10 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
-using HiveOrleans.Wire;
 using HiveOrleans.Grains.Hosting;
 using HiveOrleans.Grains.Tasks;
 using HiveOrleans.Storage.Tasks;
+using HiveOrleans.Wire;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

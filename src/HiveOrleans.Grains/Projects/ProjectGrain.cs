@@ -1,9 +1,9 @@
-using HiveOrleans.Wire.Rules;
-using HiveOrleans.Moderation.Text;
 using System.Security.Cryptography;
 using HiveOrleans.Abstractions.Banks;
 using HiveOrleans.Abstractions.Projects;
 using HiveOrleans.Grains.Hosting;
+using HiveOrleans.Moderation.Text;
+using HiveOrleans.Wire.Rules;
 
 namespace HiveOrleans.Grains.Projects;
 

@@ -1,7 +1,7 @@
-using HiveOrleans.Hosting;
-using HiveOrleans.Storage.Media;
 using HiveOrleans.Grains.Hosting;
+using HiveOrleans.Hosting;
 using HiveOrleans.Storage;
+using HiveOrleans.Storage.Media;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;

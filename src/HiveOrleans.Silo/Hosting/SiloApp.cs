@@ -1,5 +1,5 @@
-using HiveOrleans.Hosting;
 using HiveOrleans.Grains.Hosting;
+using HiveOrleans.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

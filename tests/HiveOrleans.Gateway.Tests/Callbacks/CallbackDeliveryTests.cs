@@ -2,9 +2,9 @@ using System.Net;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
-using HiveOrleans.Wire;
 using HiveOrleans.Gateway.Tests.Infrastructure;
 using HiveOrleans.Tests.Infrastructure;
+using HiveOrleans.Wire;
 
 namespace HiveOrleans.Gateway.Tests.Callbacks;
 

@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Configuration;
 using HiveOrleans.Gateway.Hosting;
+using Microsoft.Extensions.Configuration;
 
 namespace HiveOrleans.Gateway.Tests.Hosting;
 

@@ -1,5 +1,5 @@
-using HiveOrleans.Host;
 using HiveOrleans.Gateway.Hosting;
+using HiveOrleans.Host;
 using HiveOrleans.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;

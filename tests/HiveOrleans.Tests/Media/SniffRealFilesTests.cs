@@ -1,6 +1,6 @@
-using HiveOrleans.Storage.Media;
 using HiveOrleans.Moderation.Media;
 using HiveOrleans.Moderation.Pdq;
+using HiveOrleans.Storage.Media;
 
 namespace HiveOrleans.Tests.Media;
 

@@ -1,6 +1,6 @@
-using HiveOrleans.Storage.Media;
 using System.Buffers.Binary;
 using System.Text;
+using HiveOrleans.Storage.Media;
 
 namespace HiveOrleans.Tests.Media;
 
