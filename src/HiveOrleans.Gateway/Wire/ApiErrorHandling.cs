@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Net.Sockets;
-using System.Text.Json;
 using HiveOrleans.Abstractions.Health;
 using HiveOrleans.Abstractions.Projects;
 using HiveOrleans.Abstractions.Tasks;
@@ -80,17 +79,7 @@ internal static partial class ApiErrorHandling
             context.Response.Headers.WWWAuthenticate = challenge;
         }
 
-        context.Response.ContentType = "application/json";
-        await using var writer = new Utf8JsonWriter(context.Response.Body, WireJson.WriterOptions);
-        writer.WriteStartObject();
-        writer.WriteNumber("return_code", error.StatusCode);
-        writer.WriteString("message", error.Message);
-        if (error.TaskId is { } taskId)
-        {
-            writer.WriteString("task_id", taskId.ToString());
-        }
-
-        writer.WriteEndObject();
+        await WireJsonResult.WriteAsync(context.Response, new ErrorDocument(error.StatusCode, error.Message, error.TaskId), WireJson.Context.ErrorDocument, CancellationToken.None);
     }
 
     private static ApiException Classify(Exception ex) => ex switch

@@ -1,0 +1,18 @@
+using System.Text.Json.Serialization;
+
+namespace HiveOrleans.Wire;
+
+/// <summary>
+/// The documents written with System.Text.Json's source generator: snake_case names in declaration order, times in
+/// the wire format (<see cref="WireTimeConverter"/>), no reflection. Use <see cref="WireJson.Context"/>, which adds the
+/// relaxed escaping every answer is written with; <see cref="TaskDocument"/> and <see cref="AcknowledgementDocument"/>
+/// are written by hand (see there).
+/// </summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    Converters = [typeof(WireTimeConverter)])]
+[JsonSerializable(typeof(ErrorDocument))]
+[JsonSerializable(typeof(HealthDocument))]
+[JsonSerializable(typeof(TaskStatusEventDocument))]
+[JsonSerializable(typeof(ResendDocument))]
+public sealed partial class WireJsonContext : JsonSerializerContext;
