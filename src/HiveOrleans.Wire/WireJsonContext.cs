@@ -1,4 +1,7 @@
 using System.Text.Json.Serialization;
+using HiveOrleans.Wire.Callbacks;
+using HiveOrleans.Wire.Projects;
+using HiveOrleans.Wire.Quotas;
 
 namespace HiveOrleans.Wire;
 
@@ -15,4 +18,11 @@ namespace HiveOrleans.Wire;
 [JsonSerializable(typeof(HealthDocument))]
 [JsonSerializable(typeof(TaskStatusEventDocument))]
 [JsonSerializable(typeof(ResendDocument))]
+[JsonSerializable(typeof(FailingCallbacksDocument))]
+[JsonSerializable(typeof(ProjectDocument))]
+[JsonSerializable(typeof(ProjectListDocument))]
+[JsonSerializable(typeof(KeyRotatedDocument))]
+[JsonSerializable(typeof(KeyRevokedDocument))]
+[JsonSerializable(typeof(WebhookSecretRotatedDocument))]
+[JsonSerializable(typeof(UsageDocument))]
 public sealed partial class WireJsonContext : JsonSerializerContext;
