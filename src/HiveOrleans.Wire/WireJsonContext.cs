@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using HiveOrleans.Wire.Banks;
 using HiveOrleans.Wire.Callbacks;
 using HiveOrleans.Wire.Projects;
 using HiveOrleans.Wire.Quotas;
@@ -25,4 +26,10 @@ namespace HiveOrleans.Wire;
 [JsonSerializable(typeof(KeyRevokedDocument))]
 [JsonSerializable(typeof(WebhookSecretRotatedDocument))]
 [JsonSerializable(typeof(UsageDocument))]
+[JsonSerializable(typeof(BankDocument))]
+[JsonSerializable(typeof(BankListDocument))]
+[JsonSerializable(typeof(BankDeletedDocument))]
+[JsonSerializable(typeof(HashesAddedDocument))]
+[JsonSerializable(typeof(HashesRemovedDocument))]
+[JsonSerializable(typeof(HashPageDocument))]
 public sealed partial class WireJsonContext : JsonSerializerContext;
