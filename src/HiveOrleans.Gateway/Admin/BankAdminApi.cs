@@ -18,17 +18,8 @@ internal static class BankAdminApi
     /// <summary>Maps the bank endpoints on <paramref name="admin"/>, the operator API's group, so its token check applies.</summary>
     public static IEndpointRouteBuilder MapBankAdminApi(this IEndpointRouteBuilder admin)
     {
-        var banks = admin.MapGroup("/banks").AddEndpointFilter(async (context, next) =>
-        {
-            try
-            {
-                return await next(context);
-            }
-            catch (HashBankRequestException refused)
-            {
-                throw ToApiException(refused);
-            }
-        });
+        // A bank's refusals (HashBankRequestException) are answered by ApiErrorHandling with the status of their kind.
+        var banks = admin.MapGroup("/banks");
         banks.MapPost("", CreateBankAsync).WithName("CreateBank");
         banks.MapGet("", ListBanksAsync).WithName("ListBanks");
         banks.MapGet("/{name}", GetBankAsync).WithName("GetBank");
@@ -37,18 +28,6 @@ internal static class BankAdminApi
         banks.MapPost("/{name}/hashes/remove", RemoveHashesAsync).WithName("RemoveBankHashes");
         banks.MapGet("/{name}/hashes", ListHashesAsync).WithName("ListBankHashes");
         return admin;
-    }
-
-    /// <summary>HTTP's view of a refused bank request (404 unknown bank, 409 name taken, 400 anything else).</summary>
-    public static ApiException ToApiException(HashBankRequestException refused)
-    {
-        ArgumentNullException.ThrowIfNull(refused);
-        return refused.Error switch
-        {
-            HashBankError.NotFound => new ApiException(StatusCodes.Status404NotFound, refused.Message),
-            HashBankError.Conflict => new ApiException(StatusCodes.Status409Conflict, refused.Message),
-            _ => ApiException.BadRequest(refused.Message),
-        };
     }
 
     private static async Task<IResult> CreateBankAsync(HttpContext context, IGrainFactory grains)

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Net.Sockets;
+using HiveOrleans.Abstractions.Banks;
 using HiveOrleans.Abstractions.Health;
 using HiveOrleans.Abstractions.Projects;
 using HiveOrleans.Abstractions.Tasks;
@@ -88,6 +89,7 @@ internal static partial class ApiErrorHandling
         ProjectRequestException { NotFound: true } project => new ApiException(StatusCodes.Status404NotFound, project.Message),
         ProjectRequestException project => ApiException.BadRequest(project.Message),
         TaskRequestException task => ApiException.BadRequest(task.Message),
+        HashBankRequestException bank => new ApiException(StatusOf(bank.Error), bank.Message),
 
         // Kestrel's framing errors (a bad chunk size, a body cut short, a body over the limit) and minimal APIs'
         // binding failures (RouteHandlerOptions.ThrowOnBadRequest): the status is Kestrel's, the message names what.
@@ -120,6 +122,14 @@ internal static partial class ApiErrorHandling
         AggregateException aggregate => aggregate.InnerExceptions.Any(IsUnavailable),
         { InnerException: { } inner } => IsUnavailable(inner),
         _ => false,
+    };
+
+    /// <summary>A refused bank request: 404 for an unknown bank, 409 for a name taken, 400 for a value that breaks a rule.</summary>
+    private static int StatusOf(HashBankError error) => error switch
+    {
+        HashBankError.NotFound => StatusCodes.Status404NotFound,
+        HashBankError.Conflict => StatusCodes.Status409Conflict,
+        _ => StatusCodes.Status400BadRequest,
     };
 
     private static ApiException TooLarge() =>
