@@ -4,6 +4,10 @@ using HiveOrleans.Abstractions.Tasks;
 namespace HiveOrleans.Wire;
 
 /// <summary>Hive's answer to an async submission, sent only once the task is durably stored.</summary>
+/// <remarks>
+/// Written by hand like <see cref="TaskDocument"/>, not as a record of <see cref="WireJsonContext"/>: it answers every
+/// async submission, the busiest request there is, and is written straight from the <see cref="TaskSnapshot"/>.
+/// </remarks>
 public static class AcknowledgementDocument
 {
     public static void Write(Utf8JsonWriter writer, TaskSnapshot task)

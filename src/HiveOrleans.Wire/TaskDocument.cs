@@ -8,6 +8,12 @@ namespace HiveOrleans.Wire;
 /// Writes Hive's Task object. It is part of the contract, not of one component: the gateway answers GET and sync
 /// requests with it and callback delivery POSTs it, and both must send the same bytes for the same task.
 /// </summary>
+/// <remarks>
+/// Written by hand with <see cref="Utf8JsonWriter"/>, unlike the records of <see cref="WireJsonContext"/>: it is the
+/// hot path (every poll, sync answer and callback), it is built straight from <see cref="TaskSnapshot"/> with no
+/// document object in between, and its shape (raw JSON metadata, paged output, fields present only for some
+/// entries) would need custom converters anyway. Times use the same format as the records' (<see cref="FormatTime"/>).
+/// </remarks>
 public static class TaskDocument
 {
     /// <summary>How many output entries a page holds unless the caller says otherwise.</summary>
@@ -98,7 +104,7 @@ public static class TaskDocument
 
     /// <summary>Times on the wire: ISO 8601 in UTC with milliseconds.</summary>
     public static string FormatTime(DateTimeOffset time) =>
-        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        time.UtcDateTime.ToString(WireTimeConverter.Format, CultureInfo.InvariantCulture);
 
     /// <summary>Ours, not Hive's: how delivery of the callback stands, attempt by attempt.</summary>
     private static void WriteCallbackExtension(Utf8JsonWriter writer, TaskSnapshot task)

@@ -1,10 +1,13 @@
 using HiveOrleans.Abstractions.Callbacks;
 using HiveOrleans.Abstractions.Projects;
+using HiveOrleans.Abstractions.Quotas;
 using HiveOrleans.Abstractions.Tasks;
 using HiveOrleans.Gateway.Api;
-using HiveOrleans.Abstractions.Quotas;
-using HiveOrleans.Wire;
 using HiveOrleans.Gateway.Wire;
+using HiveOrleans.Wire;
+using HiveOrleans.Wire.Callbacks;
+using HiveOrleans.Wire.Projects;
+using HiveOrleans.Wire.Quotas;
 
 namespace HiveOrleans.Gateway.Admin;
 
@@ -52,35 +55,14 @@ internal static class AdminApi
         var projectId = await grains.GetGrain<IProjectDirectoryGrain>(IProjectDirectoryGrain.Key).AllocateProjectIdAsync();
         var created = await Project(grains, projectId).CreateAsync(spec);
         context.Response.Headers.Location = $"/admin/v1/projects/{projectId}";
-        return new JsonWriterResult(StatusCodes.Status201Created, writer => ProjectDocument.Write(writer, created.Project, extra =>
-        {
-            extra.WriteStartArray("api_keys");
-            foreach (var key in created.ApiKeys)
-            {
-                extra.WriteStringValue(key);
-            }
-
-            extra.WriteEndArray();
-            extra.WriteString("webhook_secret", created.WebhookSecret);
-        }));
+        return WireJsonResult.Created(ProjectDocument.From(created), WireJson.Context.ProjectDocument);
     }
 
     private static async Task<IResult> ListProjectsAsync(IGrainFactory grains)
     {
         var last = await grains.GetGrain<IProjectDirectoryGrain>(IProjectDirectoryGrain.Key).GetLastProjectIdAsync();
         var projects = await Task.WhenAll(Enumerable.Range(1, (int)last).Select(id => Project(grains, id).GetDetailsAsync()));
-        return new JsonWriterResult(StatusCodes.Status200OK, writer =>
-        {
-            writer.WriteStartObject();
-            writer.WriteStartArray("projects");
-            foreach (var project in projects.OfType<ProjectDetails>())
-            {
-                ProjectDocument.Write(writer, project);
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        });
+        return WireJsonResult.Ok(ProjectListDocument.From(projects.OfType<ProjectDetails>()), WireJson.Context.ProjectListDocument);
     }
 
     private static async Task<IResult> GetProjectAsync(long id, IGrainFactory grains) =>
@@ -103,40 +85,19 @@ internal static class AdminApi
     private static async Task<IResult> RotateKeyAsync(long id, int slot, IGrainFactory grains)
     {
         var key = await Project(grains, id).RotateKeyAsync(slot);
-        return new JsonWriterResult(StatusCodes.Status200OK, writer =>
-        {
-            writer.WriteStartObject();
-            writer.WriteNumber("project_id", id);
-            writer.WriteNumber("slot", slot);
-            writer.WriteString("api_key", key);
-            writer.WriteEndObject();
-        });
+        return WireJsonResult.Ok(new KeyRotatedDocument(id, slot, key), WireJson.Context.KeyRotatedDocument);
     }
 
     private static async Task<IResult> RevokeKeyAsync(long id, int slot, IGrainFactory grains)
     {
         await Project(grains, id).RevokeKeyAsync(slot);
-        return new JsonWriterResult(StatusCodes.Status200OK, writer =>
-        {
-            writer.WriteStartObject();
-            writer.WriteNumber("project_id", id);
-            writer.WriteNumber("slot", slot);
-            writer.WriteBoolean("revoked", true);
-            writer.WriteEndObject();
-        });
+        return WireJsonResult.Ok(new KeyRevokedDocument(id, slot, Revoked: true), WireJson.Context.KeyRevokedDocument);
     }
 
     private static async Task<IResult> RotateWebhookSecretAsync(long id, IGrainFactory grains)
     {
         var secrets = await Project(grains, id).RotateWebhookSecretAsync(WebhookSecretOverlap);
-        return new JsonWriterResult(StatusCodes.Status200OK, writer =>
-        {
-            writer.WriteStartObject();
-            writer.WriteNumber("project_id", id);
-            writer.WriteString("webhook_secret", secrets.Current);
-            writer.WriteString("previous_valid_until", secrets.PreviousValidUntil is { } until ? TaskDocument.FormatTime(until) : null);
-            writer.WriteEndObject();
-        });
+        return WireJsonResult.Ok(new WebhookSecretRotatedDocument(id, secrets.Current, secrets.PreviousValidUntil), WireJson.Context.WebhookSecretRotatedDocument);
     }
 
     private static async Task<IResult> GetUsageAsync(long id, int? days, IGrainFactory grains)
@@ -152,24 +113,7 @@ internal static class AdminApi
         }
 
         var usage = await grains.GetGrain<IProjectQuotaGrain>(ProjectKeys.QuotaGrainKey(id)).GetUsageAsync(days ?? DefaultUsageDays);
-        return new JsonWriterResult(StatusCodes.Status200OK, writer =>
-        {
-            writer.WriteStartObject();
-            writer.WriteNumber("project_id", id);
-            writer.WriteStartArray("days");
-            foreach (var day in usage)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("date", day.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-                writer.WriteNumber("tasks", day.Tasks);
-                writer.WriteNumber("charge", day.Charge);
-                writer.WriteNumber("rejected", day.Rejected);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        });
+        return WireJsonResult.Ok(UsageDocument.From(id, usage), WireJson.Context.UsageDocument);
     }
 
     private static async Task<IResult> ListFailingCallbacksAsync(long id, int? limit, IGrainFactory grains)
@@ -185,35 +129,7 @@ internal static class AdminApi
         }
 
         var failing = await grains.GetGrain<ICallbackMonitorGrain>(0).ListFailingAsync(id, limit ?? 100);
-        return new JsonWriterResult(StatusCodes.Status200OK, writer =>
-        {
-            writer.WriteStartObject();
-            writer.WriteNumber("project_id", id);
-            writer.WriteStartArray("tasks");
-            foreach (var task in failing)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("task_id", task.TaskId.ToString());
-                writer.WriteString("callback_url", task.CallbackUrl);
-                writer.WriteNumber("attempts", task.Attempts);
-                if (task.LastStatusCode is { } status)
-                {
-                    writer.WriteNumber("last_status_code", status);
-                }
-                else
-                {
-                    writer.WriteNull("last_status_code");
-                }
-
-                writer.WriteString("last_error", task.LastError);
-                writer.WriteString("last_attempt_on", task.LastAttemptOn is { } last ? TaskDocument.FormatTime(last) : null);
-                writer.WriteString("next_attempt_on", task.NextAttemptOn is { } next ? TaskDocument.FormatTime(next) : null);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        });
+        return WireJsonResult.Ok(FailingCallbacksDocument.From(id, failing), WireJson.Context.FailingCallbacksDocument);
     }
 
     private static async Task<IResult> ResendAsync(Guid id, IGrainFactory grains) =>
@@ -221,8 +137,8 @@ internal static class AdminApi
 
     private static IProjectGrain Project(IGrainFactory grains, long id) => grains.GetGrain<IProjectGrain>(ProjectKeys.GrainKey(id));
 
-    private static JsonWriterResult ProjectResult(ProjectDetails project) =>
-        new(StatusCodes.Status200OK, writer => ProjectDocument.Write(writer, project));
+    private static WireJsonResult<ProjectDocument> ProjectResult(ProjectDetails project) =>
+        WireJsonResult.Ok(ProjectDocument.From(project), WireJson.Context.ProjectDocument);
 
     private static ApiException ProjectNotFound() => new(StatusCodes.Status404NotFound, "Project not found.");
 }

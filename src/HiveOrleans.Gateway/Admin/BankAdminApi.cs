@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using HiveOrleans.Abstractions.Banks;
-using HiveOrleans.Wire;
 using HiveOrleans.Gateway.Wire;
+using HiveOrleans.Wire;
+using HiveOrleans.Wire.Banks;
 
 namespace HiveOrleans.Gateway.Admin;
 
@@ -17,17 +18,8 @@ internal static class BankAdminApi
     /// <summary>Maps the bank endpoints on <paramref name="admin"/>, the operator API's group, so its token check applies.</summary>
     public static IEndpointRouteBuilder MapBankAdminApi(this IEndpointRouteBuilder admin)
     {
-        var banks = admin.MapGroup("/banks").AddEndpointFilter(async (context, next) =>
-        {
-            try
-            {
-                return await next(context);
-            }
-            catch (HashBankRequestException refused)
-            {
-                throw ToApiException(refused);
-            }
-        });
+        // A bank's refusals (HashBankRequestException) are answered by ApiErrorHandling with the status of their kind.
+        var banks = admin.MapGroup("/banks");
         banks.MapPost("", CreateBankAsync).WithName("CreateBank");
         banks.MapGet("", ListBanksAsync).WithName("ListBanks");
         banks.MapGet("/{name}", GetBankAsync).WithName("GetBank");
@@ -38,18 +30,6 @@ internal static class BankAdminApi
         return admin;
     }
 
-    /// <summary>HTTP's view of a refused bank request (404 unknown bank, 409 name taken, 400 anything else).</summary>
-    public static ApiException ToApiException(HashBankRequestException refused)
-    {
-        ArgumentNullException.ThrowIfNull(refused);
-        return refused.Error switch
-        {
-            HashBankError.NotFound => new ApiException(StatusCodes.Status404NotFound, refused.Message),
-            HashBankError.Conflict => new ApiException(StatusCodes.Status409Conflict, refused.Message),
-            _ => ApiException.BadRequest(refused.Message),
-        };
-    }
-
     private static async Task<IResult> CreateBankAsync(HttpContext context, IGrainFactory grains)
     {
         var root = await ReadObjectAsync(context);
@@ -57,44 +37,26 @@ internal static class BankAdminApi
         var description = OptionalString(root, "description");
         var bank = await Bank(grains, name).CreateAsync(description, context.RequestAborted);
         context.Response.Headers.Location = $"/admin/v1/banks/{bank.Name}";
-        return new JsonWriterResult(StatusCodes.Status201Created, writer => WriteBank(writer, bank));
+        return WireJsonResult.Created(BankDocument.From(bank), WireJson.Context.BankDocument);
     }
 
     private static async Task<IResult> ListBanksAsync(HttpContext context, IGrainFactory grains)
     {
         var banks = await grains.GetGrain<IHashBankCatalogGrain>(0).ListAsync(context.RequestAborted);
-        return new JsonWriterResult(StatusCodes.Status200OK, writer =>
-        {
-            writer.WriteStartObject();
-            writer.WriteStartArray("banks");
-            foreach (var bank in banks)
-            {
-                WriteBank(writer, bank);
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        });
+        return WireJsonResult.Ok(BankListDocument.From(banks), WireJson.Context.BankListDocument);
     }
 
     private static async Task<IResult> GetBankAsync(string name, HttpContext context, IGrainFactory grains)
     {
         var bank = await Bank(grains, name).GetAsync(context.RequestAborted)
             ?? throw new ApiException(StatusCodes.Status404NotFound, $"Bank '{name}' not found.");
-        return new JsonWriterResult(StatusCodes.Status200OK, writer => WriteBank(writer, bank));
+        return WireJsonResult.Ok(BankDocument.From(bank), WireJson.Context.BankDocument);
     }
 
     private static async Task<IResult> DeleteBankAsync(string name, HttpContext context, IGrainFactory grains)
     {
         var seq = await Bank(grains, name).DeleteAsync(context.RequestAborted);
-        return new JsonWriterResult(StatusCodes.Status200OK, writer =>
-        {
-            writer.WriteStartObject();
-            writer.WriteString("name", name);
-            writer.WriteBoolean("deleted", true);
-            writer.WriteNumber("seq", seq);
-            writer.WriteEndObject();
-        });
+        return WireJsonResult.Ok(new BankDeletedDocument(name, Deleted: true, seq), WireJson.Context.BankDeletedDocument);
     }
 
     private static async Task<IResult> AddHashesAsync(string name, HttpContext context, IGrainFactory grains)
@@ -120,16 +82,7 @@ internal static class BankAdminApi
         }
 
         var added = await Bank(grains, name).AddHashesAsync(hashes, context.RequestAborted);
-        return new JsonWriterResult(StatusCodes.Status200OK, writer =>
-        {
-            writer.WriteStartObject();
-            writer.WriteString("bank", name);
-            writer.WriteNumber("added", added.Added);
-            writer.WriteNumber("replaced", added.Replaced);
-            writer.WriteNumber("unchanged", added.Unchanged);
-            writer.WriteNumber("seq", added.Seq);
-            writer.WriteEndObject();
-        });
+        return WireJsonResult.Ok(HashesAddedDocument.From(name, added), WireJson.Context.HashesAddedDocument);
     }
 
     private static async Task<IResult> RemoveHashesAsync(string name, HttpContext context, IGrainFactory grains)
@@ -147,14 +100,7 @@ internal static class BankAdminApi
         }
 
         var removed = await Bank(grains, name).RemoveHashesAsync(contentIds, context.RequestAborted);
-        return new JsonWriterResult(StatusCodes.Status200OK, writer =>
-        {
-            writer.WriteStartObject();
-            writer.WriteString("bank", name);
-            writer.WriteNumber("removed", removed.Removed);
-            writer.WriteNumber("seq", removed.Seq);
-            writer.WriteEndObject();
-        });
+        return WireJsonResult.Ok(HashesRemovedDocument.From(name, removed), WireJson.Context.HashesRemovedDocument);
     }
 
     private static async Task<IResult> ListHashesAsync(string name, HttpContext context, IGrainFactory grains)
@@ -162,44 +108,7 @@ internal static class BankAdminApi
         var offset = QueryInt(context.Request, "offset") ?? 0;
         var limit = QueryInt(context.Request, "limit") ?? DefaultPageSize;
         var page = await Bank(grains, name).ListHashesAsync(offset, limit, context.RequestAborted);
-        return new JsonWriterResult(StatusCodes.Status200OK, writer =>
-        {
-            writer.WriteStartObject();
-            writer.WriteString("bank", name);
-            writer.WriteNumber("offset", page.Offset);
-            writer.WriteNumber("limit", limit);
-            writer.WriteNumber("total", page.Total);
-            writer.WriteStartArray("hashes");
-            foreach (var hash in page.Hashes)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("content_id", hash.ContentId);
-                writer.WriteString("hash", hash.Hash);
-                writer.WriteString("label", hash.Label);
-                writer.WriteString("added_on", TaskDocument.FormatTime(hash.AddedOn));
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        });
-    }
-
-    private static void WriteBank(Utf8JsonWriter writer, HashBankDetails bank)
-    {
-        writer.WriteStartObject();
-        writer.WriteString("name", bank.Name);
-        writer.WriteString("description", bank.Description);
-        writer.WriteString("created_on", TaskDocument.FormatTime(bank.CreatedOn));
-        writer.WriteNumber("hash_count", bank.HashCount);
-        writer.WriteStartObject("labels");
-        foreach (var (label, count) in bank.Labels.OrderBy(l => l.Key, StringComparer.Ordinal))
-        {
-            writer.WriteNumber(label, count);
-        }
-
-        writer.WriteEndObject();
-        writer.WriteEndObject();
+        return WireJsonResult.Ok(HashPageDocument.From(name, limit, page), WireJson.Context.HashPageDocument);
     }
 
     private static IHashBankGrain Bank(IGrainFactory grains, string name) => grains.GetGrain<IHashBankGrain>(HashBankKeys.GrainKey(name));

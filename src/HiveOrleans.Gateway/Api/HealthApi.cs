@@ -1,5 +1,6 @@
 using HiveOrleans.Abstractions.Health;
 using HiveOrleans.Gateway.Wire;
+using HiveOrleans.Wire;
 
 namespace HiveOrleans.Gateway.Api;
 
@@ -10,7 +11,7 @@ internal static class HealthApi
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder routes)
     {
         // Process up: answers as long as Kestrel does.
-        routes.MapGet("/healthz", () => Results.Json(new { status = "ok" })).WithTags("Health");
+        routes.MapGet("/healthz", () => Results.Json(HealthDocument.Ok, WireJson.Context.HealthDocument)).WithTags("Health");
 
         // Ready: a silo answers and can round-trip the store.
         routes.MapGet("/readyz", async (IGrainFactory grains, CancellationToken cancellationToken) =>
@@ -18,7 +19,7 @@ internal static class HealthApi
             try
             {
                 await grains.GetGrain<IStoreProbeGrain>(0).ProbeAsync().WaitAsync(ProbeTimeout, cancellationToken);
-                return Results.Json(new { status = "ready" });
+                return Results.Json(HealthDocument.Ready, WireJson.Context.HealthDocument);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {

@@ -117,16 +117,8 @@ internal static class TaskApi
     }
 
     /// <summary>The answer to a resend: the task id and when it was resent; the callback itself follows.</summary>
-    internal static JsonWriterResult ResendResult(TaskSnapshot task) => new(StatusCodes.Status200OK, writer =>
-    {
-        writer.WriteStartObject();
-        writer.WriteString("task_id", task.TaskId.ToString());
-        writer.WriteString("message", "The callback will be sent again.");
-        writer.WriteString("callback_url", task.Submission.CallbackUrl);
-        writer.WriteString("resent_on", TaskDocument.FormatTime(task.Callback!.ResentOn!.Value));
-        writer.WriteString("resent_by", task.Callback.ResentBy);
-        writer.WriteEndObject();
-    });
+    internal static WireJsonResult<ResendDocument> ResendResult(TaskSnapshot task) =>
+        WireJsonResult.Ok(ResendDocument.From(task), WireJson.Context.ResendDocument);
 
     private static JsonWriterResult TaskResult(TaskSnapshot task, int offset, int limit) =>
         new(StatusCodes.Status200OK, writer => TaskDocument.Write(writer, task, offset, limit));

@@ -107,13 +107,7 @@ internal static class TaskEventsApi
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
         using (var writer = new Utf8JsonWriter(buffer, WireJson.WriterOptions))
         {
-            writer.WriteStartObject();
-            writer.WriteString("task_id", taskEvent.TaskId.ToString());
-            writer.WriteString("status", PhaseName(taskEvent.Phase));
-            writer.WriteString("code", taskEvent.Code);
-            writer.WriteString("message", taskEvent.Message);
-            writer.WriteString("time", TaskDocument.FormatTime(taskEvent.At));
-            writer.WriteEndObject();
+            JsonSerializer.Serialize(writer, TaskStatusEventDocument.From(taskEvent), WireJson.Context.TaskStatusEventDocument);
         }
 
         await response.WriteAsync($"event: status\nid: {sequence}\ndata: ", cancellationToken);
@@ -121,13 +115,4 @@ internal static class TaskEventsApi
         await response.WriteAsync("\n\n", cancellationToken);
         await response.Body.FlushAsync(cancellationToken);
     }
-
-    private static string PhaseName(TaskPhase phase) => phase switch
-    {
-        TaskPhase.Pending => "PENDING",
-        TaskPhase.Processing => "PROCESSING",
-        TaskPhase.AwaitingReview => "AWAITING_REVIEW",
-        TaskPhase.Succeeded => "SUCCESS",
-        _ => "FAILED",
-    };
 }

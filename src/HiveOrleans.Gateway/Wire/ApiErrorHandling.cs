@@ -1,6 +1,6 @@
 using System.Data.Common;
 using System.Net.Sockets;
-using System.Text.Json;
+using HiveOrleans.Abstractions.Banks;
 using HiveOrleans.Abstractions.Health;
 using HiveOrleans.Abstractions.Projects;
 using HiveOrleans.Abstractions.Tasks;
@@ -80,17 +80,7 @@ internal static partial class ApiErrorHandling
             context.Response.Headers.WWWAuthenticate = challenge;
         }
 
-        context.Response.ContentType = "application/json";
-        await using var writer = new Utf8JsonWriter(context.Response.Body, WireJson.WriterOptions);
-        writer.WriteStartObject();
-        writer.WriteNumber("return_code", error.StatusCode);
-        writer.WriteString("message", error.Message);
-        if (error.TaskId is { } taskId)
-        {
-            writer.WriteString("task_id", taskId.ToString());
-        }
-
-        writer.WriteEndObject();
+        await WireJsonResult.WriteAsync(context.Response, new ErrorDocument(error.StatusCode, error.Message, error.TaskId), WireJson.Context.ErrorDocument, CancellationToken.None);
     }
 
     private static ApiException Classify(Exception ex) => ex switch
@@ -99,6 +89,7 @@ internal static partial class ApiErrorHandling
         ProjectRequestException { NotFound: true } project => new ApiException(StatusCodes.Status404NotFound, project.Message),
         ProjectRequestException project => ApiException.BadRequest(project.Message),
         TaskRequestException task => ApiException.BadRequest(task.Message),
+        HashBankRequestException bank => new ApiException(StatusOf(bank.Error), bank.Message),
 
         // Kestrel's framing errors (a bad chunk size, a body cut short, a body over the limit) and minimal APIs'
         // binding failures (RouteHandlerOptions.ThrowOnBadRequest): the status is Kestrel's, the message names what.
@@ -131,6 +122,14 @@ internal static partial class ApiErrorHandling
         AggregateException aggregate => aggregate.InnerExceptions.Any(IsUnavailable),
         { InnerException: { } inner } => IsUnavailable(inner),
         _ => false,
+    };
+
+    /// <summary>A refused bank request: 404 for an unknown bank, 409 for a name taken, 400 for a value that breaks a rule.</summary>
+    private static int StatusOf(HashBankError error) => error switch
+    {
+        HashBankError.NotFound => StatusCodes.Status404NotFound,
+        HashBankError.Conflict => StatusCodes.Status409Conflict,
+        _ => StatusCodes.Status400BadRequest,
     };
 
     private static ApiException TooLarge() =>

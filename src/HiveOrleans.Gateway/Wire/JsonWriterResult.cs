@@ -3,7 +3,11 @@ using HiveOrleans.Wire;
 
 namespace HiveOrleans.Gateway.Wire;
 
-/// <summary>A result written straight to the response with a <see cref="Utf8JsonWriter"/>: no intermediate objects.</summary>
+/// <summary>
+/// A result written straight to the response with a <see cref="Utf8JsonWriter"/>, no intermediate objects: for the
+/// hand-written hot-path documents (<see cref="TaskDocument"/>, <see cref="AcknowledgementDocument"/>). Every other
+/// answer is a record of HiveOrleans.Wire written by <see cref="WireJsonResult{T}"/>.
+/// </summary>
 internal sealed class JsonWriterResult(int statusCode, Action<Utf8JsonWriter> write) : IResult
 {
     public async Task ExecuteAsync(HttpContext httpContext)

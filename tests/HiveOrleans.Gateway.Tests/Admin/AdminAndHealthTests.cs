@@ -58,10 +58,10 @@ public sealed class AdminAndHealthTests(PostgresGatewayFixture gateway) : IClass
     [Fact]
     public async Task Health_and_readiness_answer_when_cluster_and_store_are_up()
     {
-        using var health = await _client.GetAsync("/healthz");
-        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
-        using var ready = await _client.GetAsync("/readyz");
-        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        var health = await _client.SendRawAsync(new HttpRequestMessage(HttpMethod.Get, "/healthz"));
+        Assert.Equal((HttpStatusCode.OK, "application/json; charset=utf-8", """{"status":"ok"}"""), (health.Status, health.ContentType, health.Text));
+        var ready = await _client.SendRawAsync(new HttpRequestMessage(HttpMethod.Get, "/readyz"));
+        Assert.Equal((HttpStatusCode.OK, "application/json; charset=utf-8", """{"status":"ready"}"""), (ready.Status, ready.ContentType, ready.Text));
     }
 
     [Fact]

@@ -37,6 +37,9 @@ public sealed class SyncTimeoutTests : IAsyncLifetime
         Assert.Equal(504, body.GetProperty("return_code").GetInt32());
         Assert.StartsWith("The task did not finish within 1 s", body.GetProperty("message").GetString(), StringComparison.Ordinal);
         var taskId = body.GetProperty("task_id").GetString()!;
+        Assert.Equal(
+            $$"""{"return_code":504,"message":"The task did not finish within 1 s; it goes on and can be fetched by its task_id.","task_id":"{{taskId}}"}""",
+            body.GetRawText());
 
         // On a loaded machine the 1 s can pass before the task reaches the model; once it holds the gate it is PROCESSING.
         await _gate.Entered.WaitAsync(TimeSpan.FromSeconds(30));

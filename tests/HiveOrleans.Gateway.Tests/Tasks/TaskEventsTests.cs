@@ -67,6 +67,24 @@ public sealed class TaskEventsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_status_event_is_written_exactly_as_before()
+    {
+        var client = _server.Client;
+        var project = await client.CreateProjectAsync("pinned events");
+        var (_, task) = await client.SubmitTextAsync(project.Key, "sync", "already done");
+        var taskId = task.GetProperty("task_id").GetString()!;
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v2/task/{taskId}/events").WithToken(project.Key);
+        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        Assert.Equal("event: status", await reader.ReadLineAsync());
+        Assert.Equal("id: 1", await reader.ReadLineAsync());
+        Assert.Equal(
+            $$"""data: {"task_id":"{{taskId}}","status":"SUCCESS","code":"0","message":"SUCCESS","time":"<time>"}""",
+            PinnedJson.Normalise((await reader.ReadLineAsync())!).Replace("<guid>", taskId, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Another_projects_key_gets_404_for_the_event_stream()
     {
         var owner = await _server.Client.CreateProjectAsync("owner");

@@ -1,0 +1,35 @@
+using System.Text.Json.Serialization;
+using HiveOrleans.Wire.Banks;
+using HiveOrleans.Wire.Callbacks;
+using HiveOrleans.Wire.Projects;
+using HiveOrleans.Wire.Quotas;
+
+namespace HiveOrleans.Wire;
+
+/// <summary>
+/// The documents written with System.Text.Json's source generator: snake_case names in declaration order, times in
+/// the wire format (<see cref="WireTimeConverter"/>), no reflection. Use <see cref="WireJson.Context"/>, which adds the
+/// relaxed escaping every answer is written with; <see cref="TaskDocument"/> and <see cref="AcknowledgementDocument"/>
+/// are written by hand (see there).
+/// </summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    Converters = [typeof(WireTimeConverter)])]
+[JsonSerializable(typeof(ErrorDocument))]
+[JsonSerializable(typeof(HealthDocument))]
+[JsonSerializable(typeof(TaskStatusEventDocument))]
+[JsonSerializable(typeof(ResendDocument))]
+[JsonSerializable(typeof(FailingCallbacksDocument))]
+[JsonSerializable(typeof(ProjectDocument))]
+[JsonSerializable(typeof(ProjectListDocument))]
+[JsonSerializable(typeof(KeyRotatedDocument))]
+[JsonSerializable(typeof(KeyRevokedDocument))]
+[JsonSerializable(typeof(WebhookSecretRotatedDocument))]
+[JsonSerializable(typeof(UsageDocument))]
+[JsonSerializable(typeof(BankDocument))]
+[JsonSerializable(typeof(BankListDocument))]
+[JsonSerializable(typeof(BankDeletedDocument))]
+[JsonSerializable(typeof(HashesAddedDocument))]
+[JsonSerializable(typeof(HashesRemovedDocument))]
+[JsonSerializable(typeof(HashPageDocument))]
+public sealed partial class WireJsonContext : JsonSerializerContext;
