@@ -20,7 +20,7 @@ public sealed partial class ApiReferenceTests(PostgresGatewayFixture gateway) : 
         var policy = response.Headers.GetValues("Content-Security-Policy").Single();
         var nonce = Nonce().Match(policy).Groups["nonce"].Value;
         Assert.NotEmpty(nonce);
-        Assert.Equal(Wire.SecurityHeaders.PolicyWithNonce(nonce), policy);
+        Assert.Equal(HiveOrleans.Gateway.Wire.SecurityHeaders.PolicyWithNonce(nonce), policy);
         Assert.DoesNotContain("unsafe-eval", policy, StringComparison.Ordinal);
 
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
