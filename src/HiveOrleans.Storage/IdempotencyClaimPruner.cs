@@ -38,7 +38,7 @@ public sealed class IdempotencyClaimPruner : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(store);
         _store = store;
-        _pool = store.Kind == StoreKind.PostgreSql ? PostgresPool.Rent(store.ConnectionString) : null;
+        _pool = store.Pick(postgres: () => PostgresPool.Rent(store.ConnectionString), sqlite: () => (PostgresPool?)null);
     }
 
     /// <summary>
