@@ -67,7 +67,7 @@ internal sealed partial class TaskGrain
         {
             var row = await store.ReadAsync(abandoned);
             return row is { IsAbandoned: false, State: { Length: > 0 } bytes } && serializer.Deserialize<TaskState>(bytes) is { Submission: not null } state
-                ? SnapshotOf(abandoned, state)
+                ? state.ToSnapshot(abandoned)
                 : null;
         }
     }

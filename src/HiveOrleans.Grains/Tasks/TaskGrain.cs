@@ -107,22 +107,5 @@ internal sealed partial class TaskGrain(
         return Snapshot();
     }
 
-    private TaskSnapshot Snapshot() => SnapshotOf(TaskId, _state);
-
-    private static TaskSnapshot SnapshotOf(Guid taskId, TaskState state) => new()
-    {
-        TaskId = taskId,
-        Submission = state.Submission!,
-        Phase = state.Phase,
-        ErrorCode = state.ErrorCode,
-        ErrorMessage = state.ErrorMessage,
-        Output = state.Output,
-        InputHash = state.InputHash,
-        CompletedOn = state.CompletedOn,
-        ProcessingStartedOn = state.ProcessingStartedOn,
-        Callback = state.Callback,
-        Charge = state.Charge,
-        Media = state.Media,
-        FromCache = state.FromCache,
-    };
+    private TaskSnapshot Snapshot() => _state.ToSnapshot(TaskId);
 }
