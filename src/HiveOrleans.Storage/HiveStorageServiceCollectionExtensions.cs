@@ -9,8 +9,8 @@ namespace HiveOrleans.Storage;
 public static class HiveStorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <paramref name="store"/>, an <see cref="ITaskStore"/>, an <see cref="IResultCache"/> and an
-    /// <see cref="IdempotencyClaimPruner"/> over it as singletons.
+    /// Registers <paramref name="store"/>, an <see cref="ITaskStore"/> and an <see cref="IResultCache"/> over it as
+    /// singletons. (The <see cref="IdempotencyClaimPruner"/> is registered with the grains, which own its state name.)
     /// The task store reads the time from the registered <see cref="TimeProvider"/> (the system clock
     /// unless one is registered). The schema is not applied here: call
     /// <see cref="SchemaInstaller.ApplyAsync"/> before the silo starts.
@@ -24,7 +24,6 @@ public static class HiveStorageServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ITaskStore>(provider => TaskStoreFactory.Create(store, provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IResultCache>(provider => ResultCacheFactory.Create(store, provider.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(_ => new IdempotencyClaimPruner(store));
         return services;
     }
 }

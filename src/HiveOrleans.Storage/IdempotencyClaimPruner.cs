@@ -5,40 +5,48 @@ using Npgsql;
 namespace HiveOrleans.Storage;
 
 /// <summary>
-/// Deletes idempotency claims (grain state named <see cref="StateName"/>, in the grain-state table of
+/// Deletes idempotency claims (grain state under the name the grains give it, in the grain-state table of
 /// deploy/sql/*/…-persistence.sql) last written before a cutoff. A claim only answers for a fixed window, so one far
 /// past it is dead weight; the grain reads a missing row as "no claim", exactly as it treats an expired one.
 /// </summary>
 public sealed class IdempotencyClaimPruner : IAsyncDisposable
 {
-    /// <summary>The grain-state name idempotency claims are stored under (the partial index is on this literal).</summary>
-    public const string StateName = "idempotency";
-
-    // The state name is a literal in the text, not a parameter, so the planner can match the partial index.
-    private const string PostgresSql = $"""
-        DELETE FROM orleans_grain_state
-        WHERE ctid IN (
-            SELECT ctid FROM orleans_grain_state
-            WHERE state_name = '{StateName}' AND modified_at < $1 AND service_id = $2
-            LIMIT $3)
-        """;
-
-    private const string SqliteSql = $"""
-        DELETE FROM orleans_grain_state
-        WHERE rowid IN (
-            SELECT rowid FROM orleans_grain_state
-            WHERE state_name = '{StateName}' AND modified_at < $modified_before AND service_id = $service_id
-            LIMIT $max)
-        """;
-
     private readonly StoreLocation _store;
     private readonly PostgresPool? _pool;
+    private readonly string _sql;
 
-    public IdempotencyClaimPruner(StoreLocation store)
+    /// <param name="store">The store holding Orleans' grain-state table.</param>
+    /// <param name="stateName">
+    /// The grain-state name claims are stored under; the grains own it. deploy/sql/*/040-idempotency-retention.sql
+    /// indexes that name's rows, and the name goes into the statement as a literal, not a parameter, so the planner
+    /// can match that partial index: hence lowercase letters, digits and underscores only.
+    /// </param>
+    public IdempotencyClaimPruner(StoreLocation store, string stateName)
     {
         ArgumentNullException.ThrowIfNull(store);
+        ArgumentException.ThrowIfNullOrEmpty(stateName);
+        if (!stateName.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_'))
+        {
+            throw new ArgumentException($"A state name goes into SQL as a literal: '{stateName}' must be lowercase letters, digits and underscores.", nameof(stateName));
+        }
+
         _store = store;
-        _pool = store.Kind == StoreKind.PostgreSql ? PostgresPool.Rent(store.ConnectionString) : null;
+        _pool = store.Pick(postgres: () => PostgresPool.Rent(store.ConnectionString), sqlite: () => (PostgresPool?)null);
+        _sql = store.Pick(
+            postgres: () => $"""
+                DELETE FROM orleans_grain_state
+                WHERE ctid IN (
+                    SELECT ctid FROM orleans_grain_state
+                    WHERE state_name = '{stateName}' AND modified_at < $1 AND service_id = $2
+                    LIMIT $3)
+                """,
+            sqlite: () => $"""
+                DELETE FROM orleans_grain_state
+                WHERE rowid IN (
+                    SELECT rowid FROM orleans_grain_state
+                    WHERE state_name = '{stateName}' AND modified_at < $modified_before AND service_id = $service_id
+                    LIMIT $max)
+                """);
     }
 
     /// <summary>
@@ -50,16 +58,16 @@ public sealed class IdempotencyClaimPruner : IAsyncDisposable
         ArgumentException.ThrowIfNullOrEmpty(serviceId);
         ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
         return _pool is { } pool
-            ? PruneOnPostgresAsync(pool.DataSource, serviceId, writtenBefore, max, cancellationToken)
+            ? PruneOnPostgresAsync(pool.DataSource, _sql, serviceId, writtenBefore, max, cancellationToken)
             // Microsoft.Data.Sqlite's async methods complete synchronously; keep the caller's thread free.
             : Task.Run(() => PruneOnSqliteAsync(serviceId, writtenBefore, max, cancellationToken), cancellationToken);
     }
 
     public ValueTask DisposeAsync() => _pool?.DisposeAsync() ?? ValueTask.CompletedTask;
 
-    private static async Task<int> PruneOnPostgresAsync(NpgsqlDataSource dataSource, string serviceId, DateTimeOffset writtenBefore, int max, CancellationToken cancellationToken)
+    private static async Task<int> PruneOnPostgresAsync(NpgsqlDataSource dataSource, string sql, string serviceId, DateTimeOffset writtenBefore, int max, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(PostgresSql);
+        await using var command = dataSource.CreateCommand(sql);
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = writtenBefore.ToUniversalTime() });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = serviceId });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = max });
@@ -69,7 +77,7 @@ public sealed class IdempotencyClaimPruner : IAsyncDisposable
     private async Task<int> PruneOnSqliteAsync(string serviceId, DateTimeOffset writtenBefore, int max, CancellationToken cancellationToken)
     {
         await using var connection = await SqliteConnections.OpenAsync(_store.ConnectionString, cancellationToken).ConfigureAwait(false);
-        await using var command = new SqliteCommand(SqliteSql, connection);
+        await using var command = new SqliteCommand(_sql, connection);
         command.Parameters.AddWithValue("$modified_before", writtenBefore.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
         command.Parameters.AddWithValue("$service_id", serviceId);
         command.Parameters.AddWithValue("$max", max);

@@ -21,13 +21,10 @@ public static class SchemaInstaller
     {
         ArgumentNullException.ThrowIfNull(store);
 
-        var scripts = SchemaScript.For(store.Kind);
-        return store.Kind switch
-        {
-            StoreKind.PostgreSql => ApplyToPostgresAsync(store.ConnectionString, scripts, cancellationToken),
-            StoreKind.Sqlite => ApplyToSqliteAsync(store.ConnectionString, scripts, cancellationToken),
-            _ => throw new ArgumentOutOfRangeException(nameof(store), store.Kind, "Unknown store kind."),
-        };
+        var scripts = SchemaScript.For(store);
+        return store.Pick(
+            postgres: () => ApplyToPostgresAsync(store.ConnectionString, scripts, cancellationToken),
+            sqlite: () => ApplyToSqliteAsync(store.ConnectionString, scripts, cancellationToken));
     }
 
     private static async Task ApplyToPostgresAsync(string connectionString, IReadOnlyList<SchemaScript> scripts, CancellationToken cancellationToken)

@@ -5,16 +5,11 @@ namespace HiveOrleans.Storage;
 /// <summary>One embedded file of deploy/sql, applied in file-name order.</summary>
 internal sealed record SchemaScript(string Name, string Sql)
 {
-    /// <summary>The scripts for <paramref name="kind"/>, in the order they must run.</summary>
-    public static IReadOnlyList<SchemaScript> For(StoreKind kind)
+    /// <summary>The scripts for <paramref name="store"/>'s dialect, in the order they must run.</summary>
+    public static IReadOnlyList<SchemaScript> For(StoreLocation store)
     {
         // Matches the LogicalName set in HiveOrleans.Storage.csproj.
-        var prefix = kind switch
-        {
-            StoreKind.PostgreSql => "sql/postgresql/",
-            StoreKind.Sqlite => "sql/sqlite/",
-            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown store kind."),
-        };
+        var prefix = store.Pick(postgres: () => "sql/postgresql/", sqlite: () => "sql/sqlite/");
 
         var assembly = typeof(SchemaScript).Assembly;
         var scripts = assembly.GetManifestResourceNames()

@@ -101,12 +101,23 @@ public sealed record StoreLocation(StoreKind Kind, string ConnectionString)
     /// The ADO.NET invariant Orleans' AdoNet providers take in their <c>Invariant</c> option.
     /// Orleans resolves <c>System.Data.SQLite</c> to Microsoft.Data.Sqlite's factory.
     /// </summary>
-    public string AdoInvariant => Kind switch
+    public string AdoInvariant => Pick(postgres: () => "Npgsql", sqlite: () => "System.Data.SQLite");
+
+    /// <summary>
+    /// What this store's kind calls for: the one place that decides per <see cref="StoreKind"/>. A new kind becomes a
+    /// new parameter here, which every store, factory and script choice then has to answer.
+    /// </summary>
+    internal T Pick<T>(Func<T> postgres, Func<T> sqlite)
     {
-        StoreKind.PostgreSql => "Npgsql",
-        StoreKind.Sqlite => "System.Data.SQLite",
-        _ => throw new InvalidOperationException($"Unknown store kind {Kind}."),
-    };
+        ArgumentNullException.ThrowIfNull(postgres);
+        ArgumentNullException.ThrowIfNull(sqlite);
+        return Kind switch
+        {
+            StoreKind.PostgreSql => postgres(),
+            StoreKind.Sqlite => sqlite(),
+            _ => throw new InvalidOperationException($"Unknown store kind {Kind}."),
+        };
+    }
 
     // Records print every property; keep the password out of logs and exception messages.
     private bool PrintMembers(StringBuilder builder)

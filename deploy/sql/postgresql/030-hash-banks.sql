@@ -18,7 +18,8 @@
 -- writers run one at a time, each commits (and becomes visible, which PostgreSQL
 -- does before it releases locks) before the next draws, so seq order is commit
 -- order. Bank writes are rare operator actions; serializing them costs nothing.
--- All statements against these tables live in HiveOrleans.Storage.Banks.PostgresHashBankStore.
+-- All statements against these tables live in HiveOrleans.Storage.Banks.PostgresHashBankStore
+-- and, for the reads and the change feed, its base SqlHashBankStore.
 
 CREATE SEQUENCE IF NOT EXISTS hive_hash_bank_seq AS bigint;
 

@@ -5,7 +5,8 @@
 -- inside each write transaction. SQLite has one writer at a time, so seq order is
 -- commit order without further locking. Times are Unix milliseconds (UTC); flags
 -- are 0 or 1.
--- All statements against these tables live in HiveOrleans.Storage.Banks.SqliteHashBankStore.
+-- All statements against these tables live in HiveOrleans.Storage.Banks.SqliteHashBankStore
+-- and, for the reads and the change feed, its base SqlHashBankStore.
 
 CREATE TABLE IF NOT EXISTS hive_hash_bank_clock
 (

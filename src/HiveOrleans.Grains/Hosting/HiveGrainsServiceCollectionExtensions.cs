@@ -5,6 +5,7 @@ using HiveOrleans.Grains.Models;
 using HiveOrleans.Moderation.Media;
 using HiveOrleans.Grains.Tasks;
 using HiveOrleans.Moderation.Text;
+using HiveOrleans.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,8 +17,9 @@ public static class HiveGrainsServiceCollectionExtensions
 {
     /// <summary>
     /// The services the grains need on a silo: models and their executor, the result cache, media downloads and
-    /// retention, callback delivery, the sweeper for overdue tasks, the queue-depth gauges, hash banks. The task store comes from HiveOrleans.Storage
-    /// (<c>AddHiveStorage</c>) and the media store from <c>AddHiveMediaStore</c>.
+    /// retention (with the pruner of idempotency claims, under this project's <see cref="StorageNames.Idempotency"/>),
+    /// callback delivery, the sweeper for overdue tasks, the queue-depth gauges, hash banks. The store and the task
+    /// store come from HiveOrleans.Storage (<c>AddHiveStorage</c>) and the media store from <c>AddHiveMediaStore</c>.
     /// </summary>
     public static IServiceCollection AddHiveGrainServices(this IServiceCollection services, IConfiguration configuration)
     {
@@ -53,6 +55,7 @@ public static class HiveGrainsServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<MediaFetcher>();
         services.AddSingleton<MediaDownload>();
+        services.AddSingleton(sp => new IdempotencyClaimPruner(sp.GetRequiredService<StoreLocation>(), StorageNames.Idempotency));
         services.AddSingleton<RetentionSweeper>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<RetentionSweeper>());
         services.AddSingleton<CallbackDelivery>();

@@ -14,5 +14,11 @@ public static class StorageNames
     public const string ApiKey = "apikey";
     public const string ProjectDirectory = "projectdirectory";
     public const string Quota = "quota";
-    public const string Idempotency = IdempotencyClaimPruner.StateName;
+
+    /// <summary>
+    /// Idempotency claims. Their rows are pruned by name (<see cref="IdempotencyClaimPruner"/>, given this name) and
+    /// found through a partial index on the same literal in deploy/sql/*/040-idempotency-retention.sql: a new name
+    /// needs a new index there.
+    /// </summary>
+    public const string Idempotency = "idempotency";
 }

@@ -8,6 +8,9 @@ namespace HiveOrleans.Grains.Tasks;
 /// <summary>The task's callback: delivery, its retries and resends (docs/callbacks.md).</summary>
 internal sealed partial class TaskGrain
 {
+    /// <summary>How soon a callback that found its destination saturated tries again.</summary>
+    private static readonly TimeSpan DeferredRetry = TimeSpan.FromSeconds(5);
+
     public async Task<TaskSnapshot?> ResendCallbackAsync(string resentBy)
     {
         await LoadAsync();

@@ -7,6 +7,13 @@ namespace HiveOrleans.Grains.Tasks;
 /// <summary>Observers of the task (<see cref="ITaskObserver"/>): every status change, in order.</summary>
 internal sealed partial class TaskGrain
 {
+    /// <summary>How long one observer may take over one event before it is dropped.</summary>
+    private static readonly TimeSpan ObserverTimeout = TimeSpan.FromSeconds(5);
+
+    private readonly Dictionary<ITaskObserver, DateTimeOffset> _observers = [];
+    private readonly Queue<TaskEvent> _outbox = new();
+    private Task? _notifying;
+
     public async Task<TaskEvent?> SubscribeAsync(ITaskObserver observer)
     {
         ArgumentNullException.ThrowIfNull(observer);

@@ -6,6 +6,14 @@ namespace HiveOrleans.Grains.Tasks;
 /// What a task persists. Kept small (ids, status, result, bookkeeping) because there will be millions;
 /// media bytes never live here. Stored as JSON, so renaming a property is a data migration.
 /// </summary>
+/// <remarks>
+/// Most fields are also <see cref="TaskSnapshot"/>'s, and <see cref="ToSnapshot"/> is the one place they are copied.
+/// The two stay separate types on purpose: this one is the persisted format, flat JSON keyed by these property names,
+/// which the previous release reads and writes during a rolling upgrade (and <see cref="LegacyTaskStates"/> reads from
+/// the old layout); folding the snapshot into it would nest those fields and make every row unreadable to that
+/// release. The snapshot is the immutable wire record with the task id and without the bookkeeping
+/// (<see cref="Recoveries"/>, <see cref="HandedOver"/>). TaskStateTests checks that the copy misses no shared field.
+/// </remarks>
 [GenerateSerializer, Alias("HiveOrleans.TaskState")]
 public sealed class TaskState
 {
@@ -42,4 +50,22 @@ public sealed class TaskState
     /// handover, not a crash, and does not count towards <see cref="Recoveries"/>.
     /// </summary>
     [Id(13)] public bool HandedOver { get; set; }
+
+    /// <summary>The task as it stands, for callers; only for a task that was submitted (<see cref="Submission"/> set).</summary>
+    public TaskSnapshot ToSnapshot(Guid taskId) => new()
+    {
+        TaskId = taskId,
+        Submission = Submission!,
+        Phase = Phase,
+        ErrorCode = ErrorCode,
+        ErrorMessage = ErrorMessage,
+        Output = Output,
+        InputHash = InputHash,
+        CompletedOn = CompletedOn,
+        ProcessingStartedOn = ProcessingStartedOn,
+        Callback = Callback,
+        Charge = Charge,
+        Media = Media,
+        FromCache = FromCache,
+    };
 }

@@ -9,11 +9,8 @@ public static class HashBankStoreFactory
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(clock);
 
-        return store.Kind switch
-        {
-            StoreKind.PostgreSql => new PostgresHashBankStore(store.ConnectionString, clock),
-            StoreKind.Sqlite => new SqliteHashBankStore(store.ConnectionString, clock),
-            _ => throw new ArgumentOutOfRangeException(nameof(store), store.Kind, "Unknown store kind."),
-        };
+        return store.Pick<IHashBankStore>(
+            postgres: () => new PostgresHashBankStore(store.ConnectionString, clock),
+            sqlite: () => new SqliteHashBankStore(store.ConnectionString, clock));
     }
 }

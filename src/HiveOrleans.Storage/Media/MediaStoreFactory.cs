@@ -19,7 +19,7 @@ public static class MediaStoreFactory
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.RetentionDays);
 
         var retention = options.Retention;
-        var kind = options.Store ?? (store.Kind == StoreKind.PostgreSql ? MediaStoreOptions.PostgresStore : MediaStoreOptions.LocalStore);
+        var kind = options.Store ?? store.Pick(postgres: () => MediaStoreOptions.PostgresStore, sqlite: () => MediaStoreOptions.LocalStore);
         if (string.Equals(kind, MediaStoreOptions.LocalStore, StringComparison.OrdinalIgnoreCase))
         {
             var directory = options.Directory;
@@ -34,9 +34,9 @@ public static class MediaStoreFactory
 
         if (string.Equals(kind, MediaStoreOptions.PostgresStore, StringComparison.OrdinalIgnoreCase))
         {
-            return store.Kind == StoreKind.PostgreSql
-                ? new PostgresMediaStore(store.ConnectionString, retention, clock)
-                : throw new InvalidOperationException("HiveOrleans:Media:Store is 'postgresql', but the store is not PostgreSQL (embedded mode); use 'local'.");
+            return store.Pick<IMediaStore>(
+                postgres: () => new PostgresMediaStore(store.ConnectionString, retention, clock),
+                sqlite: () => throw new InvalidOperationException("HiveOrleans:Media:Store is 'postgresql', but the store is not PostgreSQL (embedded mode); use 'local'."));
         }
 
         throw new InvalidOperationException($"HiveOrleans:Media:Store is '{kind}'; it must be 'local' or 'postgresql'.");

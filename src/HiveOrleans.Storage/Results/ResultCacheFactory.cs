@@ -16,11 +16,8 @@ public static class ResultCacheFactory
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(clock);
 
-        return store.Kind switch
-        {
-            StoreKind.PostgreSql => new PostgresResultCache(store.ConnectionString, clock),
-            StoreKind.Sqlite => new SqliteResultCache(store.ConnectionString, clock),
-            _ => throw new ArgumentOutOfRangeException(nameof(store), store.Kind, "Unknown store kind."),
-        };
+        return store.Pick<IResultCache>(
+            postgres: () => new PostgresResultCache(store.ConnectionString, clock),
+            sqlite: () => new SqliteResultCache(store.ConnectionString, clock));
     }
 }

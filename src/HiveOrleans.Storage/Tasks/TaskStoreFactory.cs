@@ -12,11 +12,8 @@ public static class TaskStoreFactory
     {
         ArgumentNullException.ThrowIfNull(store);
         clock ??= TimeProvider.System;
-        return store.Kind switch
-        {
-            StoreKind.PostgreSql => new PostgresTaskStore(store.ConnectionString, clock),
-            StoreKind.Sqlite => new SqliteTaskStore(store.ConnectionString, clock),
-            _ => throw new ArgumentOutOfRangeException(nameof(store), store.Kind, "Unknown store kind."),
-        };
+        return store.Pick<ITaskStore>(
+            postgres: () => new PostgresTaskStore(store.ConnectionString, clock),
+            sqlite: () => new SqliteTaskStore(store.ConnectionString, clock));
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using HiveOrleans.Abstractions.Idempotency;
+using HiveOrleans.Grains.Hosting;
 using HiveOrleans.Grains.Media;
 using HiveOrleans.Grains.Models;
 using HiveOrleans.Storage;
@@ -35,7 +36,7 @@ public sealed class RetentionSweeperTests : IAsyncLifetime, IDisposable
         _mediaOptions.Directory = _mediaDirectory;
         _media = MediaStoreFactory.Create(_database.Store, _mediaOptions, _mediaDirectory, _clock);
         _results = ResultCacheFactory.Create(_database.Store, _clock);
-        _claims = new IdempotencyClaimPruner(_database.Store);
+        _claims = new IdempotencyClaimPruner(_database.Store, StorageNames.Idempotency);
     }
 
     public async Task DisposeAsync() => await _claims.DisposeAsync();
@@ -94,7 +95,7 @@ public sealed class RetentionSweeperTests : IAsyncLifetime, IDisposable
             "INSERT INTO orleans_grain_state (service_id, state_name, grain_id_n0, grain_id_n1, payload, version, modified_at) VALUES ($s, $n, $id, 0, x'7b7d', 1, $at)",
             connection);
         command.Parameters.AddWithValue("$s", serviceId);
-        command.Parameters.AddWithValue("$n", IdempotencyClaimPruner.StateName);
+        command.Parameters.AddWithValue("$n", StorageNames.Idempotency);
         command.Parameters.AddWithValue("$id", grainIdN0);
         command.Parameters.AddWithValue("$at", _clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
         await command.ExecuteNonQueryAsync();

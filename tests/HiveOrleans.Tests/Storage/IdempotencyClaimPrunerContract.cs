@@ -1,3 +1,4 @@
+using HiveOrleans.Grains.Hosting;
 using HiveOrleans.Storage;
 
 namespace HiveOrleans.Tests.Storage;
@@ -21,22 +22,22 @@ public abstract class IdempotencyClaimPrunerContract : IAsyncLifetime
     {
         for (var i = 0; i < 3; i++)
         {
-            await InsertAsync("svc", IdempotencyClaimPruner.StateName, i, Now.AddDays(-2));
+            await InsertAsync("svc", StorageNames.Idempotency, i, Now.AddDays(-2));
         }
 
-        await InsertAsync("svc", IdempotencyClaimPruner.StateName, 10, Now.AddHours(-1));
+        await InsertAsync("svc", StorageNames.Idempotency, 10, Now.AddHours(-1));
         await InsertAsync("svc", "task", 11, Now.AddDays(-2));
-        await InsertAsync("other", IdempotencyClaimPruner.StateName, 12, Now.AddDays(-2));
-        await using var pruner = new IdempotencyClaimPruner(Store);
+        await InsertAsync("other", StorageNames.Idempotency, 12, Now.AddDays(-2));
+        await using var pruner = new IdempotencyClaimPruner(Store, StorageNames.Idempotency);
         var cutoff = Now.AddHours(-25);
 
         Assert.Equal(2, await pruner.PruneAsync("svc", cutoff, max: 2));
         Assert.Equal(1, await pruner.PruneAsync("svc", cutoff, max: 2));
         Assert.Equal(0, await pruner.PruneAsync("svc", cutoff, max: 2));
 
-        Assert.Equal(new long[] { 10 }, await RowsAsync("svc", IdempotencyClaimPruner.StateName));
+        Assert.Equal(new long[] { 10 }, await RowsAsync("svc", StorageNames.Idempotency));
         Assert.Equal(new long[] { 11 }, await RowsAsync("svc", "task"));
-        Assert.Equal(new long[] { 12 }, await RowsAsync("other", IdempotencyClaimPruner.StateName));
+        Assert.Equal(new long[] { 12 }, await RowsAsync("other", StorageNames.Idempotency));
     }
 
     /// <summary>A grain-state row as Orleans' write would leave it, last written at <paramref name="modifiedAt"/>.</summary>
