@@ -10,16 +10,30 @@ internal sealed partial class TaskGrain
     /// <summary>How long one observer may take over one event before it is dropped.</summary>
     private static readonly TimeSpan ObserverTimeout = TimeSpan.FromSeconds(5);
 
-    private readonly Dictionary<ITaskObserver, DateTimeOffset> _observers = [];
+    /// <summary>Each observer with when its subscription lapses and the last status it was given.</summary>
+    private readonly Dictionary<ITaskObserver, (DateTimeOffset Expires, TaskPhase? Last)> _observers = [];
     private readonly Queue<TaskEvent> _outbox = new();
     private Task? _notifying;
 
     public async Task<TaskEvent?> SubscribeAsync(ITaskObserver observer)
     {
         ArgumentNullException.ThrowIfNull(observer);
-        _observers[observer] = time.GetUtcNow() + TaskObservation.SubscriptionLifetime;
+        _observers[observer] = (time.GetUtcNow() + TaskObservation.SubscriptionLifetime, null);
         await LoadAsync();
-        return Exists ? CurrentEvent() : null;
+        if (!Exists)
+        {
+            return null;
+        }
+
+        // The answer is the status it has now. A change published while this call waited (the grain is reentrant:
+        // a task that finished but is still being written) would otherwise reach it a second time.
+        var current = CurrentEvent();
+        if (_observers.TryGetValue(observer, out var entry))
+        {
+            _observers[observer] = entry with { Last = current.Phase };
+        }
+
+        return current;
     }
 
     public Task UnsubscribeAsync(ITaskObserver observer)
@@ -54,7 +68,7 @@ internal sealed partial class TaskGrain
         while (_outbox.TryDequeue(out var next))
         {
             var now = time.GetUtcNow();
-            foreach (var (observer, expires) in _observers.ToArray())
+            foreach (var (observer, (expires, last)) in _observers.ToArray())
             {
                 if (expires <= now)
                 {
@@ -62,9 +76,19 @@ internal sealed partial class TaskGrain
                     continue;
                 }
 
+                if (last == next.Phase)
+                {
+                    // It was given this status already, as its subscription's answer.
+                    continue;
+                }
+
                 try
                 {
                     await observer.OnTaskEventAsync(next).WaitAsync(ObserverTimeout, time);
+                    if (_observers.TryGetValue(observer, out var entry))
+                    {
+                        _observers[observer] = entry with { Last = next.Phase };
+                    }
                 }
                 catch (Exception ex)
                 {
