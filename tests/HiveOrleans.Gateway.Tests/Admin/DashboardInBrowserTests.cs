@@ -42,24 +42,8 @@ public sealed class DashboardInBrowserTests(PostgresGatewayFixture gateway, Head
         var problems = Watch(page);
         await page.GoToAsync(Url("/admin/dashboard/"), new NavigationOptions { Timeout = (int)PageTimeout.TotalMilliseconds });
 
-        // What a stored XSS would do: an inline handler, and an inline script element.
-        await page.EvaluateExpressionAsync(
-            """
-            (() => {
-              const img = document.createElement('img');
-              img.setAttribute('src', 'data:,x');
-              img.setAttribute('onerror', 'window.injected = 1');
-              document.body.appendChild(img);
-              const script = document.createElement('script');
-              script.textContent = 'window.injected = 2';
-              document.body.appendChild(script);
-            })()
-            """);
-        await page.WaitForFunctionAsync(
-            "() => window.violations >= 1",
-            new WaitForFunctionOptions { Timeout = (int)PageTimeout.TotalMilliseconds, PollingInterval = 100 });
-
-        Assert.Null(await page.EvaluateExpressionAsync<int?>("window.injected ?? null"));
+        // Neither injected handler nor script runs.
+        Assert.Null(await InjectedScript.InjectAndWaitForRefusalAsync(page, PageTimeout));
         Assert.Contains(problems, p => p.Contains("Content Security Policy", StringComparison.Ordinal));
     }
 

@@ -85,24 +85,8 @@ public sealed class StartPageInBrowserTests(PostgresGatewayFixture gateway, Head
         await page.GoToAsync(Url("/docs/api/"), new NavigationOptions { Timeout = (int)PageTimeout.TotalMilliseconds });
         await WaitForAsync(page, watch, "() => document.body.innerText.includes('Submit a task and wait for its result')", "the reference never rendered");
 
-        // What a stored XSS would do: an inline handler, and an inline script element without the response's nonce.
-        await page.EvaluateExpressionAsync(
-            """
-            (() => {
-              const img = document.createElement('img');
-              img.setAttribute('src', 'data:,x');
-              img.setAttribute('onerror', 'window.injected = 1');
-              document.body.appendChild(img);
-              const script = document.createElement('script');
-              script.textContent = 'window.injected = 2';
-              document.body.appendChild(script);
-            })()
-            """);
-        await page.WaitForFunctionAsync(
-            "() => window.violations >= 1",
-            new WaitForFunctionOptions { Timeout = (int)PageTimeout.TotalMilliseconds, PollingInterval = 100 });
-
-        Assert.Null(await page.EvaluateExpressionAsync<int?>("window.injected ?? null"));
+        // Neither injected handler nor script runs without the response's nonce.
+        Assert.Null(await InjectedScript.InjectAndWaitForRefusalAsync(page, PageTimeout));
     }
 
     /// <summary>Waits for <paramref name="condition"/> (a JavaScript function) to be true in the page, failing with what the page shows and reported.</summary>
