@@ -1,6 +1,7 @@
 using HiveOrleans.Abstractions.Tasks;
 using HiveOrleans.Grains.Models;
 using HiveOrleans.Storage.Media;
+using HiveOrleans.Grains.Tasks;
 
 namespace HiveOrleans.Grains.Media;
 

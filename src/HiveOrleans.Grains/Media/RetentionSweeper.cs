@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Runtime;
+using HiveOrleans.Grains.Results;
 
 namespace HiveOrleans.Grains.Media;
 

@@ -4,6 +4,7 @@ using HiveOrleans.Grains.Banks;
 using HiveOrleans.Moderation.Media;
 using HiveOrleans.Moderation.Pdq;
 using Microsoft.Extensions.Options;
+using HiveOrleans.Grains.Tasks;
 
 namespace HiveOrleans.Grains.Models;
 

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using Orleans.Placement;
 using Orleans.Storage;
+using HiveOrleans.Grains.Results;
 
 namespace HiveOrleans.Grains.Tasks;
 

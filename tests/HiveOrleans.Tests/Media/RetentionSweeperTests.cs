@@ -11,6 +11,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using HiveOrleans.Grains.Results;
 
 namespace HiveOrleans.Tests.Media;
 

@@ -2,8 +2,9 @@ using System.Text.Json;
 using HiveOrleans.Abstractions.Tasks;
 using HiveOrleans.Storage.Results;
 using Microsoft.Extensions.Logging;
+using HiveOrleans.Grains.Models;
 
-namespace HiveOrleans.Grains.Models;
+namespace HiveOrleans.Grains.Results;
 
 /// <summary>
 /// The result cache as tasks use it: a project that already finished the same content (same <c>input.hash</c>) under

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace HiveOrleans.Grains.Models;
+namespace HiveOrleans.Grains.Results;
 
 /// <summary>How long cached results are kept. Bound from <c>HiveOrleans:Results</c>; see docs/operations.md.</summary>
 public sealed class ResultCacheOptions

@@ -1,4 +1,4 @@
-namespace HiveOrleans.Grains.Models;
+namespace HiveOrleans.Grains.Tasks;
 
 /// <summary>
 /// Processing cannot give this task a result, for a reason the caller should read: the task finishes failed with
