@@ -1,6 +1,7 @@
 using HiveOrleans.Abstractions.Tasks;
 using HiveOrleans.Grains.Hosting;
 using HiveOrleans.Grains.Models;
+using HiveOrleans.Grains.Results;
 using HiveOrleans.Storage.Media;
 using Microsoft.Extensions.Logging;
 
@@ -98,6 +99,7 @@ internal sealed partial class TaskGrain
 
         var submission = _state.Submission!;
         ModerationOutput output;
+        ResultLookup lookup;
         try
         {
             if (submission.Url is not null && _state.Media is null)
@@ -108,7 +110,8 @@ internal sealed partial class TaskGrain
                 _state.InputHash = _state.Media.Md5;
             }
 
-            if (await results.FindAsync(submission, _state.InputHash) is { } cached)
+            lookup = await results.FindAsync(submission, _state.InputHash);
+            if (lookup.Found is { } cached)
             {
                 _state.FromCache = true;
                 await FinishAsync(cached, null, null);
@@ -132,7 +135,7 @@ internal sealed partial class TaskGrain
         }
 
         await FinishAsync(output, null, null);
-        await results.RememberAsync(TaskId, submission, _state.InputHash, output);
+        await results.RememberAsync(TaskId, submission, lookup, output);
     }
 
     private async Task<ModerationOutput> RunModelAsync(TaskSubmission submission)
