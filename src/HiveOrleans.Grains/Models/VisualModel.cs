@@ -39,13 +39,12 @@ public sealed class VisualModel(BankIndex banks, FrameSampler frames, IOptions<V
 
         // Before the first load a silo's index is empty; answering then would report no_ for everything.
         await banks.WaitForAsync(0, _options.BankLoadWait, cancellationToken).ConfigureAwait(false);
-        var labels = banks.Labels(bankNames).Order(StringComparer.Ordinal).ToArray();
         return media.Type == "image"
-            ? await HashImageAsync(path, bankNames, labels, cancellationToken).ConfigureAwait(false)
-            : await SampleFramesAsync(path, input.Submission.FrameRate, bankNames, labels, cancellationToken).ConfigureAwait(false);
+            ? await HashImageAsync(path, bankNames, cancellationToken).ConfigureAwait(false)
+            : await SampleFramesAsync(path, input.Submission.FrameRate, bankNames, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<ModerationOutput> HashImageAsync(string path, IReadOnlyList<string> bankNames, string[] labels, CancellationToken cancellationToken)
+    private async Task<ModerationOutput> HashImageAsync(string path, IReadOnlyList<string> bankNames, CancellationToken cancellationToken)
     {
         var bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
         PdqResult result;
@@ -71,10 +70,10 @@ public sealed class VisualModel(BankIndex banks, FrameSampler frames, IOptions<V
             throw new TaskFailedException("TIMEOUT", $"Decoding the image took longer than {_options.DecodeTimeout.TotalSeconds:0} s.", ex);
         }
 
-        return Output([Frame(0, result, bankNames, labels)], new MediaProbe { Width = size.Width, Height = size.Height, NumFrames = 1 });
+        return Output([Frame(0, result, bankNames)], bankNames, new MediaProbe { Width = size.Width, Height = size.Height, NumFrames = 1 });
     }
 
-    private async Task<ModerationOutput> SampleFramesAsync(string path, double rate, IReadOnlyList<string> bankNames, string[] labels, CancellationToken cancellationToken)
+    private async Task<ModerationOutput> SampleFramesAsync(string path, double rate, IReadOnlyList<string> bankNames, CancellationToken cancellationToken)
     {
         var sampling = new FrameSamplingOptions
         {
@@ -88,7 +87,7 @@ public sealed class VisualModel(BankIndex banks, FrameSampler frames, IOptions<V
         try
         {
             var sampled = await frames.SampleAsync(path, sampling, cancellationToken).ConfigureAwait(false);
-            var entries = sampled.Frames.Select(frame => Frame(frame.TimeSeconds, frame.Result, bankNames, labels)).ToArray();
+            var entries = sampled.Frames.Select(frame => Frame(frame.TimeSeconds, frame.Result, bankNames)).ToArray();
             var probe = new MediaProbe
             {
                 Width = sampled.Info.Width,
@@ -96,7 +95,7 @@ public sealed class VisualModel(BankIndex banks, FrameSampler frames, IOptions<V
                 Duration = sampled.Info.DurationSeconds,
                 NumFrames = entries.Length,
             };
-            return Output(entries, probe);
+            return Output(entries, bankNames, probe);
         }
         catch (MediaDecodeException ex)
         {
@@ -108,33 +107,34 @@ public sealed class VisualModel(BankIndex banks, FrameSampler frames, IOptions<V
         }
     }
 
-    private OutputEntry Frame(double time, PdqResult result, IReadOnlyList<string> bankNames, string[] labels)
+    /// <summary>A frame's hash and matches; its classes are added by <see cref="Output"/>, once every frame is matched.</summary>
+    private OutputEntry Frame(double time, PdqResult result, IReadOnlyList<string> bankNames)
     {
         var trusted = result.Quality >= PdqHasher.MinimumQuality;
         var matches = trusted ? banks.Match(bankNames, result.Hash) : [];
-        var classes = new ClassScore[labels.Length];
-        for (var i = 0; i < labels.Length; i++)
-        {
-            var nearest = matches.FirstOrDefault(m => m.Label == labels[i]);
-            classes[i] = nearest is null
-                ? new ClassScore("no_" + labels[i], 0)
-                : new ClassScore("yes_" + labels[i], 1) { Distance = nearest.Distance };
-        }
-
         return new OutputEntry
         {
             Time = time,
-            Classes = classes,
+            Classes = [],
             Pdq = new PerceptualHash(result.Hash.ToHex(), result.Quality, trusted),
             Matches = [.. matches.Select(m => new HashMatch(m.Bank, m.ContentId, m.Label, m.Distance))],
         };
     }
 
-    private static ModerationOutput Output(OutputEntry[] entries, MediaProbe probe) => new()
+    /// <summary>
+    /// The result, with every frame given a class per label (<see cref="BankClasses.For"/>). The labels are the
+    /// banks' as they are now, after the matching, plus every matched label: a bank that gained a hash while the
+    /// frames were hashed may show in a match that a label list read before it lacked.
+    /// </summary>
+    private ModerationOutput Output(OutputEntry[] entries, IReadOnlyList<string> bankNames, MediaProbe probe)
     {
-        Model = Name,
-        ModelVersion = Version,
-        Entries = entries,
-        Media = probe,
-    };
+        var labels = BankClasses.Labels(banks.Labels(bankNames), entries);
+        return new()
+        {
+            Model = Name,
+            ModelVersion = Version,
+            Entries = [.. entries.Select(entry => entry with { Classes = BankClasses.For(labels, entry.Matches) })],
+            Media = probe,
+        };
+    }
 }
