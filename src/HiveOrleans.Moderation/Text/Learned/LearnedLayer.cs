@@ -27,6 +27,11 @@ internal static class LearnedLayer
         for (var s = 0; s < analysis.SpanCount; s++)
         {
             ref readonly var span = ref analysis.Spans[s];
+            if (span.TokenEnd - span.FirstToken < 3)
+            {
+                continue;
+            }
+
             matches.Clear();
             LexiconView.AddBuiltInMatches(analysis, span.FirstMatch, span.MatchEnd, matches);
 
