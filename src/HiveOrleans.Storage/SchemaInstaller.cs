@@ -88,6 +88,11 @@ public static class SchemaInstaller
     [
         ("hive_task", "owner", "TEXT NULL"),
         ("hive_task", "callback_to", "TEXT NULL"),
+        ("hive_task", "review_queue", "TEXT NULL"),
+        ("hive_task", "review_since_ms", "INTEGER NULL"),
+        ("hive_task", "review_lease", "TEXT NULL"),
+        ("hive_task", "review_holder", "INTEGER NULL"),
+        ("hive_task", "review_lease_until_ms", "INTEGER NULL"),
     ];
 
     private static async Task AddSqliteColumnsAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)

@@ -14,7 +14,13 @@ CREATE TABLE IF NOT EXISTS hive_task
     due_reason INTEGER NOT NULL DEFAULT 0,
     state      BLOB    NULL,
     owner       TEXT    NULL,
-    callback_to TEXT    NULL
+    callback_to TEXT    NULL,
+    -- The manual-review queue (050-review.sql).
+    review_queue          TEXT    NULL,
+    review_since_ms       INTEGER NULL,
+    review_lease          TEXT    NULL,
+    review_holder         INTEGER NULL,
+    review_lease_until_ms INTEGER NULL
 );
 
 CREATE INDEX IF NOT EXISTS hive_task_due ON hive_task (due_at_ms) WHERE due_at_ms IS NOT NULL;

@@ -4,7 +4,7 @@ namespace HiveOrleans.Storage.Tasks;
 
 /// <summary>
 /// The task store on PostgreSQL (deploy/sql/postgresql/010-tasks.sql). Every statement run against <c>hive_task</c> is
-/// in this class. Reads and writes are group-committed through <see cref="Batcher{TItem, TResult}"/>: one statement
+/// in this class, but for the review queue's claims and leases (<see cref="Reviews.PostgresReviewQueueStore"/>). Reads and writes are group-committed through <see cref="Batcher{TItem, TResult}"/>: one statement
 /// (and so one commit, one WAL flush) carries every write that queued while the previous one was out.
 /// </summary>
 internal sealed class PostgresTaskStore : ITaskStore, IAsyncDisposable
@@ -16,21 +16,28 @@ internal sealed class PostgresTaskStore : ITaskStore, IAsyncDisposable
     private const int Workers = 2;
 
     // One statement for every kind of write: updates name the version they read, inserts name none and must find no
-    // row. RETURNING says which succeeded; the rest conflicted and changed nothing.
+    // row. RETURNING says which succeeded; the rest conflicted and changed nothing. A write that keeps the task in the
+    // review queue it was in keeps the lease on it; a write naming a lease succeeds only while that lease holds.
     private const string WriteSql = """
         WITH w AS (
-            SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::integer[], $4::timestamptz[], $5::smallint[], $6::bytea[], $7::text[], $8::text[])
-              AS w(task_id, project_id, expected, due_at, due_reason, state, owner, callback_to)),
+            SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::integer[], $4::timestamptz[], $5::smallint[], $6::bytea[], $7::text[], $8::text[],
+                                 $9::text[], $10::timestamptz[], $11::uuid[])
+              AS w(task_id, project_id, expected, due_at, due_reason, state, owner, callback_to, review_queue, review_since, required_lease)),
         updated AS (
             UPDATE hive_task AS t
             SET project_id = w.project_id, version = w.expected + 1, due_at = w.due_at, due_reason = w.due_reason, state = w.state,
-                owner = w.owner, callback_to = w.callback_to
+                owner = w.owner, callback_to = w.callback_to, review_queue = w.review_queue, review_since = w.review_since,
+                review_lease = CASE WHEN w.review_queue IS NOT DISTINCT FROM t.review_queue THEN t.review_lease END,
+                review_holder = CASE WHEN w.review_queue IS NOT DISTINCT FROM t.review_queue THEN t.review_holder END,
+                review_lease_until = CASE WHEN w.review_queue IS NOT DISTINCT FROM t.review_queue THEN t.review_lease_until END
             FROM w
             WHERE w.expected IS NOT NULL AND t.task_id = w.task_id AND t.version = w.expected
+              AND (w.required_lease IS NULL OR (t.review_lease = w.required_lease AND t.review_lease_until > $12))
             RETURNING t.task_id),
         inserted AS (
-            INSERT INTO hive_task (task_id, project_id, version, due_at, due_reason, state, owner, callback_to)
-            SELECT w.task_id, w.project_id, 1, w.due_at, w.due_reason, w.state, w.owner, w.callback_to FROM w WHERE w.expected IS NULL
+            INSERT INTO hive_task (task_id, project_id, version, due_at, due_reason, state, owner, callback_to, review_queue, review_since)
+            SELECT w.task_id, w.project_id, 1, w.due_at, w.due_reason, w.state, w.owner, w.callback_to, w.review_queue, w.review_since
+            FROM w WHERE w.expected IS NULL
             ON CONFLICT (task_id) DO NOTHING
             RETURNING task_id)
         SELECT task_id FROM updated UNION ALL SELECT task_id FROM inserted
@@ -245,6 +252,10 @@ internal sealed class PostgresTaskStore : ITaskStore, IAsyncDisposable
         command.Parameters.Add(new NpgsqlParameter<byte[][]> { TypedValue = [.. writes.Select(w => w.State)] });
         command.Parameters.Add(new NpgsqlParameter<string?[]> { TypedValue = [.. writes.Select(w => w.Owner)] });
         command.Parameters.Add(new NpgsqlParameter<string?[]> { TypedValue = [.. writes.Select(w => w.CallbackTo)] });
+        command.Parameters.Add(new NpgsqlParameter<string?[]> { TypedValue = [.. writes.Select(w => w.Review?.Queue)] });
+        command.Parameters.Add(new NpgsqlParameter<DateTime?[]> { TypedValue = [.. writes.Select(w => w.Review?.Since.UtcDateTime)] });
+        command.Parameters.Add(new NpgsqlParameter<Guid?[]> { TypedValue = [.. writes.Select(w => w.RequiredLease)] });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = _clock.GetUtcNow() });
         var written = new HashSet<Guid>(writes.Length);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

@@ -5,7 +5,7 @@ namespace HiveOrleans.Storage.Tasks;
 
 /// <summary>
 /// The task store in a SQLite file (embedded mode; deploy/sql/sqlite/010-tasks.sql). Every statement run against
-/// <c>hive_task</c> is in this class. SQLite has one writer at a time, so writes go through one group-committing
+/// <c>hive_task</c> is in this class, but for the review queue's claims and leases (<see cref="Reviews.SqliteReviewQueueStore"/>). SQLite has one writer at a time, so writes go through one group-committing
 /// writer: every write that queued while the previous transaction committed goes into the next one (one
 /// <c>BEGIN IMMEDIATE … COMMIT</c>, one fsync of the WAL). Reads are batched the same way on their own connections,
 /// which WAL lets run beside the writer.
@@ -19,16 +19,23 @@ internal sealed class SqliteTaskStore : ITaskStore, IAsyncDisposable
 {
     private const int MaxBatch = 2_000;
 
+    // A write that keeps the task in the review queue it was in keeps the lease on it; a write naming a lease succeeds
+    // only while that lease holds.
     private const string UpdateSql = """
         UPDATE hive_task
         SET project_id = $project_id, version = version + 1, due_at_ms = $due_at_ms, due_reason = $due_reason, state = $state,
-            owner = $owner, callback_to = $callback_to
+            owner = $owner, callback_to = $callback_to,
+            review_lease = CASE WHEN $review_queue IS review_queue THEN review_lease END,
+            review_holder = CASE WHEN $review_queue IS review_queue THEN review_holder END,
+            review_lease_until_ms = CASE WHEN $review_queue IS review_queue THEN review_lease_until_ms END,
+            review_queue = $review_queue, review_since_ms = $review_since_ms
         WHERE task_id = $task_id AND version = $expected
+          AND ($required_lease IS NULL OR (review_lease = $required_lease AND review_lease_until_ms > $now_ms))
         """;
 
     private const string InsertSql = """
-        INSERT INTO hive_task (task_id, project_id, version, due_at_ms, due_reason, state, owner, callback_to)
-        VALUES ($task_id, $project_id, 1, $due_at_ms, $due_reason, $state, $owner, $callback_to)
+        INSERT INTO hive_task (task_id, project_id, version, due_at_ms, due_reason, state, owner, callback_to, review_queue, review_since_ms)
+        VALUES ($task_id, $project_id, 1, $due_at_ms, $due_reason, $state, $owner, $callback_to, $review_queue, $review_since_ms)
         ON CONFLICT (task_id) DO NOTHING
         """;
 
@@ -248,9 +255,13 @@ internal sealed class SqliteTaskStore : ITaskStore, IAsyncDisposable
             command.Parameters["$state"].Value = write.State;
             command.Parameters["$owner"].Value = (object?)write.Owner ?? DBNull.Value;
             command.Parameters["$callback_to"].Value = (object?)write.CallbackTo ?? DBNull.Value;
+            command.Parameters["$review_queue"].Value = (object?)write.Review?.Queue ?? DBNull.Value;
+            command.Parameters["$review_since_ms"].Value = write.Review is { } review ? review.Since.ToUnixTimeMilliseconds() : DBNull.Value;
             if (write.ExpectedVersion is { } expected)
             {
                 command.Parameters["$expected"].Value = expected;
+                command.Parameters["$required_lease"].Value = write.RequiredLease is { } lease ? ToText(lease) : DBNull.Value;
+                command.Parameters["$now_ms"].Value = _clock.GetUtcNow().ToUnixTimeMilliseconds();
             }
 
             results[i] = command.ExecuteNonQuery() == 1;
@@ -269,9 +280,13 @@ internal sealed class SqliteTaskStore : ITaskStore, IAsyncDisposable
         command.Parameters.Add("$state", SqliteType.Blob);
         command.Parameters.Add("$owner", SqliteType.Text);
         command.Parameters.Add("$callback_to", SqliteType.Text);
+        command.Parameters.Add("$review_queue", SqliteType.Text);
+        command.Parameters.Add("$review_since_ms", SqliteType.Integer);
         if (withExpected)
         {
             command.Parameters.Add("$expected", SqliteType.Integer);
+            command.Parameters.Add("$required_lease", SqliteType.Text);
+            command.Parameters.Add("$now_ms", SqliteType.Integer);
         }
 
         return command;

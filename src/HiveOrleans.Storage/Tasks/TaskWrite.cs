@@ -24,6 +24,22 @@ public sealed record TaskWrite(Guid TaskId, long ProjectId, int? ExpectedVersion
     /// </summary>
     public string? CallbackTo { get; init; }
 
+    /// <summary>
+    /// The review queue the task waits in once this write succeeds, or null when it waits in none. A write that keeps
+    /// the task in the queue it was in keeps a reviewer's lease on it; any other ends the lease.
+    /// </summary>
+    public ReviewPlacement? Review { get; init; }
+
+    /// <summary>
+    /// A lease (<see cref="Reviews.ReviewClaim.Lease"/>) the row must still be under, unexpired, for this write to
+    /// succeed: a reviewer's decision is written only while the reviewer holds the task. A write that finds the lease
+    /// gone or another in its place conflicts (<see cref="TaskWriteConflictException"/>) and changes nothing.
+    /// </summary>
+    public Guid? RequiredLease { get; init; }
+
     /// <summary>The version the row has once this write succeeds.</summary>
     public int NewVersion => (ExpectedVersion ?? 0) + 1;
 }
+
+/// <summary>Where a task waits for review: its queue (<c>main</c> or <c>escalated</c>) and since when, which orders the queue.</summary>
+public sealed record ReviewPlacement(string Queue, DateTimeOffset Since);

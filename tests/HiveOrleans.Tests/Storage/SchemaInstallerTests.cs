@@ -97,6 +97,34 @@ public sealed class SchemaInstallerTests
         Assert.Equal(OrleansQueryKeys.ForSqlite.Order(StringComparer.Ordinal), await SqliteQueryKeysAsync(file));
     }
 
+    [Fact]
+    public async Task A_sqlite_file_from_before_the_review_queue_gains_its_columns_and_keeps_its_tasks()
+    {
+        using var file = new SqliteFile();
+        await using (var old = new SqliteConnection(file.Store.ConnectionString))
+        {
+            // hive_task as the release before the review queue made it.
+            await old.OpenAsync();
+            await using var create = new SqliteCommand(
+                """
+                CREATE TABLE hive_task (task_id TEXT NOT NULL PRIMARY KEY, project_id INTEGER NOT NULL, version INTEGER NOT NULL,
+                    due_at_ms INTEGER NULL, due_reason INTEGER NOT NULL DEFAULT 0, state BLOB NULL, owner TEXT NULL, callback_to TEXT NULL);
+                INSERT INTO hive_task (task_id, project_id, version, state) VALUES ('00000000-0000-0000-0000-000000000001', 4, 3, x'01');
+                """,
+                old);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        await SchemaInstaller.ApplyAsync(file.Store);
+
+        await using var connection = new SqliteConnection(file.Store.ConnectionString);
+        await connection.OpenAsync();
+        await using var read = new SqliteCommand("SELECT project_id, version, review_queue IS NULL, review_lease IS NULL FROM hive_task", connection);
+        await using var reader = await read.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        Assert.Equal((4L, 3L, true, true), (reader.GetInt64(0), reader.GetInt64(1), reader.GetBoolean(2), reader.GetBoolean(3)));
+    }
+
     private static async Task<List<string>> PostgresQueryKeysAsync(PostgresDatabase database)
     {
         await using var connection = new NpgsqlConnection(database.ConnectionString);
