@@ -3,6 +3,7 @@ using HiveOrleans.Wire.Banks;
 using HiveOrleans.Wire.Callbacks;
 using HiveOrleans.Wire.Projects;
 using HiveOrleans.Wire.Quotas;
+using HiveOrleans.Wire.Reviewers;
 
 namespace HiveOrleans.Wire;
 
@@ -32,4 +33,7 @@ namespace HiveOrleans.Wire;
 [JsonSerializable(typeof(HashesAddedDocument))]
 [JsonSerializable(typeof(HashesRemovedDocument))]
 [JsonSerializable(typeof(HashPageDocument))]
+[JsonSerializable(typeof(ReviewerDocument))]
+[JsonSerializable(typeof(ReviewerListDocument))]
+[JsonSerializable(typeof(ReviewerTokenRotatedDocument))]
 public sealed partial class WireJsonContext : JsonSerializerContext;

@@ -12,6 +12,7 @@ internal static class CommandCatalog
         .. WebhookSecretCommands.All(),
         .. UsageCommand.All(),
         .. BankCommands.All(),
+        .. ReviewerCommands.All(),
     ];
 
     public static readonly IReadOnlyDictionary<string, string> Groups = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -20,6 +21,7 @@ internal static class CommandCatalog
         ["keys"] = "Rotate or revoke a project's API keys.",
         ["webhook-secret"] = "Rotate the secret that signs a project's callbacks.",
         ["banks"] = "Create and fill the PDQ hash banks that visual projects match media against.",
+        ["reviewers"] = "Create and manage the reviewers of manual review and their sign-in tokens.",
     };
 
     /// <summary>The command the leading words name, and how many words that took; the rest are its arguments.</summary>

@@ -68,7 +68,12 @@ internal sealed class CommandArguments
     public string Argument(string name) => _positional[name];
 
     /// <summary>A positional argument that names a project: a positive whole number, checked so it cannot alter the path.</summary>
-    public long ProjectId(string name = "PROJECT_ID")
+    public long ProjectId(string name = "PROJECT_ID") => PositiveId(name);
+
+    /// <summary>A positional argument that names a reviewer, checked as a project id is.</summary>
+    public long ReviewerId(string name = "REVIEWER_ID") => PositiveId(name);
+
+    private long PositiveId(string name)
     {
         var text = Argument(name);
         return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using HiveOrleans.Abstractions.Banks;
 using HiveOrleans.Abstractions.Health;
 using HiveOrleans.Abstractions.Projects;
+using HiveOrleans.Abstractions.Reviewers;
 using HiveOrleans.Abstractions.Tasks;
 using HiveOrleans.Wire;
 using Microsoft.AspNetCore.Http.Features;
@@ -88,6 +89,8 @@ internal static partial class ApiErrorHandling
         ApiException api => api,
         ProjectRequestException { NotFound: true } project => new ApiException(StatusCodes.Status404NotFound, project.Message),
         ProjectRequestException project => ApiException.BadRequest(project.Message),
+        ReviewerRequestException { NotFound: true } reviewer => new ApiException(StatusCodes.Status404NotFound, reviewer.Message),
+        ReviewerRequestException reviewer => ApiException.BadRequest(reviewer.Message),
         TaskRequestException task => ApiException.BadRequest(task.Message),
         HashBankRequestException bank => new ApiException(StatusOf(bank.Error), bank.Message),
 

@@ -14,6 +14,9 @@ public static class StorageNames
     public const string ApiKey = "apikey";
     public const string ProjectDirectory = "projectdirectory";
     public const string Quota = "quota";
+    public const string Reviewer = "reviewer";
+    public const string ReviewerToken = "reviewertoken";
+    public const string ReviewerDirectory = "reviewerdirectory";
 
     /// <summary>
     /// Idempotency claims. Their rows are pruned by name (<see cref="IdempotencyClaimPruner"/>, given this name) and

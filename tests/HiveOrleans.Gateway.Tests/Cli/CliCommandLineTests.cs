@@ -41,6 +41,22 @@ public sealed class CliCommandLineTests
             request.Body);
     }
 
+    [Theory]
+    [InlineData("reviewers create --name Ada --projects 1,2 --roles reviewer,senior", """{"name": "Ada", "projects": [1, 2], "roles": ["reviewer", "senior"]}""")]
+    [InlineData("reviewers update 4 --roles senior", """{"roles": ["senior"]}""")]
+    [InlineData("reviewers update 4 --projects 3 --name Grace", """{"name": "Grace", "projects": [3]}""")]
+    public async Task Reviewer_commands_send_the_apis_json_with_only_what_was_given(string commandLine, string body)
+    {
+        var handler = ScriptedHandler.Answering("""{"reviewer_id": 4}""");
+
+        var result = await CliRun.RunAsync([.. Connection, .. commandLine.Split(' ')], handler);
+
+        result.AssertSucceeded();
+        var request = Assert.Single(handler.Requests);
+        Assert.Equal("application/json", request.ContentType);
+        AssertJsonEqual(body, request.Body);
+    }
+
     [Fact]
     public async Task Create_leaves_out_every_setting_that_was_not_given()
     {
@@ -128,6 +144,12 @@ public sealed class CliCommandLineTests
     [InlineData("banks hashes hotline", "GET", "/admin/v1/banks/hotline/hashes")]
     [InlineData("banks hashes hotline --offset 200 --limit 50", "GET", "/admin/v1/banks/hotline/hashes?offset=200&limit=50")]
     [InlineData("banks show Hot%Line", "GET", "/admin/v1/banks/Hot%25Line")]
+    [InlineData("reviewers list", "GET", "/admin/v1/reviewers")]
+    [InlineData("reviewers show 4", "GET", "/admin/v1/reviewers/4")]
+    [InlineData("reviewers update 4 --name Grace", "PATCH", "/admin/v1/reviewers/4")]
+    [InlineData("reviewers disable 4", "POST", "/admin/v1/reviewers/4/disable")]
+    [InlineData("reviewers enable 4", "POST", "/admin/v1/reviewers/4/enable")]
+    [InlineData("reviewers rotate-token 4", "POST", "/admin/v1/reviewers/4/token/rotate")]
     public async Task Each_command_calls_its_operator_api_endpoint_with_the_token(string commandLine, string method, string pathAndQuery)
     {
         var handler = ScriptedHandler.Answering("{}");
@@ -229,6 +251,10 @@ public sealed class CliCommandLineTests
     [InlineData("banks hashes hotline --offset -1", "--offset must be a whole number of at least 0")]
     [InlineData("banks hashes hotline --limit 0", "--limit must be a whole number of at least 1")]
     [InlineData("banks create", "missing NAME")]
+    [InlineData("reviewers create --name Ada --projects 1", "missing required option --roles")]
+    [InlineData("reviewers create --name Ada --projects 1,x --roles reviewer", "--projects takes project ids (positive whole numbers), comma-separated, not 'x'")]
+    [InlineData("reviewers update 4", "nothing to update")]
+    [InlineData("reviewers disable ../4", "REVIEWER_ID must be a positive whole number")]
     public async Task A_command_line_that_cannot_be_understood_gets_one_error_line_exit_2_and_sends_nothing(string commandLine, string expected)
     {
         var handler = ScriptedHandler.Answering("{}");

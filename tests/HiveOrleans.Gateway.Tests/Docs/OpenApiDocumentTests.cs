@@ -128,6 +128,33 @@ public sealed class OpenApiDocumentTests(PostgresGatewayFixture gateway) : IClas
         await AssertDocumentedAsync(document, "/admin/v1/projects", "get", new HttpRequestMessage(HttpMethod.Get, "/admin/v1/projects"));
         await AssertDocumentedAsync(document, "/admin/v1/projects/{id}", "get", new HttpRequestMessage(HttpMethod.Get, "/admin/v1/projects/999999") { Headers = { Authorization = operatorToken } });
         await AssertDocumentedAsync(document, "/admin/v1/banks/{name}", "get", new HttpRequestMessage(HttpMethod.Get, "/admin/v1/banks/known-spam") { Headers = { Authorization = operatorToken } });
+        await AssertDocumentedAsync(document, "/admin/v1/reviewers/{id}", "get", new HttpRequestMessage(HttpMethod.Get, "/admin/v1/reviewers/999999") { Headers = { Authorization = operatorToken } });
+    }
+
+    [Fact]
+    public async Task The_reviewer_endpoints_are_described_under_their_own_tag_with_their_shapes()
+    {
+        var document = await DocumentAsync();
+        var paths = document["paths"]!;
+
+        foreach (var (path, method) in new[]
+        {
+            ("/admin/v1/reviewers", "post"), ("/admin/v1/reviewers", "get"), ("/admin/v1/reviewers/{id}", "get"), ("/admin/v1/reviewers/{id}", "patch"),
+            ("/admin/v1/reviewers/{id}/token/rotate", "post"), ("/admin/v1/reviewers/{id}/disable", "post"), ("/admin/v1/reviewers/{id}/enable", "post"),
+        })
+        {
+            var operation = paths[path]![method]!;
+            Assert.Equal("Reviewers", (string?)operation["tags"]![0]);
+            Assert.Equal("OperatorToken", operation["security"]![0]!.AsObject().Single().Key);
+        }
+
+        var create = paths["/admin/v1/reviewers"]!["post"]!;
+        Assert.Equal("#/components/schemas/NewReviewer", (string?)create["requestBody"]!["content"]!["application/json"]!["schema"]!["$ref"]);
+        Assert.Equal("#/components/schemas/CreatedReviewer", (string?)create["responses"]!["201"]!["content"]!["application/json"]!["schema"]!["$ref"]);
+        Assert.NotNull(create["responses"]!["400"]);
+        Assert.NotNull(paths["/admin/v1/reviewers/{id}"]!["get"]!["responses"]!["404"]);
+        var reviewer = document["components"]!["schemas"]!["Reviewer"]!;
+        Assert.Equal(["created_on", "disabled", "name", "projects", "reviewer_id", "roles", "updated_on"], reviewer["properties"]!.AsObject().Select(p => p.Key).Order());
     }
 
     private async Task AssertDocumentedAsync(JsonNode document, string path, string method, HttpRequestMessage request)

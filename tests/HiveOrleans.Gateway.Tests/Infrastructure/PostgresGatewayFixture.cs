@@ -11,6 +11,9 @@ public sealed class PostgresGatewayFixture : IAsyncLifetime
 
     public HttpClient Client => Server.Client;
 
+    /// <summary>The class's own database, for tests that look at what was stored.</summary>
+    public string ConnectionString => _database.ConnectionString;
+
     public CreatedProject Project { get; private set; } = null!;
 
     public CreatedProject OtherProject { get; private set; } = null!;

@@ -25,6 +25,7 @@ internal sealed class ApiDescription : IOpenApiDocumentTransformer
     [
         ("Tasks", "Hive's task API: submit content, read results, follow and resend callbacks. Authenticate with a project's key: `authorization: token <API_KEY>`."),
         ("Operator", "Ours, not Hive's: projects, their keys, webhook secrets, usage and failing callbacks, behind `authorization: Bearer <operator token>`. The `hiveorleans` CLI drives the same endpoints."),
+        ("Reviewers", "The reviewers of manual review, their projects, roles and sign-in tokens (operator token)."),
         ("Hash banks", "Banks of PDQ hashes that visual projects match every frame against (operator token)."),
         ("Health", "Probes for load balancers and orchestrators; no authentication."),
     ];
@@ -93,6 +94,7 @@ internal sealed class ApiDescription : IOpenApiDocumentTransformer
 
     private static string TagOf(string path) =>
         path.StartsWith("/admin/v1/banks", StringComparison.Ordinal) ? "Hash banks"
+        : path.StartsWith("/admin/v1/reviewers", StringComparison.Ordinal) ? "Reviewers"
         : path.StartsWith("/admin/", StringComparison.Ordinal) ? "Operator"
         : path.StartsWith("/api/", StringComparison.Ordinal) ? "Tasks"
         : "Health";

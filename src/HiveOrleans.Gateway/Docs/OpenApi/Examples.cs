@@ -81,6 +81,15 @@ internal static class Examples
 
     public const string UpdateProject = """{"daily_quota": 10000, "blocklist": ["buy followers"]}""";
 
+    public const string CreateReviewer = """{"name": "Ada", "projects": [1, 2], "roles": ["reviewer", "senior"]}""";
+
+    public const string UpdateReviewer = """{"roles": ["reviewer"]}""";
+
+    public const string Reviewer = """
+        {"reviewer_id": 1, "name": "Ada", "projects": [1, 2], "roles": ["reviewer", "senior"], "disabled": false,
+         "created_on": "2026-12-07T01:48:35.120Z", "updated_on": "2026-12-07T01:48:35.120Z"}
+        """;
+
     public const string Bank = """
         {"name": "known-spam", "description": "Images reported as spam", "created_on": "2026-12-07T01:48:33.993Z",
          "hash_count": 2, "labels": {"spam_image": 2}}

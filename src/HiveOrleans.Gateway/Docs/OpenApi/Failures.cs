@@ -64,5 +64,11 @@ internal static class Failures
 
     public static readonly Failure BankNotFound = new(404, "No bank of that name.", "Bank 'known-spam' not found.");
 
+    public static readonly Failure ReviewerNotFound = new(404, "No reviewer with this id.", "Reviewer not found.");
+
+    public static readonly Failure BadReviewer = new(400, "A missing or malformed field, an unknown role, or a project that does not exist, named in the message.", "'projects' names project 42, which does not exist.");
+
+    public static readonly Failure ReviewerNotJson = new(415, "A body that is not `application/json`.", "Send the reviewer as application/json.");
+
     public static readonly Failure BadBank = new(400, "A malformed name, hash, label or content id, named in the message.", "hashes[3].label is required: a string such as \"csam\".");
 }

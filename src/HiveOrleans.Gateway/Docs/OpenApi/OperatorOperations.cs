@@ -9,6 +9,9 @@ internal static class OperatorOperations
     private static readonly ParameterDoc Slot = new("slot", ParameterLocation.Path, "The key slot: 1 or 2.", JsonSchemaType.Integer, "2") { Required = true };
     private static readonly ParameterDoc BankName = new("name", ParameterLocation.Path, "The bank's name.", JsonSchemaType.String, "known-spam") { Required = true };
 
+    private static readonly ParameterDoc ReviewerId = new("id", ParameterLocation.Path, "The reviewer's id.", JsonSchemaType.Integer, "1") { Required = true };
+    private static readonly Failure[] OnReviewer = [.. Failures.Operator, Failures.ReviewerNotFound];
+
     private static readonly Failure[] OnProject = [.. Failures.Operator, Failures.ProjectNotFound];
     private static readonly Failure[] OnBank = [.. Failures.Operator, Failures.BankNotFound];
 
@@ -70,6 +73,25 @@ internal static class OperatorOperations
             new(200, "The page.", "HashPage"), OnBank, BankName,
             new ParameterDoc("offset", ParameterLocation.Query, "The first hash to return; default 0.", JsonSchemaType.Integer, "0"),
             new ParameterDoc("limit", ParameterLocation.Query, "How many; default 100.", JsonSchemaType.Integer, "100")));
+
+        yield return ("POST /admin/v1/reviewers", Operator("Create a reviewer",
+            "A reviewer of manual review, with the projects whose queues they work on and their roles. The sign-in token is in this answer only (it is stored hashed).",
+            new(201, "The reviewer and their token.", "CreatedReviewer"), [.. Failures.Operator, Failures.BadReviewer, Failures.ReviewerNotJson]).WithJsonBody("NewReviewer"));
+        yield return ("GET /admin/v1/reviewers", Operator("List reviewers", "Every reviewer, oldest first; never a token.",
+            new(200, "The reviewers.", "ReviewerList"), Failures.Operator));
+        yield return ("GET /admin/v1/reviewers/{id}", Operator("Get a reviewer", "Their name, projects, roles and whether disabled; never the token.",
+            new(200, "The reviewer.", "Reviewer"), OnReviewer, ReviewerId));
+        yield return ("PATCH /admin/v1/reviewers/{id}", Operator("Change a reviewer",
+            "Only the fields given change; a list given replaces the whole list. Takes effect on the reviewer's next request.",
+            new(200, "The reviewer as they are now.", "Reviewer"), [.. OnReviewer, Failures.BadReviewer, Failures.ReviewerNotJson], ReviewerId).WithJsonBody("ReviewerChanges", Examples.UpdateReviewer));
+        yield return ("POST /admin/v1/reviewers/{id}/token/rotate", Operator("Rotate a reviewer's token",
+            "A new token, shown once; the old one stops working at once.",
+            new(200, "The new token.", "RotatedReviewerToken", """{"reviewer_id": 1, "token": "<new token, shown once>"}"""), OnReviewer, ReviewerId));
+        yield return ("POST /admin/v1/reviewers/{id}/disable", Operator("Disable a reviewer",
+            "Their token stops working at once, and every task they hold is released back to the front of its queue.",
+            new(200, "The reviewer.", "Reviewer"), OnReviewer, ReviewerId));
+        yield return ("POST /admin/v1/reviewers/{id}/enable", Operator("Enable a reviewer", "Undoes disable: the same token works again.",
+            new(200, "The reviewer.", "Reviewer"), OnReviewer, ReviewerId));
     }
 
     private static OperationDoc Operator(string summary, string description, Reply reply, Failure[] failures, params ParameterDoc[] parameters) =>

@@ -61,6 +61,25 @@ internal static class OperatorSchemas
             ("task_id", String("", "uuid")), ("callback_url", String("", "uri")), ("attempts", Integer("")), ("last_status_code", Integer("", nullable: true)),
             ("last_error", NullableString("")), ("last_attempt_on", Time("", nullable: true)), ("next_attempt_on", Time("", nullable: true))), ""))));
 
+        document.AddComponent("NewReviewer", Object("A reviewer of manual review.",
+                ("name", String("1–200 characters.")),
+                ("projects", Array(Integer(""), "Ids of existing projects whose review queues the reviewer works on; at most 1,000.")),
+                ("roles", Array(Enum("", "reviewer", "senior"), "At least one: `reviewer` decides the main queue, `senior` also escalated tasks.")))
+            .Required("name", "projects", "roles").Example(Examples.CreateReviewer));
+        document.AddComponent("ReviewerChanges", Object("Only the fields given change; a list replaces the whole list.",
+            ("name", String("1–200 characters.")), ("projects", Array(Integer(""), "Ids of existing projects; at most 1,000.")), ("roles", Array(Enum("", "reviewer", "senior"), "At least one."))));
+        document.AddComponent("Reviewer", Object("A reviewer; never their token.",
+                ("reviewer_id", Integer("")), ("name", String("")), ("projects", Array(Integer(""), "In id order.")), ("roles", Array(String(""), "")),
+                ("disabled", Boolean("A disabled reviewer's token does not work and they hold no tasks.")), ("created_on", Time("")), ("updated_on", Time("")))
+            .Example(Examples.Reviewer));
+        document.AddComponent("CreatedReviewer", new OpenApiSchema
+        {
+            Description = "A new reviewer with their sign-in token: shown this once, stored only hashed.",
+            AllOf = [Ref("Reviewer"), Object("", ("token", String("256 random bits, URL-safe; the reviewer sends `authorization: Bearer <token>`.")))],
+        });
+        document.AddComponent("ReviewerList", Object("", ("reviewers", Array(Ref("Reviewer"), ""))));
+        document.AddComponent("RotatedReviewerToken", Object("", ("reviewer_id", Integer("")), ("token", String("The new token, shown once."))));
+
         document.AddComponent("NewBank", Object("", ("name", String("Lowercase letters, digits, `_` and `-`, starting with a letter or digit; at most 64.")), ("description", NullableString("")))
             .Required("name").Example("""{"name": "known-spam", "description": "Images reported as spam"}"""));
         document.AddComponent("Bank", Object("A bank of PDQ hashes that visual projects match frames against.",
