@@ -1,4 +1,5 @@
 using HiveOrleans.Storage.Results;
+using HiveOrleans.Storage.Reviews;
 using HiveOrleans.Storage.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -9,8 +10,8 @@ namespace HiveOrleans.Storage;
 public static class HiveStorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <paramref name="store"/>, an <see cref="ITaskStore"/> and an <see cref="IResultCache"/> over it as
-    /// singletons. (The <see cref="IdempotencyClaimPruner"/> is registered with the grains, which own its state name.)
+    /// Registers <paramref name="store"/>, an <see cref="ITaskStore"/>, an <see cref="IResultCache"/> and an
+    /// <see cref="IReviewQueueStore"/> over it as singletons (disposed with the host). (The <see cref="IdempotencyClaimPruner"/> is registered with the grains, which own its state name.)
     /// The task store reads the time from the registered <see cref="TimeProvider"/> (the system clock
     /// unless one is registered). The schema is not applied here: call
     /// <see cref="SchemaInstaller.ApplyAsync"/> before the silo starts.
@@ -24,6 +25,7 @@ public static class HiveStorageServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ITaskStore>(provider => TaskStoreFactory.Create(store, provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IResultCache>(provider => ResultCacheFactory.Create(store, provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(provider => ReviewQueueStoreFactory.Create(store, provider.GetRequiredService<TimeProvider>()));
         return services;
     }
 }
