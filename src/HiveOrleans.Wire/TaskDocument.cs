@@ -72,7 +72,48 @@ public static class TaskDocument
             writer.WriteNull("error");
         }
 
+        WriteReview(writer, task);
         WriteCallbackExtension(writer, task);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// A manual-review project's tasks carry <c>review</c>: null while waiting and when the model's answer was final,
+    /// else how review ended. Model-only projects' tasks have no such field, as Hive's do not.
+    /// </summary>
+    private static void WriteReview(Utf8JsonWriter writer, TaskSnapshot task)
+    {
+        if (task.Review is not { } review)
+        {
+            if (task.Submission.Review is not null)
+            {
+                writer.WriteNull("review");
+            }
+
+            return;
+        }
+
+        writer.WriteStartObject("review");
+        writer.WriteString("decision", review.Decision);
+        writer.WriteStartArray("labels");
+        foreach (var label in review.Labels)
+        {
+            writer.WriteStringValue(label);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteString("reason", review.Reason);
+        if (review.ReviewerId is { } reviewer)
+        {
+            writer.WriteNumber("reviewer_id", reviewer);
+        }
+        else
+        {
+            writer.WriteNull("reviewer_id");
+        }
+
+        writer.WriteString("decided_on", FormatTime(review.DecidedOn));
+        writer.WriteString("queue", review.Queue);
         writer.WriteEndObject();
     }
 

@@ -72,4 +72,11 @@ public interface ITaskGrain : IGrainWithGuidKey
     /// <summary>Stops sending events to <paramref name="observer"/>.</summary>
     [Alias("Unsubscribe")]
     Task UnsubscribeAsync(ITaskObserver observer);
+
+    /// <summary>
+    /// A reviewer's decision on the task they hold (docs/review.md): taken only while their lease holds. Approve and
+    /// reject finish the task (its callback follows); escalate moves it to the project's escalated queue and ends the lease.
+    /// </summary>
+    [Alias("Decide")]
+    Task<ReviewOutcome> DecideAsync(ReviewDecision decision);
 }

@@ -45,4 +45,7 @@ public sealed record TaskSnapshot
 
     /// <summary>True when the result was copied from an earlier task of the same project, content and configuration.</summary>
     [Id(12)] public bool FromCache { get; init; }
+
+    /// <summary>How review ended, for a task that went to review; null otherwise (and while it waits).</summary>
+    [Id(13)] public TaskReview? Review { get; init; }
 }

@@ -60,4 +60,7 @@ public sealed record TaskSubmission
 
     /// <summary>The largest download accepted for <see cref="Url"/>, in bytes (the project's limit at submission time).</summary>
     [Id(18)] public long MaxMediaBytes { get; init; }
+
+    /// <summary>A manual-review project's rules (the project's settings at submission time); null for a model-only project.</summary>
+    [Id(19)] public ReviewRouting? Review { get; init; }
 }

@@ -56,7 +56,7 @@ internal sealed partial class TaskGrain
         }
 
         // A task whose silo died resumes as soon as anything touches it, not only when the sweeper comes by.
-        if (!IsFinished || OwesCallback)
+        if (OwesWork)
         {
             EnsureWorking(recovering: true);
         }
@@ -66,7 +66,11 @@ internal sealed partial class TaskGrain
     /// The one place a task's record is written: the state as it stands now, with what it owes derived from it, after
     /// any write already under way. A conflict means another activation wrote it: this one is stale and goes.
     /// </summary>
-    private async Task PersistAsync()
+    /// <param name="requiredLease">
+    /// A reviewer's lease the write must find still held (a decision). A conflict then may only mean the lease is gone,
+    /// so the activation stays; the caller puts its state back.
+    /// </param>
+    private async Task PersistAsync(Guid? requiredLease = null)
     {
         await _writing.WaitAsync();
         try
@@ -74,15 +78,17 @@ internal sealed partial class TaskGrain
             var (due, reason) = Owed(time.GetUtcNow());
             var write = new TaskWrite(TaskId, _state.Submission!.ProjectId, _version, due, reason, serializer.Serialize(_state).ToArray())
             {
-                Owner = due is null ? null : silo.SiloAddress.ToParsableString(),
+                Owner = due is null || reason == TaskLedgerReason.Review ? null : silo.SiloAddress.ToParsableString(),
                 CallbackTo = reason == TaskLedgerReason.Callback && _state.Callback?.NextAttemptOn is not null
                     ? CallbackDelivery.DestinationOf(new Uri(_state.Submission.CallbackUrl!))
                     : null,
+                Review = _state.ReviewQueue is { } queue ? new ReviewPlacement(queue, _state.ReviewSince!.Value) : null,
+                RequiredLease = requiredLease,
             };
             await store.WriteAsync(write);
             _version = write.NewVersion;
         }
-        catch (TaskWriteConflictException)
+        catch (TaskWriteConflictException) when (requiredLease is null)
         {
             _stale = true;
             DeactivateOnIdle();
@@ -125,6 +131,12 @@ internal sealed partial class TaskGrain
     /// </summary>
     private (DateTimeOffset? DueAt, TaskLedgerReason Reason) Owed(DateTimeOffset now)
     {
+        if (AwaitsReview)
+        {
+            // Nothing runs while a task waits for a reviewer; the sweeper wakes it when its review time runs out.
+            return (ReviewDeadline, TaskLedgerReason.Review);
+        }
+
         if (_state.HandedOver)
         {
             return (now, IsFinished ? TaskLedgerReason.Callback : TaskLedgerReason.Work);

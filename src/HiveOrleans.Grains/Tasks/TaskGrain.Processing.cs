@@ -66,10 +66,10 @@ internal sealed partial class TaskGrain
         finally
         {
             DelayDeactivation(TimeSpan.Zero);
-            if (IsFinished && !OwesCallback && _observers.Count == 0)
+            if (((IsFinished && !OwesCallback) || (AwaitsReview && !ReviewTimedOut)) && _observers.Count == 0)
             {
-                // Done, and stored: at thousands of tasks a second, finished activations would otherwise pile up for
-                // the collection age. A later GET reads the row again.
+                // Done (or waiting for a reviewer), and stored: at thousands of tasks a second, such activations would
+                // otherwise pile up for the collection age. A later GET or decision reads the row again.
                 DeactivateOnIdle();
             }
         }
@@ -77,6 +77,17 @@ internal sealed partial class TaskGrain
 
     private async Task ProcessAsync(bool interrupted)
     {
+        if (AwaitsReview)
+        {
+            // Only a review whose time ran out has work: it completes with the model's answer.
+            if (ReviewTimedOut)
+            {
+                await TimeOutReviewAsync();
+            }
+
+            return;
+        }
+
         if (_state.HandedOver)
         {
             // Its previous silo stopped gracefully and handed it over: that was no crash.
@@ -114,7 +125,7 @@ internal sealed partial class TaskGrain
             if (lookup.Found is { } cached)
             {
                 _state.FromCache = true;
-                await FinishAsync(cached, null, null);
+                await FinishOrReviewAsync(submission, cached);
                 return;
             }
 
@@ -134,7 +145,7 @@ internal sealed partial class TaskGrain
             return;
         }
 
-        await FinishAsync(output, null, null);
+        await FinishOrReviewAsync(submission, output);
         await results.RememberAsync(TaskId, submission, lookup, output);
     }
 
@@ -189,13 +200,20 @@ internal sealed partial class TaskGrain
         _state.Phase = errorCode is null ? TaskPhase.Succeeded : TaskPhase.Failed;
         _state.CompletedOn = time.GetUtcNow();
         await PersistDurablyAsync();
+        await AfterFinishAsync();
+    }
+
+    /// <summary>What follows a finish once it is stored: metrics, waiters, observers and the media's retention.</summary>
+    private async Task AfterFinishAsync()
+    {
+        var errorCode = _state.ErrorCode;
         HiveMetrics.TasksCompleted.Add(1, HiveMetrics.Project(_state.Submission!.ProjectId), HiveMetrics.Model(_state.Submission.ModelType), HiveMetrics.Outcome(errorCode ?? "succeeded"));
 
         _finished.TrySetResult();
         Publish();
         if (_state.Media is { } media)
         {
-            await RetainMediaAsync(media, _state.CompletedOn.Value);
+            await RetainMediaAsync(media, _state.CompletedOn ?? time.GetUtcNow());
         }
     }
 

@@ -30,7 +30,7 @@ internal sealed partial class TaskGrain
             return;
         }
 
-        if (!IsFinished || OwesCallback)
+        if (OwesWork)
         {
             _woken = true;
             EnsureWorking(recovering: false);

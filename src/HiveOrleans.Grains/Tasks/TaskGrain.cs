@@ -10,6 +10,7 @@ using Orleans.Concurrency;
 using Orleans.Placement;
 using Orleans.Storage;
 using HiveOrleans.Grains.Results;
+using HiveOrleans.Storage.Reviews;
 
 namespace HiveOrleans.Grains.Tasks;
 
@@ -35,6 +36,7 @@ namespace HiveOrleans.Grains.Tasks;
 [PreferLocalPlacement]
 internal sealed partial class TaskGrain(
     ITaskStore store,
+    IReviewQueueStore reviewQueues,
     LegacyTaskStates legacyStates,
     IGrainStorageSerializer serializer,
     ModelRunner models,
@@ -80,6 +82,12 @@ internal sealed partial class TaskGrain(
     private bool Exists => _state.Submission is not null;
 
     private bool IsFinished => _state.Phase is TaskPhase.Succeeded or TaskPhase.Failed;
+
+    /// <summary>The model is done and the task waits in a review queue: nothing runs until a decision or its time runs out.</summary>
+    private bool AwaitsReview => _state.Phase == TaskPhase.AwaitingReview;
+
+    /// <summary>Work this activation should be doing now: processing, a review whose time ran out, or a callback.</summary>
+    private bool OwesWork => (!IsFinished && !(AwaitsReview && !ReviewTimedOut)) || OwesCallback;
 
     private bool OwesCallback =>
         _state.Submission is { Mode: TaskMode.Async, CallbackUrl: not null }

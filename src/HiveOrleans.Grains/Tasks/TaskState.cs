@@ -51,6 +51,14 @@ public sealed class TaskState
     /// </summary>
     [Id(13)] public bool HandedOver { get; set; }
 
+    [Id(14)] public TaskReview? Review { get; set; }
+
+    /// <summary>The review queue the task waits in (<c>main</c>, <c>escalated</c>), or null when it waits in none.</summary>
+    [Id(15)] public string? ReviewQueue { get; set; }
+
+    /// <summary>When the task first went to review: it orders the queues, and its review time runs from it.</summary>
+    [Id(16)] public DateTimeOffset? ReviewSince { get; set; }
+
     /// <summary>The task as it stands, for callers; only for a task that was submitted (<see cref="Submission"/> set).</summary>
     public TaskSnapshot ToSnapshot(Guid taskId) => new()
     {
@@ -67,5 +75,6 @@ public sealed class TaskState
         Charge = Charge,
         Media = Media,
         FromCache = FromCache,
+        Review = Review,
     };
 }

@@ -31,6 +31,9 @@ public sealed class TaskStateTests
             Media = new TaskMedia { Key = "key", Md5 = "md5", Length = 7, Type = "image", MimeType = "image/png" },
             FromCache = true,
             HandedOver = true,
+            Review = new TaskReview(ReviewDecisions.Reject, ["violence"], "a threat", 4, now, ReviewDecisions.MainQueue),
+            ReviewQueue = ReviewDecisions.MainQueue,
+            ReviewSince = now.AddMinutes(-1),
         };
         var taskId = Guid.CreateVersion7();
 

@@ -1,0 +1,130 @@
+using HiveOrleans.Abstractions.Tasks;
+using HiveOrleans.Storage.Tasks;
+
+namespace HiveOrleans.Grains.Tasks;
+
+/// <summary>
+/// Manual review (docs/review.md): after the model, a manual-review project's task goes to its project's review queue
+/// when its rules say so, waits there with no activation and no work, and finishes when a reviewer who holds its lease
+/// decides, or with the model's answer when its review time runs out.
+/// </summary>
+internal sealed partial class TaskGrain
+{
+    /// <summary>When the review's time runs out; null when it has no limit (or the task is not in review).</summary>
+    private DateTimeOffset? ReviewDeadline =>
+        _state.ReviewSince is { } since && _state.Submission?.Review?.Timeout is { } timeout ? since + timeout : null;
+
+    private bool ReviewTimedOut => AwaitsReview && ReviewDeadline <= time.GetUtcNow();
+
+    public async Task<ReviewOutcome> DecideAsync(ReviewDecision decision)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        await LoadAsync();
+        if (!Exists || _abandoned)
+        {
+            return ReviewOutcome.NotInReview;
+        }
+
+        if (!AwaitsReview)
+        {
+            return _state.Review is null ? ReviewOutcome.NotInReview : ReviewOutcome.AlreadyDecided;
+        }
+
+        CheckDecision(decision, _state.Submission!.Review!);
+        var now = time.GetUtcNow();
+        var standing = await reviewQueues.ReadAsync(TaskId);
+        if (standing?.Lease != decision.Lease || !standing.IsLeasedAt(now))
+        {
+            return standing?.IsLeasedAt(now) == true ? ReviewOutcome.HeldByAnother : ReviewOutcome.LeaseExpired;
+        }
+
+        var before = serializer.Serialize(_state).ToArray();
+        var queue = _state.ReviewQueue!;
+        if (decision.Decision == ReviewDecisions.Escalate)
+        {
+            _state.ReviewQueue = ReviewDecisions.EscalatedQueue;
+        }
+        else
+        {
+            _state.Review = new TaskReview(decision.Decision, decision.Labels, decision.Reason, decision.ReviewerId, now, queue);
+            _state.ReviewQueue = null;
+            _state.Phase = TaskPhase.Succeeded;
+            _state.CompletedOn = now;
+        }
+
+        try
+        {
+            await PersistAsync(decision.Lease);
+        }
+        catch (TaskWriteConflictException)
+        {
+            // The lease ran out (or was taken) between the read and the write: nothing was written.
+            _state = serializer.Deserialize<TaskState>(new BinaryData(before))!;
+            return (await reviewQueues.ReadAsync(TaskId))?.IsLeasedAt(time.GetUtcNow()) == true ? ReviewOutcome.HeldByAnother : ReviewOutcome.LeaseExpired;
+        }
+
+        Publish();
+        if (IsFinished)
+        {
+            await AfterFinishAsync();
+            EnsureWorking(recovering: false);
+        }
+
+        return ReviewOutcome.Taken;
+    }
+
+    /// <summary>
+    /// A decision names one of the three kinds; a rejection names one or more of the project's review labels and a
+    /// reason. What breaks that is the caller's mistake, refused before anything is read or written.
+    /// </summary>
+    private static void CheckDecision(ReviewDecision decision, ReviewRouting routing)
+    {
+        if (decision.Decision is not (ReviewDecisions.Approve or ReviewDecisions.Reject or ReviewDecisions.Escalate))
+        {
+            throw new ArgumentException($"'decision' must be '{ReviewDecisions.Approve}', '{ReviewDecisions.Reject}' or '{ReviewDecisions.Escalate}'.", nameof(decision));
+        }
+
+        if (decision.Decision != ReviewDecisions.Reject)
+        {
+            return;
+        }
+
+        if (decision.Labels.Count == 0 || string.IsNullOrWhiteSpace(decision.Reason))
+        {
+            throw new ArgumentException("A rejection names at least one label and a reason.", nameof(decision));
+        }
+
+        if (routing.Labels.Count > 0 && decision.Labels.FirstOrDefault(label => !routing.Labels.Contains(label)) is { } unknown)
+        {
+            throw new ArgumentException($"'{unknown}' is not one of the project's review labels: {string.Join(", ", routing.Labels)}.", nameof(decision));
+        }
+    }
+
+    /// <summary>Finishes the task with <paramref name="output"/>, or sends it to review when its project's rules say so.</summary>
+    private async Task FinishOrReviewAsync(TaskSubmission submission, ModerationOutput output)
+    {
+        if (submission.Review is not { } routing || !routing.Sends(output, Random.Shared.NextDouble()))
+        {
+            await FinishAsync(output, null, null);
+            return;
+        }
+
+        _state.Output = output;
+        _state.Phase = TaskPhase.AwaitingReview;
+        _state.ReviewQueue = ReviewDecisions.MainQueue;
+        _state.ReviewSince = time.GetUtcNow();
+        await PersistDurablyAsync();
+        Publish();
+    }
+
+    /// <summary>The review's time ran out with no decision: the model's answer stands.</summary>
+    private async Task TimeOutReviewAsync()
+    {
+        _state.Review = new TaskReview(ReviewDecisions.TimedOut, [], null, null, time.GetUtcNow(), _state.ReviewQueue!);
+        _state.ReviewQueue = null;
+        _state.Phase = TaskPhase.Succeeded;
+        _state.CompletedOn = time.GetUtcNow();
+        await PersistDurablyAsync();
+        await AfterFinishAsync();
+    }
+}
