@@ -89,8 +89,10 @@ internal sealed partial class TaskGrain(
     /// <summary>Work this activation should be doing now: processing, a review whose time ran out, or a callback.</summary>
     private bool OwesWork => (!IsFinished && !(AwaitsReview && !ReviewTimedOut)) || OwesCallback;
 
+    /// <summary>A finished async task with a callback URL owes its callback until it succeeds or is given up; an unfinished one (waiting for review included) owes none yet.</summary>
     private bool OwesCallback =>
-        _state.Submission is { Mode: TaskMode.Async, CallbackUrl: not null }
+        IsFinished
+        && _state.Submission is { Mode: TaskMode.Async, CallbackUrl: not null }
         && _state.Callback is not { Succeeded: true } and not { StoppedReason: not null };
 
     public async Task<TaskSnapshot?> GetAsync()
