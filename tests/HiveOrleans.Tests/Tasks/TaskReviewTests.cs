@@ -115,9 +115,10 @@ public sealed class TaskReviewTests : IAsyncLifetime
     [Fact]
     public async Task A_task_whose_review_time_ran_out_finishes_with_the_model_s_answer_when_the_sweeper_wakes_it()
     {
-        var task = await QueuedAsync("I will kill you tonight, you are dead", ViolenceOnly with { Timeout = TimeSpan.FromSeconds(1) });
-        var output = (await Task(task).GetAsync())!.Output;
-        await System.Threading.Tasks.Task.Delay(TimeSpan.FromSeconds(1.5));
+        // The sweeper may wake it at its deadline before this test does; either way it must finish timed out.
+        var task = await SubmitAsync("I will kill you tonight, you are dead", ViolenceOnly with { Timeout = TimeSpan.FromSeconds(2) });
+        await Eventually.UntilAsync(() => Task(task).GetAsync(), t => t!.Output is not null, TimeSpan.FromSeconds(20), "the model to have run");
+        await System.Threading.Tasks.Task.Delay(TimeSpan.FromSeconds(2.5));
 
         await Task(task).ResumeAsync();
 
@@ -125,7 +126,7 @@ public sealed class TaskReviewTests : IAsyncLifetime
         Assert.Equal(TaskPhase.Succeeded, done.Phase);
         Assert.Equal(ReviewDecisions.TimedOut, done.Review!.Decision);
         Assert.Null(done.Review.ReviewerId);
-        Assert.Equal(output!.Entries.Count, done.Output!.Entries.Count);
+        Assert.Equal(3, done.Output!.Entries.Max(e => e.Classes.Single(c => c.Class == "violence").Score));
         Assert.Null(await _queues.ReadAsync(task));
     }
 
