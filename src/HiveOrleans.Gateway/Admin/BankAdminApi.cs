@@ -113,15 +113,8 @@ internal static class BankAdminApi
 
     private static IHashBankGrain Bank(IGrainFactory grains, string name) => grains.GetGrain<IHashBankGrain>(HashBankKeys.GrainKey(name));
 
-    private static async Task<JsonElement> ReadObjectAsync(HttpContext context)
-    {
-        if (!context.Request.HasJsonContentType())
-        {
-            throw new ApiException(StatusCodes.Status415UnsupportedMediaType, "Send the request as application/json.");
-        }
-
-        return await JsonFields.ReadObjectAsync(context.Request.Body, "The JSON body must be an object.", context.RequestAborted);
-    }
+    private static Task<JsonElement> ReadObjectAsync(HttpContext context) =>
+        JsonFields.ReadRequestObjectAsync(context.Request, "request", context.RequestAborted);
 
     private static JsonElement RequiredArray(JsonElement root, string property, string message)
     {

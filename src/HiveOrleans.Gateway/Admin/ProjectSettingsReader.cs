@@ -12,15 +12,8 @@ namespace HiveOrleans.Gateway.Admin;
 /// </summary>
 internal static class ProjectSettingsReader
 {
-    public static async Task<JsonElement> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (!request.HasJsonContentType())
-        {
-            throw new ApiException(StatusCodes.Status415UnsupportedMediaType, "Send the project as application/json.");
-        }
-
-        return await JsonFields.ReadObjectAsync(request.Body, "The JSON body must be an object.", cancellationToken);
-    }
+    public static Task<JsonElement> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        JsonFields.ReadRequestObjectAsync(request, "project", cancellationToken);
 
     public static string ReadModelType(JsonElement root) =>
         JsonFields.String(root, "model_type") ?? throw ApiException.BadRequest($"'model_type' is required: one of {string.Join(", ", ModelTypes.Known)}.");

@@ -74,15 +74,8 @@ internal static class ReviewerAdminApi
     private static WireJsonResult<ReviewerDocument> ReviewerResult(ReviewerDetails reviewer) =>
         WireJsonResult.Ok(ReviewerDocument.From(reviewer), WireJson.Context.ReviewerDocument);
 
-    private static async Task<JsonElement> ReadObjectAsync(HttpContext context)
-    {
-        if (!context.Request.HasJsonContentType())
-        {
-            throw new ApiException(StatusCodes.Status415UnsupportedMediaType, "Send the reviewer as application/json.");
-        }
-
-        return await JsonFields.ReadObjectAsync(context.Request.Body, "The JSON body must be an object.", context.RequestAborted);
-    }
+    private static Task<JsonElement> ReadObjectAsync(HttpContext context) =>
+        JsonFields.ReadRequestObjectAsync(context.Request, "reviewer", context.RequestAborted);
 
     /// <summary>The project ids, or null when absent. The count is checked before the ids are read into a list.</summary>
     private static long[]? Projects(JsonElement root)

@@ -11,6 +11,21 @@ namespace HiveOrleans.Gateway.Wire;
 internal static class JsonFields
 {
     /// <summary>
+    /// An operator request's JSON object body: 415 unless it is sent as JSON (saying to send the <paramref name="what"/>
+    /// as <c>application/json</c>), 400 unless it parses as an object.
+    /// </summary>
+    public static async Task<JsonElement> ReadRequestObjectAsync(HttpRequest request, string what, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!request.HasJsonContentType())
+        {
+            throw new ApiException(StatusCodes.Status415UnsupportedMediaType, $"Send the {what} as application/json.");
+        }
+
+        return await ReadObjectAsync(request.Body, "The JSON body must be an object.", cancellationToken);
+    }
+
+    /// <summary>
     /// Parses a body that must be a JSON object and refuses a field given twice anywhere in it: JSON readers keep the
     /// last of two and drop the first silently, so the caller would not get what it sent. Values under
     /// <paramref name="opaque"/> top-level names are the caller's own and are not looked into.
