@@ -75,7 +75,7 @@ public static class ProjectSettingsRules
     {
         Require(config.Name.Length is > 0 and <= MaxNameLength, $"'name' is required and at most {MaxNameLength} characters.");
         Require(config.Review is ReviewModes.ModelOnly or ReviewModes.ManualReview, "'review' must be 'model_only' or 'manual_review'.");
-        Require(config.Review != ReviewModes.ManualReview, "review 'manual_review' is not available in this version (there is no review queue yet); use 'model_only'.");
+        Require(config.Review != ReviewModes.ManualReview, "review 'manual_review' is not available in this version (reviewers cannot work a queue yet: docs/review.md); use 'model_only'.");
         Require(config.UserId > 0, "'user_id' must be a positive whole number.");
         Require(config.SyncTimeout >= TimeSpan.FromSeconds(1) && config.SyncTimeout <= MaxSyncTimeout, $"'sync_timeout_seconds' must be from 1 to {MaxSyncTimeout.TotalSeconds}.");
         Require(config.MaxTextLength is > 0 and <= MaxTextLengthLimit, $"'max_text_length' must be from 1 to {MaxTextLengthLimit}.");

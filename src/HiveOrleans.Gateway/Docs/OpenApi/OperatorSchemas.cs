@@ -14,7 +14,7 @@ internal static class OperatorSchemas
                 "A project's settings. Create takes them all (`name` and `model_type` required); update only the fields given, and never `model_type`.",
                 ("name", String("1–200 characters.")),
                 ("model_type", String("Create only: `text` or `visual` in this version; it never changes.")),
-                ("review", Enum("`manual_review` answers 400 until the review queue exists.", "model_only", "manual_review")),
+                ("review", Enum("`manual_review` answers 400 until reviewers can work its queue (docs/review.md).", "model_only", "manual_review")),
                 ("user_id", Integer("Positive; default 1.")),
                 ("sync_timeout_seconds", Number("1–300; default 20.")),
                 ("max_text_length", Integer("1–100000 characters; default 1024.")),
