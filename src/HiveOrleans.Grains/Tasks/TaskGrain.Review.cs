@@ -16,9 +16,28 @@ internal sealed partial class TaskGrain
 
     private bool ReviewTimedOut => AwaitsReview && ReviewDeadline <= time.GetUtcNow();
 
+    /// <summary>
+    /// One decision at a time: the grain is reentrant, and a second decision (a double click) read between the first's
+    /// check and its write would otherwise change the state the first is publishing.
+    /// </summary>
+    private readonly SemaphoreSlim _deciding = new(1, 1);
+
     public async Task<ReviewOutcome> DecideAsync(ReviewDecision decision)
     {
         ArgumentNullException.ThrowIfNull(decision);
+        await _deciding.WaitAsync();
+        try
+        {
+            return await DecideOnceAsync(decision);
+        }
+        finally
+        {
+            _deciding.Release();
+        }
+    }
+
+    private async Task<ReviewOutcome> DecideOnceAsync(ReviewDecision decision)
+    {
         await LoadAsync();
         if (!Exists || _abandoned)
         {

@@ -85,6 +85,21 @@ public sealed class TaskReviewTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Two_decisions_sent_at_once_under_one_lease_are_taken_once()
+    {
+        var task = await QueuedAsync("I will kill you tonight, you are dead");
+        var claim = (await _queues.ClaimAsync(7, "main", reviewerId: 3, Lease))!;
+
+        var outcomes = await System.Threading.Tasks.Task.WhenAll(
+            Task(task).DecideAsync(new ReviewDecision(claim.Lease, 3, ReviewDecisions.Approve, [], null)),
+            Task(task).DecideAsync(Reject(claim.Lease, reviewer: 3)));
+
+        Assert.Single(outcomes, o => o == ReviewOutcome.Taken);
+        var taken = outcomes[0] == ReviewOutcome.Taken ? ReviewDecisions.Approve : ReviewDecisions.Reject;
+        Assert.Equal(taken, (await Task(task).GetAsync())!.Review!.Decision);
+    }
+
+    [Fact]
     public async Task A_reviewer_whose_lease_is_gone_or_another_s_now_cannot_decide()
     {
         var task = await QueuedAsync("I will kill you tonight, you are dead");
