@@ -16,4 +16,13 @@ public static class ReviewQueueStoreFactory
             postgres: () => new PostgresReviewQueueStore(store.ConnectionString, clock),
             sqlite: () => new SqliteReviewQueueStore(store.ConnectionString, clock));
     }
+
+    /// <summary>The review audit log in <paramref name="store"/>; <see cref="IAsyncDisposable"/> (it runs a batch worker).</summary>
+    public static IReviewAuditLog CreateAuditLog(StoreLocation store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return store.Pick<IReviewAuditLog>(
+            postgres: () => new PostgresReviewAuditLog(store.ConnectionString),
+            sqlite: () => new SqliteReviewAuditLog(store.ConnectionString));
+    }
 }
