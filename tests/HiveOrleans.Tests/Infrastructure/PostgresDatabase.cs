@@ -51,6 +51,17 @@ public sealed class PostgresDatabase : IAsyncLifetime
         }.ConnectionString;
     }
 
+    /// <summary>Deletes every row of <paramref name="table"/> (a table name the test writes, never input): a contract test's fresh start.</summary>
+    public async Task EmptyTableAsync(string table)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+#pragma warning disable CA2100 // the table names are the tests' own constants
+        await using var empty = new NpgsqlCommand($"DELETE FROM {table}", connection);
+#pragma warning restore CA2100
+        await empty.ExecuteNonQueryAsync();
+    }
+
     public async Task DisposeAsync()
     {
         if (_connectionString is null)

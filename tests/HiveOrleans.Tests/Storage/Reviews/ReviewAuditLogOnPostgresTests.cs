@@ -1,6 +1,5 @@
 using HiveOrleans.Storage;
 using HiveOrleans.Tests.Infrastructure;
-using Npgsql;
 
 namespace HiveOrleans.Tests.Storage.Reviews;
 
@@ -8,11 +7,5 @@ public sealed class ReviewAuditLogOnPostgresTests(PostgresDatabase database) : R
 {
     protected override StoreLocation Store => database.Store;
 
-    protected override async Task EmptyAsync()
-    {
-        await using var connection = new NpgsqlConnection(database.ConnectionString);
-        await connection.OpenAsync();
-        await using var empty = new NpgsqlCommand("DELETE FROM hive_review_audit", connection);
-        await empty.ExecuteNonQueryAsync();
-    }
+    protected override Task EmptyAsync() => database.EmptyTableAsync("hive_review_audit");
 }
