@@ -1,3 +1,4 @@
+using HiveOrleans.Abstractions.Reviewers;
 using Npgsql;
 
 namespace HiveOrleans.Storage.Reviews;

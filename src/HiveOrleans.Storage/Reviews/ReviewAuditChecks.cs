@@ -1,3 +1,4 @@
+using HiveOrleans.Abstractions.Reviewers;
 namespace HiveOrleans.Storage.Reviews;
 
 /// <summary>What every audit log checks before it touches its store.</summary>

@@ -1,3 +1,4 @@
+using HiveOrleans.Abstractions.Reviewers;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 

@@ -1,3 +1,4 @@
+using HiveOrleans.Abstractions.Reviewers;
 using HiveOrleans.Storage;
 using HiveOrleans.Storage.Reviews;
 
