@@ -105,6 +105,8 @@ public abstract class ReviewQueueContract : IAsyncLifetime
         var again = (await _queues.ClaimAsync(1, "main", reviewerId: 2, Lease))!;
 
         Assert.Equal(oldest, again.TaskId);
+        Assert.Null(lapsed.Expired);
+        Assert.Equal(new ExpiredLease(lapsed.Lease, 1, lapsed.LeaseUntil), again.Expired);
         Assert.Null(await _queues.RenewAsync(oldest, lapsed.Lease, Lease));
         Assert.False(await _queues.ReleaseAsync(oldest, lapsed.Lease));
         Assert.Equal(2L, (await _queues.ReadAsync(oldest))!.Holder);
@@ -124,7 +126,9 @@ public abstract class ReviewQueueContract : IAsyncLifetime
         Assert.Null(await _queues.ClaimAsync(1, "main", reviewerId: 2, Lease));
 
         Assert.True(await _queues.ReleaseAsync(task, claim.Lease));
-        Assert.Equal(task, (await _queues.ClaimAsync(1, "main", reviewerId: 2, Lease))!.TaskId);
+        var again = (await _queues.ClaimAsync(1, "main", reviewerId: 2, Lease))!;
+        Assert.Equal(task, again.TaskId);
+        Assert.Null(again.Expired); // released, not run out: nothing expired
     }
 
     [Fact]
@@ -188,11 +192,16 @@ public abstract class ReviewQueueContract : IAsyncLifetime
         var first = await QueueAsync(1, "main", ageMinutes: 3);
         var second = await QueueAsync(1, "main", ageMinutes: 2);
         await QueueAsync(1, "main", ageMinutes: 1);
-        await _queues.ClaimAsync(1, "main", reviewerId: 7, Lease);
-        await _queues.ClaimAsync(1, "main", reviewerId: 7, Lease);
+        var firstClaim = (await _queues.ClaimAsync(1, "main", reviewerId: 7, Lease))!;
+        var secondClaim = (await _queues.ClaimAsync(1, "main", reviewerId: 7, Lease))!;
         await _queues.ClaimAsync(1, "main", reviewerId: 8, Lease);
 
-        Assert.Equal(2, await _queues.ReleaseHeldByAsync(7));
+        var released = await _queues.ReleaseHeldByAsync(7);
+
+        Assert.Equal(
+            [new ReleasedLease(first, 1, "main", firstClaim.Lease, firstClaim.LeaseUntil), new ReleasedLease(second, 1, "main", secondClaim.Lease, secondClaim.LeaseUntil)],
+            released.OrderBy(r => r.TaskId == first ? 0 : 1));
+        Assert.Empty(await _queues.ReleaseHeldByAsync(7));
         Assert.Equal(first, (await _queues.ClaimAsync(1, "main", reviewerId: 9, Lease))!.TaskId);
         Assert.Equal(second, (await _queues.ClaimAsync(1, "main", reviewerId: 9, Lease))!.TaskId);
     }
