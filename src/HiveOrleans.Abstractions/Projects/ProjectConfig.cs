@@ -1,3 +1,5 @@
+using HiveOrleans.Abstractions.Tasks;
+
 namespace HiveOrleans.Abstractions.Projects;
 
 /// <summary>A project's settings as the request path needs them. Holds no secrets.</summary>
@@ -66,4 +68,7 @@ public sealed record ProjectConfig
 
     /// <summary>Visual projects: the PDQ hash banks media is matched against.</summary>
     [Id(20)] public IReadOnlyList<string> HashBanks { get; init; } = [];
+
+    /// <summary>Manual-review projects: which tasks go to a reviewer, how long they wait, and the labels a rejection may name.</summary>
+    [Id(21)] public ReviewRouting? ReviewRules { get; init; }
 }
