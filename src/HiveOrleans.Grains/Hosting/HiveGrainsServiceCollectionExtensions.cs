@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using HiveOrleans.Grains.Results;
+using HiveOrleans.Grains.Review;
 
 namespace HiveOrleans.Grains.Hosting;
 
@@ -50,6 +51,10 @@ public static class HiveGrainsServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<ResultReuse>();
+        services.AddOptions<ReviewOptions>()
+            .Bind(configuration.GetSection(ReviewOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddOptions<MediaFetchOptions>()
             .Bind(configuration.GetSection(MediaFetchOptions.Section))
             .ValidateDataAnnotations() // also checks the allow-list entries (IValidatableObject)
