@@ -20,7 +20,7 @@ public static class HiveGrainsServiceCollectionExtensions
     /// <summary>
     /// The services the grains need on a silo: models and their executor, the result cache, media downloads and
     /// retention (with the pruner of idempotency claims, under this project's <see cref="StorageNames.Idempotency"/>),
-    /// callback delivery, the sweeper for overdue tasks, the queue-depth gauges, hash banks. The store and the task
+    /// callback delivery, the sweeper for overdue tasks, the queue-depth gauges (tasks, callbacks, review queues), hash banks. The store and the task
     /// store come from HiveOrleans.Storage (<c>AddHiveStorage</c>) and the media store from <c>AddHiveMediaStore</c>.
     /// </summary>
     public static IServiceCollection AddHiveGrainServices(this IServiceCollection services, IConfiguration configuration)
@@ -100,6 +100,8 @@ public static class HiveGrainsServiceCollectionExtensions
         services.AddMetrics();
         services.AddSingleton<TaskQueueDepth>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<TaskQueueDepth>());
+        services.AddSingleton<ReviewQueueGauges>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<ReviewQueueGauges>());
         services.AddHashBanks(configuration);
         return services;
     }

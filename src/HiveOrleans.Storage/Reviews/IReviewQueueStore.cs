@@ -31,6 +31,12 @@ public interface IReviewQueueStore
 
     /// <summary>Each non-empty queue of <paramref name="projectIds"/>: how many tasks wait, how many are leased, and the oldest.</summary>
     Task<IReadOnlyList<ReviewQueueDepth>> DepthsAsync(IReadOnlyCollection<long> projectIds, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Every non-empty queue of every project, as <see cref="DepthsAsync"/> counts them: for the queue-depth gauges,
+    /// one grouped count over the queued rows (the partial index), never over finished tasks.
+    /// </summary>
+    Task<IReadOnlyList<ReviewQueueDepth>> AllDepthsAsync(CancellationToken cancellationToken = default);
 }
 
 /// <summary>

@@ -58,6 +58,14 @@ internal sealed class PostgresReviewQueueStore(string connectionString, TimeProv
         ORDER BY project_id, review_queue
         """;
 
+    private const string AllDepthsSql = """
+        SELECT project_id, review_queue, count(*), count(*) FILTER (WHERE review_lease_until > $1), min(review_since)
+        FROM hive_task
+        WHERE review_queue IS NOT NULL
+        GROUP BY project_id, review_queue
+        ORDER BY project_id, review_queue
+        """;
+
     private readonly PostgresPool _pool = PostgresPool.Rent(connectionString);
 
     public async Task<ReviewClaim?> ClaimAsync(long projectId, string queue, long reviewerId, TimeSpan lease, CancellationToken cancellationToken = default)
@@ -143,6 +151,20 @@ internal sealed class PostgresReviewQueueStore(string connectionString, TimeProv
         await using var command = _pool.DataSource.CreateCommand(DepthsSql);
         command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [.. projectIds] });
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = clock.GetUtcNow() });
+        return await ReadDepthsAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<ReviewQueueDepth>> AllDepthsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var command = _pool.DataSource.CreateCommand(AllDepthsSql);
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = clock.GetUtcNow() });
+        return await ReadDepthsAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    public ValueTask DisposeAsync() => _pool.DisposeAsync();
+
+    private static async Task<IReadOnlyList<ReviewQueueDepth>> ReadDepthsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
         var depths = new List<ReviewQueueDepth>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -152,8 +174,6 @@ internal sealed class PostgresReviewQueueStore(string connectionString, TimeProv
 
         return depths;
     }
-
-    public ValueTask DisposeAsync() => _pool.DisposeAsync();
 
     private static void AddLease(NpgsqlCommand command, Guid taskId, Guid leaseToken, DateTimeOffset now)
     {

@@ -57,6 +57,14 @@ internal sealed class SqliteReviewQueueStore(string connectionString, TimeProvid
         ORDER BY project_id, review_queue
         """;
 
+    private const string AllDepthsSql = """
+        SELECT project_id, review_queue, count(*), count(*) FILTER (WHERE review_lease_until_ms > $now_ms), min(review_since_ms)
+        FROM hive_task
+        WHERE review_queue IS NOT NULL
+        GROUP BY project_id, review_queue
+        ORDER BY project_id, review_queue
+        """;
+
     public Task<ReviewClaim?> ClaimAsync(long projectId, string queue, long reviewerId, TimeSpan lease, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(queue);
@@ -173,21 +181,35 @@ internal sealed class SqliteReviewQueueStore(string connectionString, TimeProvid
     public Task<IReadOnlyList<ReviewQueueDepth>> DepthsAsync(IReadOnlyCollection<long> projectIds, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(projectIds);
-        return Task.Run<IReadOnlyList<ReviewQueueDepth>>(() =>
+        return Task.Run(() =>
         {
             using var connection = SqliteConnections.Open(connectionString);
             using var command = new SqliteCommand(DepthsSql, connection);
             command.Parameters.AddWithValue("$projects", "[" + string.Join(',', projectIds.Select(id => id.ToString(CultureInfo.InvariantCulture))) + "]");
             command.Parameters.AddWithValue("$now_ms", clock.GetUtcNow().ToUnixTimeMilliseconds());
-            var depths = new List<ReviewQueueDepth>();
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                depths.Add(new ReviewQueueDepth(reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4))));
-            }
-
-            return depths;
+            return ReadDepths(command);
         }, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<ReviewQueueDepth>> AllDepthsAsync(CancellationToken cancellationToken = default) =>
+        Task.Run(() =>
+        {
+            using var connection = SqliteConnections.Open(connectionString);
+            using var command = new SqliteCommand(AllDepthsSql, connection);
+            command.Parameters.AddWithValue("$now_ms", clock.GetUtcNow().ToUnixTimeMilliseconds());
+            return ReadDepths(command);
+        }, cancellationToken);
+
+    private static IReadOnlyList<ReviewQueueDepth> ReadDepths(SqliteCommand command)
+    {
+        var depths = new List<ReviewQueueDepth>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            depths.Add(new ReviewQueueDepth(reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4))));
+        }
+
+        return depths;
     }
 
     private static SqliteCommand LeaseCommand(string sql, SqliteConnection connection, Guid taskId, Guid leaseToken, DateTimeOffset now)

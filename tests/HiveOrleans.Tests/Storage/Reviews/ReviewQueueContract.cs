@@ -187,6 +187,21 @@ public abstract class ReviewQueueContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task All_depths_count_every_project_s_non_empty_queues()
+    {
+        Assert.Empty(await _queues.AllDepthsAsync());
+        await QueueAsync(1, "main", ageMinutes: 30);
+        await QueueAsync(1, "escalated", ageMinutes: 5);
+        await QueueAsync(3, "main", ageMinutes: 1);
+        await _tasks.WriteAsync(new TaskWrite(Guid.NewGuid(), 4, null, null, TaskLedgerReason.Work, [1])); // in no queue
+        await _queues.ClaimAsync(3, "main", reviewerId: 1, Lease);
+
+        Assert.Equal(
+            [(1L, "escalated", 1L, 0L, 5), (1L, "main", 1L, 0L, 30), (3L, "main", 1L, 1L, 1)],
+            (await _queues.AllDepthsAsync()).Select(d => (d.ProjectId, d.Queue, d.Pending, d.Leased, (int)(Clock.GetUtcNow() - d.OldestSince).TotalMinutes)));
+    }
+
+    [Fact]
     public async Task A_reviewer_s_leases_can_be_ended_at_once()
     {
         var first = await QueueAsync(1, "main", ageMinutes: 3);
