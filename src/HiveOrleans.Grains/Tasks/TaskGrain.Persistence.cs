@@ -101,6 +101,19 @@ internal sealed partial class TaskGrain
     }
 
     /// <summary>
+    /// Waits out a write under way, so a reader is told what is stored: the grain is reentrant, and a change waiting
+    /// for its write (a task entering the review queue, say) must not be reported before it could be acted on.
+    /// </summary>
+    private async Task StoredAsync()
+    {
+        if (_writing.CurrentCount == 0)
+        {
+            await _writing.WaitAsync();
+            _writing.Release();
+        }
+    }
+
+    /// <summary>
     /// <see cref="PersistAsync"/> for work already under way: while the store is away (an outage, a restart) it waits
     /// and writes again, keeping the change in memory, so the task carries on as soon as the store answers rather than
     /// when its row falls due for the sweeper. A stopping activation stops waiting and hands the task over.

@@ -99,6 +99,7 @@ internal sealed partial class TaskGrain(
     public async Task<TaskSnapshot?> GetAsync()
     {
         await LoadAsync();
+        await StoredAsync();
         return Exists ? Snapshot() : null;
     }
 

@@ -64,6 +64,18 @@ public sealed class TaskReviewTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_task_reported_waiting_for_review_is_already_in_the_queue()
+    {
+        // Polled with no pause, a read would land while the write that queues the task is still out, if it could.
+        for (var i = 0; i < 20; i++)
+        {
+            var task = await SubmitAsync($"see you at the match on sunday, number {i}", new ReviewRouting());
+            await Eventually.UntilAsync(() => Task(task).GetAsync(), t => t!.Phase == TaskPhase.AwaitingReview, TimeSpan.FromSeconds(20), "the task to wait for review", TimeSpan.Zero);
+            Assert.NotNull(await _queues.ReadAsync(task));
+        }
+    }
+
+    [Fact]
     public async Task A_decision_under_the_held_lease_finishes_the_task_with_the_review_and_no_other_decision_is_taken()
     {
         var task = await QueuedAsync("I will kill you tonight, you are dead");
