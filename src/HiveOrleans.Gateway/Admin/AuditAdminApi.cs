@@ -72,10 +72,21 @@ internal static class AuditAdminApi
                 ? $"'{name}' must be a whole number of {min} or more."
                 : $"'{name}' must be a whole number from {min} to {max}.");
 
-    /// <summary>An ISO-8601 date or date and time (<c>2026-12-07</c>, <c>2026-12-07T06:00:00Z</c>); UTC unless it says otherwise.</summary>
-    private static DateTimeOffset Time(string text, string name) =>
-        text.Length >= 10 && char.IsAsciiDigit(text[0]) && text[4] == '-' && text[7] == '-'
-        && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)
-            ? time
-            : throw ApiException.BadRequest($"'{name}' must be an ISO-8601 time such as 2026-12-07T06:00:00Z.");
+    /// <summary>
+    /// An ISO-8601 date or date and time (<c>2026-12-07</c>, <c>2026-12-07T06:00:00+01:00</c>); UTC unless it says
+    /// otherwise. A <c>+</c> sent unescaped arrives as a space: an offset after a space is read as the <c>+</c> it was.
+    /// </summary>
+    private static DateTimeOffset Time(string text, string name)
+    {
+        var offset = text.LastIndexOf(' ');
+        if (offset > 10 && text.Length - offset == 6 && text[offset + 3] == ':')
+        {
+            text = string.Concat(text.AsSpan(0, offset), "+", text.AsSpan(offset + 1));
+        }
+
+        return text.Length >= 10 && char.IsAsciiDigit(text[0]) && text[4] == '-' && text[7] == '-'
+            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)
+                ? time
+                : throw ApiException.BadRequest($"'{name}' must be an ISO-8601 time such as 2026-12-07T06:00:00Z.");
+    }
 }
