@@ -49,8 +49,8 @@ internal static class ReviewOperations
             "Leases the oldest free task of the queue to the reviewer (10 minutes, renewable). Two reviewers never hold the same task.",
             new(200, "The task, with the model's output, and its lease. 204 with no body when the queue is empty.", "ReviewGrant"),
             [.. Changing,
-                new(404, "A project not the reviewer's, or `escalated` for a reviewer who is not senior.", "Project 7 is not one of yours."),
-                new(400, "An unknown `queue`.", "Unknown queue 'urgent': use \"main\" or \"escalated\".")],
+                new(404, "A project not the reviewer's, or `escalated` for a reviewer who is not senior.", "No such queue among the reviewer's."),
+                new(400, "An unknown `queue`.", "'queue' must be 'main' or 'escalated'.")],
             new ParameterDoc("project_id", ParameterLocation.Path, "The project.", JsonSchemaType.Integer, "1") { Required = true },
             new ParameterDoc("queue", ParameterLocation.Query, "`main` (default) or `escalated` (seniors).", JsonSchemaType.String, "main")));
         yield return ("POST /review/v1/tasks/{id}/renew", Reviewer("Renew a lease",
