@@ -27,15 +27,16 @@ internal sealed class ReviewDriver(GatewayServer server) : IDisposable
 
     public void Dispose() => _http.Dispose();
 
-    /// <summary>A text project whose tasks all wait for a reviewer.</summary>
+    /// <summary>A project whose tasks all wait for a reviewer; a visual one names its labels (it has no fixed classes to default to).</summary>
     public async Task<CreatedProject> CreateManualReviewProjectAsync(string name, string modelType = "text")
     {
-        var (status, body) = await Admin.AdminAsync(HttpMethod.Post, "/admin/v1/projects", new Dictionary<string, object>
+        var definition = new Dictionary<string, object> { ["name"] = name, ["model_type"] = modelType, ["review"] = "manual_review" };
+        if (modelType != "text")
         {
-            ["name"] = name,
-            ["model_type"] = modelType,
-            ["review"] = "manual_review",
-        });
+            definition["review_labels"] = new[] { "nudity", "violence" };
+        }
+
+        var (status, body) = await Admin.AdminAsync(HttpMethod.Post, "/admin/v1/projects", definition);
         Assert.True(status == HttpStatusCode.Created, $"manual-review project creation answered {(int)status}: {body}");
         return new CreatedProject(
             body.GetProperty("project_id").GetInt64(),

@@ -46,7 +46,7 @@ internal static class ReviewOperations
             "The main queue of each of the reviewer's projects, and the escalated queue too for a senior; empty queues included.",
             new(200, "The queues.", "ReviewQueueList"), Reading));
         yield return ("POST /review/v1/queues/{project_id}/claim", Reviewer("Claim the next task",
-            "Leases the oldest free task of the queue to the reviewer (10 minutes, renewable). Two reviewers never hold the same task.",
+            "Leases the oldest free task of the queue to the reviewer for `HiveOrleans:Review:Lease` (10 minutes by default; renewable). Two reviewers never hold the same task.",
             new(200, "The task, with the model's output, and its lease. 204 with no body when the queue is empty.", "ReviewGrant"),
             [.. Changing,
                 new(404, "A project not the reviewer's, or `escalated` for a reviewer who is not senior.", "No such queue among the reviewer's."),
