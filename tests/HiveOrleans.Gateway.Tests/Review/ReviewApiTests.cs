@@ -241,7 +241,7 @@ public sealed class ReviewApiTests(PostgresGatewayFixture gateway) : IClassFixtu
         var (submitted, ack) = await Media.MediaApi.UploadAsync(_review.Admin, project.Key, "async", image);
         Assert.Equal(HttpStatusCode.OK, submitted);
         var taskId = ack.GetProperty("task_id").GetString()!;
-        await _review.WaitForStatusAsync(project, taskId, "AWAITING_REVIEW");
+        await _review.WaitUntilQueuedAsync(project, taskId);
         var (_, grant) = await _review.ClaimAsync(holder, project.ProjectId);
 
         using var media = await _review.SendAsync(HttpMethod.Get, $"/review/v1/tasks/{taskId}/media", bearer: holder);

@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using HiveOrleans.Gateway.Tests.Infrastructure;
+using HiveOrleans.Storage.Reviews;
 using HiveOrleans.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HiveOrleans.Gateway.Tests.Review;
 
@@ -57,8 +59,19 @@ internal sealed class ReviewDriver(GatewayServer server) : IDisposable
         var (status, ack) = await Admin.SubmitTextAsync(project.Key, "async", text, callbackUrl);
         Assert.True(status == HttpStatusCode.OK, $"submission answered {(int)status}: {ack}");
         var taskId = ack.GetProperty("task_id").GetString()!;
-        await WaitForStatusAsync(project, taskId, "AWAITING_REVIEW");
+        await WaitUntilQueuedAsync(project, taskId);
         return taskId;
+    }
+
+    /// <summary>
+    /// Waits until the task says AWAITING_REVIEW and its row is in the queue's store. The task grain answers polls
+    /// while it writes, so the status can show a moment before the write that makes the task claimable is durable.
+    /// </summary>
+    public async Task WaitUntilQueuedAsync(CreatedProject project, string taskId)
+    {
+        await WaitForStatusAsync(project, taskId, "AWAITING_REVIEW");
+        var queues = server.Services.GetRequiredService<IReviewQueueStore>();
+        await Eventually.UntilAsync(() => queues.ReadAsync(Guid.Parse(taskId)), standing => standing is not null, TimeSpan.FromSeconds(30), $"task {taskId} to be in its queue's store");
     }
 
     public Task<JsonElement> WaitForStatusAsync(CreatedProject project, string taskId, string code) =>
