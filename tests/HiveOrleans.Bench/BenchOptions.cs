@@ -6,7 +6,7 @@ namespace HiveOrleans.Bench;
 internal sealed record BenchOptions
 {
     public const string Usage =
-        "usage: HiveOrleans.Bench [--mode embedded|cluster|both] [--hosting in-process|processes] [--silos N] [--phases default|quotas|callbacks|uploads|open-loop|all] [--seconds N] [--concurrency N] [--upload-concurrency N] [--rate N] [--postgres CONNSTR]\n"
+        "usage: HiveOrleans.Bench [--mode embedded|cluster|both] [--hosting in-process|processes] [--silos N] [--phases default|quotas|callbacks|uploads|open-loop|review|all] [--seconds N] [--concurrency N] [--upload-concurrency N] [--rate N] [--reviewers N] [--review-pending N] [--postgres CONNSTR]\n"
         + "       HiveOrleans.Bench --target http://127.0.0.1:PORT --admin-token TOKEN (--database NAME | --data-directory DIR) [--service-pids PID,PID] [--phases ...] [...]"
         + "\n       (a --target service must allow callbacks to 127.0.0.1: HiveOrleans__Callbacks__AllowList__0=127.0.0.1)";
 
@@ -44,6 +44,12 @@ internal sealed record BenchOptions
 
     public int Rate { get; init; } = 50;
 
+    /// <summary>Reviewers claiming and deciding at once in the review phase, each with their own token.</summary>
+    public int Reviewers { get; init; } = 200;
+
+    /// <summary>Tasks put in the review queue before the review phase measures.</summary>
+    public int ReviewPending { get; init; } = 100_000;
+
     public string Postgres { get; init; } = "Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres";
 
     public static bool TryParse(string[] args, out BenchOptions options, out string problem)
@@ -67,7 +73,7 @@ internal sealed record BenchOptions
                 case "--mode" when value == "both":
                     options = options with { Modes = ["embedded", "cluster"] };
                     break;
-                case "--phases" when value is "default" or "quotas" or "callbacks" or "uploads" or "open-loop":
+                case "--phases" when value is "default" or "quotas" or "callbacks" or "uploads" or "open-loop" or "review":
                     options = options with { Phases = [value] };
                     break;
                 case "--phases" when value == "all":
@@ -84,6 +90,12 @@ internal sealed record BenchOptions
                     break;
                 case "--rate" when Positive(value, 100_000) is { } rate:
                     options = options with { Rate = rate };
+                    break;
+                case "--reviewers" when Positive(value, 1000) is { } reviewers:
+                    options = options with { Reviewers = reviewers };
+                    break;
+                case "--review-pending" when Positive(value, 2_000_000) is { } pending:
+                    options = options with { ReviewPending = pending };
                     break;
                 case "--postgres" when value.Length > 0:
                     options = options with { Postgres = value };

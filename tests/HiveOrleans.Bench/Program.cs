@@ -120,6 +120,12 @@ foreach (var mode in options.Target is null ? options.Modes : [options.Database 
         results.Add(Report(await uploads.UploadsAsync(images, $"uploads, 1 MiB JPEG, {options.UploadConcurrency} clients (closed loop)")));
     }
 
+    if (options.Phases.Contains("review"))
+    {
+        Console.WriteLine($"== {mode}: manual review, {options.ReviewPending:N0} tasks queued through the async API, then {options.Reviewers} reviewers claiming and deciding, 3 s warm-up + {options.Seconds} s");
+        results.Add(Report(await phases.ReviewAsync()));
+    }
+
     Console.WriteLine($"== {mode}: stopping");
 }
 

@@ -236,22 +236,52 @@ internal sealed class SystemUnderTest : IAsyncDisposable
         return (blobs.Length, blobs.Sum(f => f.Length));
     }
 
-    private async Task<string> CreateProjectAsync(HttpClient client, Dictionary<string, object> settings)
+    /// <summary>
+    /// Creates a text, manual-review project where every task goes to review, and returns its id and first API key.
+    /// </summary>
+    public async Task<(long ProjectId, string ApiKey)> CreateReviewProjectAsync(HttpClient client)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(Address, "/admin/v1/projects"))
+        var project = await CreateAsync(client, "/admin/v1/projects", new Dictionary<string, object>
         {
-            Content = JsonContent.Create(settings),
+            ["name"] = "bench-review",
+            ["model_type"] = "text",
+            ["review"] = "manual_review",
+        });
+        return (project.GetProperty("project_id").GetInt64(), project.GetProperty("api_keys")[0].GetString()!);
+    }
+
+    /// <summary>Creates a reviewer of <paramref name="projectId"/> and returns their token.</summary>
+    public async Task<string> CreateReviewerAsync(HttpClient client, string name, long projectId)
+    {
+        var reviewer = await CreateAsync(client, "/admin/v1/reviewers", new Dictionary<string, object>
+        {
+            ["name"] = name,
+            ["projects"] = new[] { projectId },
+            ["roles"] = new[] { "reviewer" },
+        });
+        return reviewer.GetProperty("token").GetString()!;
+    }
+
+    private async Task<string> CreateProjectAsync(HttpClient client, Dictionary<string, object> settings) =>
+        (await CreateAsync(client, "/admin/v1/projects", settings)).GetProperty("api_keys")[0].GetString()!;
+
+    /// <summary>POSTs <paramref name="body"/> to an operator API collection and returns the 201's document.</summary>
+    private async Task<JsonElement> CreateAsync(HttpClient client, string path, Dictionary<string, object> body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(Address, path))
+        {
+            Content = JsonContent.Create(body),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _operatorToken);
         using var response = await client.SendAsync(request);
-        var body = await response.Content.ReadAsStringAsync();
+        var text = await response.Content.ReadAsStringAsync();
         if (response.StatusCode != HttpStatusCode.Created)
         {
-            throw new InvalidOperationException($"Creating the project answered {(int)response.StatusCode}: {body}");
+            throw new InvalidOperationException($"POST {path} answered {(int)response.StatusCode}: {text}");
         }
 
-        using var json = JsonDocument.Parse(body);
-        return json.RootElement.GetProperty("api_keys")[0].GetString()!;
+        using var json = JsonDocument.Parse(text);
+        return json.RootElement.Clone();
     }
 
     /// <summary>Rows in the task ledger: tasks that are still owed work (processing or a callback), or only those owed <paramref name="reason"/>.</summary>
