@@ -48,4 +48,10 @@ public sealed record TaskSnapshot
 
     /// <summary>How review ended, for a task that went to review; null otherwise (and while it waits).</summary>
     [Id(13)] public TaskReview? Review { get; init; }
+
+    /// <summary>The review queue the task waits in (<c>main</c> or <c>escalated</c>); null when it waits in none.</summary>
+    [Id(14)] public string? ReviewQueue { get; init; }
+
+    /// <summary>When it entered that queue; null when it waits in none.</summary>
+    [Id(15)] public DateTimeOffset? ReviewSince { get; init; }
 }

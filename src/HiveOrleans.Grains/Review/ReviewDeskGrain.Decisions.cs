@@ -15,20 +15,27 @@ internal sealed partial class ReviewDeskGrain
             throw new ReviewerRequestException("A decision is the deciding reviewer's own.");
         }
 
-        var (standing, refused) = await LocateAsync(reviewer, taskId);
-        if (standing is null)
+        // Where the task waits comes from the task itself (active since the claim), not the store: the task grain's
+        // write checks the lease, so a decision costs one statement.
+        var task = await TaskGrain(taskId).GetAsync();
+        if (task is null || !reviewer.Projects.Contains(task.Submission.ProjectId))
         {
-            return new ReviewDecisionResult(refused, null);
+            return new ReviewDecisionResult(ReviewOutcome.NotInReview, null);
         }
 
-        if (decision.Decision == ReviewDecisions.Escalate && standing.Queue == ReviewDecisions.EscalatedQueue)
+        if (task is not { ReviewQueue: { } queue, ReviewSince: { } since })
+        {
+            return new ReviewDecisionResult(task.Review is null ? ReviewOutcome.NotInReview : ReviewOutcome.AlreadyDecided, null);
+        }
+
+        if (!Works(reviewer, task.Submission.ProjectId, queue))
+        {
+            return new ReviewDecisionResult(ReviewOutcome.NotInReview, null);
+        }
+
+        if (decision.Decision == ReviewDecisions.Escalate && queue == ReviewDecisions.EscalatedQueue)
         {
             throw new ReviewerRequestException("The task is in the escalated queue already: approve or reject it.");
-        }
-
-        if (standing.Holder != reviewer.ReviewerId)
-        {
-            return new ReviewDecisionResult(Refusal(standing, reviewer, decision.Lease), null);
         }
 
         ReviewOutcome outcome;
@@ -52,17 +59,17 @@ internal sealed partial class ReviewDeskGrain
         await audit.AppendAsync(new ReviewAuditEntry(
             now,
             escalated ? ReviewAuditActions.Escalate : ReviewAuditActions.Decide,
-            standing.ProjectId,
+            task.Submission.ProjectId,
             taskId,
-            standing.Queue,
+            queue,
             reviewer.ReviewerId,
             decision.Lease,
             ReviewAuditDetails.Decision(decision)));
-        HiveMetrics.ReviewDecisions.Add(1, HiveMetrics.Decision(decision.Decision), HiveMetrics.Project(standing.ProjectId));
+        HiveMetrics.ReviewDecisions.Add(1, HiveMetrics.Decision(decision.Decision), HiveMetrics.Project(task.Submission.ProjectId));
         if (!escalated)
         {
             HiveMetrics.ReviewTimeToDecision.Record(
-                (now - standing.Since).TotalSeconds, HiveMetrics.Decision(decision.Decision), HiveMetrics.Project(standing.ProjectId));
+                (now - since).TotalSeconds, HiveMetrics.Decision(decision.Decision), HiveMetrics.Project(task.Submission.ProjectId));
         }
 
         return new ReviewDecisionResult(ReviewOutcome.Taken, await TaskGrain(taskId).GetAsync());

@@ -65,8 +65,18 @@ internal sealed partial class ReviewDeskGrain(
             return null;
         }
 
-        var task = await TaskGrain(claim.TaskId).GetAsync()
-            ?? throw new InvalidOperationException($"Task {claim.TaskId} is queued for review but has no state.");
+        // The task is read (and activated, for the decision that follows) while the claim is logged.
+        var read = TaskGrain(claim.TaskId).GetAsync();
+        await LogClaimAsync(reviewer, projectId, queue, claim);
+        var task = await read ?? throw new InvalidOperationException($"Task {claim.TaskId} is queued for review but has no state.");
+        HiveMetrics.ReviewClaims.Add(1, HiveMetrics.Project(projectId), HiveMetrics.Queue(queue));
+        var labels = task.Submission.Review is { Labels.Count: > 0 } routing ? routing.Labels : Labels(await ProjectConfigAsync(projectId));
+        return new ReviewGrant(task, claim.Lease, claim.LeaseUntil, queue, claim.QueuedSince, labels);
+    }
+
+    /// <summary>The claim in the audit log, after an <c>expire</c> entry for the lease it replaced if that one had run out.</summary>
+    private async Task LogClaimAsync(ReviewerIdentity reviewer, long projectId, string queue, ReviewClaim claim)
+    {
         var now = time.GetUtcNow();
         if (claim.Expired is { } expired)
         {
@@ -76,9 +86,6 @@ internal sealed partial class ReviewDeskGrain(
         }
 
         await audit.AppendAsync(new ReviewAuditEntry(now, ReviewAuditActions.Claim, projectId, claim.TaskId, queue, reviewer.ReviewerId, claim.Lease, null));
-        HiveMetrics.ReviewClaims.Add(1, HiveMetrics.Project(projectId), HiveMetrics.Queue(queue));
-        var labels = task.Submission.Review is { Labels.Count: > 0 } routing ? routing.Labels : Labels(await ProjectConfigAsync(projectId));
-        return new ReviewGrant(task, claim.Lease, claim.LeaseUntil, queue, claim.QueuedSince, labels);
     }
 
     public Task<IReadOnlyList<ReviewAuditRecord>> AuditAsync(ReviewAuditFilter filter, long afterSeq, int limit)

@@ -50,14 +50,10 @@ internal sealed partial class TaskGrain
             return _state.Review is null ? ReviewOutcome.NotInReview : ReviewOutcome.AlreadyDecided;
         }
 
+        // The lease is checked by the write itself (it names the lease), not read first: one statement per decision,
+        // and the queue's row is read only to say why a write was refused.
         CheckDecision(decision, _state.Submission!.Review!);
         var now = time.GetUtcNow();
-        var standing = await reviewQueues.ReadAsync(TaskId);
-        if (standing?.Lease != decision.Lease || !standing.IsLeasedAt(now))
-        {
-            return standing?.IsLeasedAt(now) == true ? ReviewOutcome.HeldByAnother : ReviewOutcome.LeaseExpired;
-        }
-
         var before = serializer.Serialize(_state).ToArray();
         var queue = _state.ReviewQueue!;
         if (decision.Decision == ReviewDecisions.Escalate)

@@ -76,5 +76,7 @@ public sealed class TaskState
         Media = Media,
         FromCache = FromCache,
         Review = Review,
+        ReviewQueue = ReviewQueue,
+        ReviewSince = ReviewSince,
     };
 }
