@@ -6,7 +6,7 @@ namespace HiveOrleans.Bench;
 internal sealed record BenchOptions
 {
     public const string Usage =
-        "usage: HiveOrleans.Bench [--mode embedded|cluster|both] [--hosting in-process|processes] [--silos N] [--phases default|quotas|callbacks|uploads|open-loop|review|all] [--seconds N] [--concurrency N] [--upload-concurrency N] [--rate N] [--reviewers N] [--review-pending N] [--postgres CONNSTR]\n"
+        "usage: HiveOrleans.Bench [--mode embedded|cluster|both] [--hosting in-process|processes] [--silos N] [--phases default|quotas|callbacks|uploads|open-loop|review|all] [--seconds N] [--concurrency N] [--upload-concurrency N] [--rate N] [--reviewers N] [--review-pending N] [--review-rate N] [--postgres CONNSTR]\n"
         + "       HiveOrleans.Bench --target http://127.0.0.1:PORT --admin-token TOKEN (--database NAME | --data-directory DIR) [--service-pids PID,PID] [--phases ...] [...]"
         + "\n       (a --target service must allow callbacks to 127.0.0.1: HiveOrleans__Callbacks__AllowList__0=127.0.0.1)";
 
@@ -49,6 +49,9 @@ internal sealed record BenchOptions
 
     /// <summary>Tasks put in the review queue before the review phase measures.</summary>
     public int ReviewPending { get; init; } = 100_000;
+
+    /// <summary>Claims plus decisions a second that the reviewers aim at together (each reviewer paced alike).</summary>
+    public int ReviewRate { get; init; } = 1_000;
 
     public string Postgres { get; init; } = "Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres";
 
@@ -93,6 +96,9 @@ internal sealed record BenchOptions
                     break;
                 case "--reviewers" when Positive(value, 1000) is { } reviewers:
                     options = options with { Reviewers = reviewers };
+                    break;
+                case "--review-rate" when Positive(value, 100_000) is { } reviewRate:
+                    options = options with { ReviewRate = reviewRate };
                     break;
                 case "--review-pending" when Positive(value, 2_000_000) is { } pending:
                     options = options with { ReviewPending = pending };

@@ -10,7 +10,7 @@ namespace HiveOrleans.Bench;
 /// <summary>
 /// Manual review through the reviewer API: a manual-review project's queue is filled with
 /// <see cref="BenchOptions.ReviewPending"/> tasks through the async API, then <see cref="BenchOptions.Reviewers"/>
-/// reviewers, each with their own token, claim and decide as fast as they are answered.
+/// reviewers, each with their own token, claim and decide, paced together at <see cref="BenchOptions.ReviewRate"/> requests a second.
 /// </summary>
 internal sealed partial class LoadPhases
 {
@@ -18,7 +18,8 @@ internal sealed partial class LoadPhases
     private static readonly TimeSpan MaxFill = TimeSpan.FromMinutes(10);
 
     /// <summary>
-    /// Fills the queue, then measures claims and decisions for <see cref="BenchOptions.Seconds"/> after a warm-up:
+    /// Fills the queue, then measures claims and decisions for <see cref="BenchOptions.Seconds"/> after a warm-up, the
+    /// reviewers together aiming at <see cref="BenchOptions.ReviewRate"/> requests a second:
     /// claims' latency, decisions' latency, and whether any task was handed to two reviewers (every claim's task id is
     /// kept; a task claimed twice is a double assignment, since no lease in the window can run out or be released).
     /// </summary>
@@ -50,11 +51,23 @@ internal sealed partial class LoadPhases
         async Task ReviewerAsync(int reviewer)
         {
             var claimUri = new Uri(system.Address, Invariant($"/review/v1/queues/{projectId}/claim?queue=main"));
+            // Each reviewer works at the same pace, one claim and one decision every cycle, the reviewers' starts spread
+            // over one cycle; a reviewer behind schedule starts at once, and latency counts from when the claim was due
+            // (open loop: a slow answer is not hidden by the requests it delayed).
+            var cycle = TimeSpan.FromSeconds(2.0 * options.Reviewers / options.ReviewRate);
+            var due = Stopwatch.GetTimestamp() + (long)(cycle.TotalSeconds * Stopwatch.Frequency * reviewer / options.Reviewers);
             var round = 0;
             while (clock.Elapsed < windowEnd)
             {
+                var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait);
+                }
+
                 var inWindow = clock.Elapsed >= WarmUp;
-                var started = Stopwatch.GetTimestamp();
+                var started = due;
+                due += (long)(cycle.TotalSeconds * Stopwatch.Frequency);
                 using var claim = await SendAsync(reviewClient, HttpMethod.Post, claimUri, tokens[reviewer], body: null);
                 var claimed = Stopwatch.GetTimestamp();
                 if (claim.Status == HttpStatusCode.NoContent)
@@ -127,7 +140,7 @@ internal sealed partial class LoadPhases
             }
 
             notes.Add(errors.Describe());
-            return new PhaseResult(Mode, Invariant($"review: claim + decide, {options.Reviewers} reviewers (closed loop; latency = claims)"),
+            return new PhaseResult(Mode, Invariant($"review: claim + decide, {options.Reviewers} reviewers at {options.ReviewRate}/s (open loop; latency = claims)"),
                 claimSummary.Count + decisionSummary.Count, errors.Count + Interlocked.Read(ref doubles),
                 (claimSummary.Count + decisionSummary.Count) / (double)options.Seconds, claimSummary, resources,
                 string.Join("; ", notes.Where(n => n.Length > 0)));

@@ -122,7 +122,7 @@ foreach (var mode in options.Target is null ? options.Modes : [options.Database 
 
     if (options.Phases.Contains("review"))
     {
-        Console.WriteLine($"== {mode}: manual review, {options.ReviewPending:N0} tasks queued through the async API, then {options.Reviewers} reviewers claiming and deciding, 3 s warm-up + {options.Seconds} s");
+        Console.WriteLine($"== {mode}: manual review, {options.ReviewPending:N0} tasks queued through the async API, then {options.Reviewers} reviewers claiming and deciding at {options.ReviewRate}/s together, 3 s warm-up + {options.Seconds} s");
         results.Add(Report(await phases.ReviewAsync()));
     }
 
