@@ -38,6 +38,11 @@ export function warn(message) {
   alert.hidden = !message;
 }
 
+// The gateway's pages say 'no-referrer', under which a browser sends "Origin: null" with a POST; the reviewer API
+// refuses a cookie request from any origin but its own, so these requests name theirs (and still send no referrer
+// anywhere else).
+const SAME_ORIGIN = 'same-origin';
+
 /**
  * The reviewer API over the session cookie. Every request that changes something carries the session's CSRF token,
  * which lives only here, in memory.
@@ -59,6 +64,7 @@ export const api = {
         body: body === undefined ? undefined : JSON.stringify(body),
         credentials: 'same-origin',
         cache: 'no-store',
+        referrerPolicy: SAME_ORIGIN,
       });
     } catch {
       warn('The service could not be reached. Check your connection and try again.');
@@ -81,6 +87,7 @@ export const api = {
       headers: { 'content-type': 'application/json', 'x-csrf-token': this.csrf ?? '' },
       body: JSON.stringify(body),
       credentials: 'same-origin',
+      referrerPolicy: SAME_ORIGIN,
       keepalive: true,
     }).catch(() => {});
   },
