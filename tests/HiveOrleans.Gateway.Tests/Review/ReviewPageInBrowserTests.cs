@@ -214,7 +214,7 @@ public sealed class ReviewPageInBrowserTests(ReviewPageFixture fixture, Headless
         Assert.Equal(global::HiveOrleans.Gateway.Wire.SecurityHeaders.HtmlPolicy, html.Headers.GetValues("Content-Security-Policy").Single());
         var page = await html.Content.ReadAsStringAsync();
         Assert.Contains("<script type=\"module\" src=\"review.js\"></script>", page, StringComparison.Ordinal);
-        foreach (var (file, type) in new[] { ("review.css", "text/css"), ("review.js", "text/javascript"), ("review-core.js", "text/javascript"), ("review-task.js", "text/javascript") })
+        foreach (var (file, type) in new[] { ("review.css", "text/css"), ("review.js", "text/javascript"), ("review-core.js", "text/javascript"), ("review-task.js", "text/javascript"), ("review-settings.js", "text/javascript") })
         {
             using var asset = await fixture.Client.GetAsync("/review/" + file);
             Assert.True(asset.IsSuccessStatusCode, $"/review/{file} answered {(int)asset.StatusCode}");

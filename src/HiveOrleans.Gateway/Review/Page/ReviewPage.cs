@@ -1,7 +1,7 @@
 namespace HiveOrleans.Gateway.Review.Page;
 
 /// <summary>
-/// The reviewer's page at <see cref="Path"/>: static files (the HTML, a stylesheet and three script modules) embedded in the gateway and
+/// The reviewer's page at <see cref="Path"/>: static files (the HTML, a stylesheet and four script modules) embedded in the gateway and
 /// served from this origin, so the page works under the gateway's policy as it is (no inline script or style, no CDN,
 /// no build step). Everything it shows comes from the reviewer API (<c>/review/v1</c>); media is loaded by the browser
 /// from <c>/review/v1/tasks/{id}/media</c>, also this origin, with the session cookie.
@@ -16,6 +16,7 @@ internal static class ReviewPage
         ("review.js", "text/javascript; charset=utf-8"),
         ("review-core.js", "text/javascript; charset=utf-8"),
         ("review-task.js", "text/javascript; charset=utf-8"),
+        ("review-settings.js", "text/javascript; charset=utf-8"),
     ];
 
     private static readonly byte[] Html = Read("index.html");

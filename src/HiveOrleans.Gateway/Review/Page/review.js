@@ -3,8 +3,8 @@
 // nowhere; the CSRF token lives in memory; only the reviewer's display settings go to localStorage.
 import { api, elements as $, clear, el, age, say, warn } from './review-core.js';
 import { renderTask } from './review-task.js';
+import { settings, wireSettings } from './review-settings.js';
 
-const SETTINGS_KEY = 'hive-review-settings';
 const RECENT_LIMIT = 20;
 // Whether this tab has signed in: not a secret (the session is an HttpOnly cookie), it spares a first visit a 401.
 const SIGNED_IN_KEY = 'hive-review-signed-in';
@@ -18,21 +18,7 @@ const state = {
   refreshTimer: 0,
   busy: false,
   recent: [],
-  settings: loadSettings(),
 };
-
-function loadSettings() {
-  const defaults = { blur: true, gray: false, mute: true };
-  try {
-    return { ...defaults, ...JSON.parse(localStorage.getItem(SETTINGS_KEY) ?? '{}') };
-  } catch {
-    return defaults;
-  }
-}
-
-function saveSettings() {
-  localStorage.setItem(SETTINGS_KEY, JSON.stringify(state.settings));
-}
 
 function show(view) {
   const signedIn = view !== 'sign-in';
@@ -67,7 +53,6 @@ function signedOut(message) {
 api.onUnauthorized = () => signedOut('Your session has ended. Sign in again.');
 
 async function start() {
-  applySettings();
   if (!sessionStorage.getItem(SIGNED_IN_KEY)) {
     signedOut();
     return;
@@ -154,15 +139,20 @@ async function claimNext(queue, note, skipped) {
     }
 
     if (status !== 200) {
-      if (status !== 401) warn(body?.message ?? `Claiming a task failed (${status}).`);
+      if (status === 401) return;
+      state.current = null;
+      warn(body?.message ?? `Claiming a task failed (${status}).`);
+      await loadQueues(false);
+      show('queues');
       return;
     }
 
     state.current = { queue, claim: body };
-    renderTask(body, queue, state.settings);
+    renderTask(body, queue, settings);
     $('escalate').hidden = body.queue === 'escalated';
     $('reject-form').hidden = true;
     $('reveal').setAttribute('aria-pressed', 'false');
+    $('reveal').hidden = $('viewer').hidden;
     show('task');
     say(`${note ? note + ' ' : ''}Task ${body.task.task_id ?? body.task.id} claimed.`);
     keepLease(body.lease_expires_on);
@@ -326,19 +316,9 @@ async function submitReject(event) {
   await decide('reject', labels, reason);
 }
 
-function applySettings() {
-  $('set-blur').checked = state.settings.blur;
-  $('set-gray').checked = state.settings.gray;
-  $('set-mute').checked = state.settings.mute;
-  const viewer = $('viewer');
-  viewer.classList.toggle('blurred', state.settings.blur);
-  viewer.classList.toggle('gray', state.settings.gray);
-  for (const video of viewer.querySelectorAll('video')) video.muted = state.settings.mute;
-  $('blur-hint').hidden = !state.settings.blur;
-}
-
 function toggleReveal() {
   const viewer = $('viewer');
+  if (viewer.hidden) return;
   const revealed = viewer.classList.toggle('revealed');
   $('reveal').setAttribute('aria-pressed', String(revealed));
 }
@@ -368,6 +348,7 @@ function onKey(event) {
 }
 
 function wire() {
+  wireSettings();
   $('sign-in-form').addEventListener('submit', signIn);
   $('sign-out').addEventListener('click', signOut);
   $('refresh-queues').addEventListener('click', () => loadQueues(false));
@@ -379,13 +360,6 @@ function wire() {
   $('stop').addEventListener('click', stop);
   $('reject-form').addEventListener('submit', submitReject);
   $('reject-cancel').addEventListener('click', closeReject);
-  for (const [id, key] of [['set-blur', 'blur'], ['set-gray', 'gray'], ['set-mute', 'mute']]) {
-    $(id).addEventListener('change', () => {
-      state.settings[key] = $(id).checked;
-      saveSettings();
-      applySettings();
-    });
-  }
 
   document.addEventListener('keydown', onKey);
   // Leaving the page gives the task back at once rather than when its lease runs out.
