@@ -10,8 +10,8 @@ namespace HiveOrleans.Storage;
 public static class HiveStorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <paramref name="store"/>, an <see cref="ITaskStore"/>, an <see cref="IResultCache"/> and an
-    /// <see cref="IReviewQueueStore"/> over it as singletons (disposed with the host). (The <see cref="IdempotencyClaimPruner"/> is registered with the grains, which own its state name.)
+    /// Registers <paramref name="store"/>, an <see cref="ITaskStore"/>, an <see cref="IResultCache"/>, an
+    /// <see cref="IReviewQueueStore"/> and an <see cref="IReviewAuditLog"/> over it as singletons (disposed with the host). (The <see cref="IdempotencyClaimPruner"/> is registered with the grains, which own its state name.)
     /// The task store reads the time from the registered <see cref="TimeProvider"/> (the system clock
     /// unless one is registered). The schema is not applied here: call
     /// <see cref="SchemaInstaller.ApplyAsync"/> before the silo starts.
@@ -26,6 +26,7 @@ public static class HiveStorageServiceCollectionExtensions
         services.AddSingleton<ITaskStore>(provider => TaskStoreFactory.Create(store, provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IResultCache>(provider => ResultCacheFactory.Create(store, provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton(provider => ReviewQueueStoreFactory.Create(store, provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(_ => ReviewQueueStoreFactory.CreateAuditLog(store));
         return services;
     }
 }

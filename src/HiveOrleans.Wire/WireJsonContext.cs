@@ -36,4 +36,9 @@ namespace HiveOrleans.Wire;
 [JsonSerializable(typeof(ReviewerDocument))]
 [JsonSerializable(typeof(ReviewerListDocument))]
 [JsonSerializable(typeof(ReviewerTokenRotatedDocument))]
+[JsonSerializable(typeof(ReviewSessionDocument))]
+[JsonSerializable(typeof(ReviewQueueListDocument))]
+[JsonSerializable(typeof(ReviewLeaseDocument))]
+[JsonSerializable(typeof(ReviewAuditPageDocument))]
+[JsonSerializable(typeof(string))]
 public sealed partial class WireJsonContext : JsonSerializerContext;

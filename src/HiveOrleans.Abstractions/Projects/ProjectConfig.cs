@@ -1,3 +1,5 @@
+using HiveOrleans.Abstractions.Tasks;
+
 namespace HiveOrleans.Abstractions.Projects;
 
 /// <summary>A project's settings as the request path needs them. Holds no secrets.</summary>
@@ -66,4 +68,10 @@ public sealed record ProjectConfig
 
     /// <summary>Visual projects: the PDQ hash banks media is matched against.</summary>
     [Id(20)] public IReadOnlyList<string> HashBanks { get; init; } = [];
+
+    /// <summary>
+    /// A manual-review project's rules, which each submission carries: null for a model-only project. Its
+    /// <see cref="ReviewRouting.Labels"/> are resolved (the project's classes when none were given), never empty.
+    /// </summary>
+    [Id(21)] public ReviewRouting? ReviewRules { get; init; }
 }

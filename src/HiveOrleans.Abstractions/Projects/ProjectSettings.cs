@@ -57,4 +57,23 @@ public sealed record ProjectSettings
 
     /// <summary>Visual projects: the PDQ hash banks media is matched against. Replaces the whole list when given.</summary>
     [Id(16)] public IReadOnlyList<string>? HashBanks { get; init; }
+
+    /// <summary>Manual-review projects: class → the lowest score that sends a task to review; empty for every task
+    /// (<c>"always"</c>). Replaces the whole map when given.</summary>
+    [Id(17)] public IReadOnlyDictionary<string, int>? ReviewWhen { get; init; }
+
+    /// <summary>Manual-review projects: the share (0–1) of the tasks <see cref="ReviewWhen"/> does not send that go to review anyway.</summary>
+    [Id(18)] public double? ReviewSample { get; init; }
+
+    /// <summary>Manual-review projects: the labels a rejection may name. Replaces the whole list when given.</summary>
+    [Id(19)] public IReadOnlyList<string>? ReviewLabels { get; init; }
+
+    /// <summary>True to put the review labels back to their default, the project's classes.</summary>
+    [Id(20)] public bool ResetReviewLabels { get; init; }
+
+    /// <summary>Manual-review projects: how long a task waits for a decision before the model's answer stands.</summary>
+    [Id(21)] public TimeSpan? ReviewTimeout { get; init; }
+
+    /// <summary>True to remove the review timeout: tasks wait for a decision for as long as it takes.</summary>
+    [Id(22)] public bool ClearReviewTimeout { get; init; }
 }

@@ -13,6 +13,7 @@ internal static class CommandCatalog
         .. UsageCommand.All(),
         .. BankCommands.All(),
         .. ReviewerCommands.All(),
+        .. AuditCommand.All(),
     ];
 
     public static readonly IReadOnlyDictionary<string, string> Groups = new Dictionary<string, string>(StringComparer.Ordinal)

@@ -21,6 +21,10 @@ internal static class ProjectFields
         new("threshold", "HEAD=N", "lowest severity reported for a head, e.g. violence=2 (repeat for more heads)", Repeatable: true),
         new("frame-rate", "N", "frames per second sampled from a video or GIF (visual projects)"),
         new("hash-banks", "A,B", "the banks media is matched against, comma-separated; replaces the list, '' for none (visual projects)"),
+        new("review-when", "CLASS=N", "manual review: 'always' (default), or send only tasks scoring a class at least N, e.g. violence=2 (repeat for more classes)", Repeatable: true),
+        new("review-sample", "SHARE", "manual review: the share (0-1) of other tasks reviewed anyway; default 0"),
+        new("review-labels", "A,B", "manual review: the labels a rejection may name, comma-separated; '' for the default, the project's classes"),
+        new("review-timeout", "DURATION", "manual review: how long a task waits for a decision, e.g. 30m, 24h, 7d; 'none' for no limit (default)"),
     ];
 
     public static JsonObject ToJson(CommandArguments arguments)
@@ -57,31 +61,62 @@ internal static class ProjectFields
             body["hash_banks"] = new JsonArray([.. banks.Select(bank => JsonValue.Create(bank))]);
         }
 
+        AddReview(body, arguments);
         return body;
     }
 
-    private static JsonObject Thresholds(IReadOnlyList<string> given)
+    /// <summary>The manual-review settings; the gateway checks them against the project (classes, ranges, durations).</summary>
+    private static void AddReview(JsonObject body, CommandArguments arguments)
     {
-        var thresholds = new JsonObject();
+        if (arguments.Has("review-when"))
+        {
+            var when = arguments.All("review-when");
+            body["review_when"] = when is ["always"] ? JsonValue.Create("always") : Severities("review-when", "CLASS", when);
+        }
+
+        if (arguments.Number("review-sample") is { } sample)
+        {
+            body["review_sample"] = sample;
+        }
+
+        if (arguments.CommaList("review-labels") is { } labels)
+        {
+            body["review_labels"] = labels.Count > 0 ? new JsonArray([.. labels.Select(label => JsonValue.Create(label))]) : null;
+        }
+
+        if (arguments.String("review-timeout") is { } timeout)
+        {
+            body["review_timeout"] = timeout == "none" ? null : timeout;
+        }
+    }
+
+    private static JsonObject Thresholds(IReadOnlyList<string> given) => Severities("threshold", "HEAD", given);
+
+    /// <summary><c>NAME=N</c> pairs as a JSON object, each name once.</summary>
+    private static JsonObject Severities(string option, string what, IReadOnlyList<string> given)
+    {
+        var severities = new JsonObject();
         foreach (var text in given)
         {
             var equals = text.IndexOf('=', StringComparison.Ordinal);
-            var head = equals < 0 ? string.Empty : text[..equals].Trim();
-            if (head.Length == 0
+            var name = equals < 0 ? string.Empty : text[..equals].Trim();
+            if (name.Length == 0
                 || !int.TryParse(text.AsSpan(equals + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var severity))
             {
-                throw new UsageException($"--threshold takes HEAD=N with N a whole number, e.g. violence=2, not '{text}'");
+                throw new UsageException(option == "review-when"
+                    ? $"--review-when takes 'always' or CLASS=N with N a whole number, e.g. violence=2, not '{text}'"
+                    : $"--{option} takes {what}=N with N a whole number, e.g. violence=2, not '{text}'");
             }
 
-            if (thresholds.ContainsKey(head))
+            if (severities.ContainsKey(name))
             {
-                throw new UsageException($"--threshold for '{head}' is given more than once");
+                throw new UsageException($"--{option} for '{name}' is given more than once");
             }
 
-            thresholds[head] = severity;
+            severities[name] = severity;
         }
 
-        return thresholds;
+        return severities;
     }
 
     /// <summary>Leaves out what was not given, so the API applies its default (create) or keeps the value (update).</summary>

@@ -10,7 +10,7 @@ internal static class ProjectView
     {
         "project_id", "name", "model_type", "review", "user_id", "disabled", "config_version", "config_tag",
         "sync_timeout_seconds", "max_text_length", "max_body_bytes", "rate_limit", "daily_quota", "charge_per_task",
-        "thresholds", "frame_rate", "hash_banks", "keys", "created_on", "updated_on", "api_keys", "webhook_secret",
+        "thresholds", "frame_rate", "hash_banks", "review_when", "review_sample", "review_labels", "review_timeout", "keys", "created_on", "updated_on", "api_keys", "webhook_secret",
     };
 
     public static void Write(JsonElement project, TextWriter output)
@@ -50,9 +50,21 @@ internal static class ProjectView
 
         if (project.TryField("hash_banks", out var banks))
         {
-            list.Add("hash banks", HashBanks(banks));
+            list.Add("hash banks", Names(banks));
         }
 
+        if (project.TryField("review_when", out var when))
+        {
+            list.Add("review when", when.ValueKind == JsonValueKind.Object ? Thresholds(when) : JsonValues.Describe(when));
+        }
+
+        Add(list, project, "review_sample", "review sample");
+        if (project.TryField("review_labels", out var labels))
+        {
+            list.Add("review labels", Names(labels));
+        }
+
+        Add(list, project, "review_timeout", "review timeout");
         if (project.TryField("keys", out var keys))
         {
             AddKeys(list, keys);
@@ -90,15 +102,16 @@ internal static class ProjectView
         return heads.Count > 0 ? string.Join(", ", heads) : "none";
     }
 
-    private static string HashBanks(JsonElement banks)
+    /// <summary>A list of names, comma-separated, or <c>none</c>.</summary>
+    private static string Names(JsonElement names)
     {
-        if (banks.ValueKind != JsonValueKind.Array)
+        if (names.ValueKind != JsonValueKind.Array)
         {
-            return JsonValues.Describe(banks);
+            return JsonValues.Describe(names);
         }
 
-        var names = banks.EnumerateArray().Select(JsonValues.Describe).ToList();
-        return names.Count > 0 ? string.Join(", ", names) : "none";
+        var listed = names.EnumerateArray().Select(JsonValues.Describe).ToList();
+        return listed.Count > 0 ? string.Join(", ", listed) : "none";
     }
 
     private static void AddKeys(KeyValueList list, JsonElement keys)

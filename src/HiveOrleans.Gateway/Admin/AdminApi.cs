@@ -41,6 +41,7 @@ internal static class AdminApi
         admin.MapPost("/tasks/{id:guid}/resend", ResendAsync).WithName("ResendCallbackManually");
         admin.MapBankAdminApi();
         admin.MapReviewerAdminApi();
+        admin.MapAuditAdminApi();
         return routes;
     }
 

@@ -42,7 +42,57 @@ internal static class ProjectSettingsReader
             Allowlist = JsonFields.Strings(root, "allowlist"),
             FrameRate = JsonFields.Number(root, "frame_rate", 0, ProjectSettingsRules.MaxFrameRate),
             HashBanks = JsonFields.Strings(root, "hash_banks"),
+            ReviewWhen = ReviewWhen(root),
+            ReviewSample = IsNull(root, "review_sample") ? 0 : JsonFields.Number(root, "review_sample", 0, 1),
+            ReviewLabels = JsonFields.Strings(root, "review_labels"),
+            ResetReviewLabels = IsNull(root, "review_labels"),
+            ReviewTimeout = ReviewTimeout(root),
+            ClearReviewTimeout = IsNull(root, "review_timeout"),
         };
+    }
+
+    private static bool IsNull(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Null;
+
+    /// <summary><c>"always"</c> (an empty map; null too, the default), or class names to minimum severities.</summary>
+    private static Dictionary<string, int>? ReviewWhen(JsonElement root)
+    {
+        const string Expected = "'review_when' must be \"always\" or an object of class names to minimum severities, e.g. {\"violence\": 2}.";
+        if (JsonFields.Field(root, "review_when") is not { } when)
+        {
+            return IsNull(root, "review_when") ? [] : null;
+        }
+
+        if (when.ValueKind == JsonValueKind.String)
+        {
+            return JsonFields.Text(when, "review_when") == "always" ? [] : throw ApiException.BadRequest(Expected);
+        }
+
+        if (when.ValueKind != JsonValueKind.Object)
+        {
+            throw ApiException.BadRequest(Expected);
+        }
+
+        var map = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (head, value) in JsonFields.Properties(when, "review_when"))
+        {
+            map[head] = (int)JsonFields.WholeNumber(value, $"review_when.{head}", 0, ProjectSettingsRules.MaxSeverity);
+        }
+
+        // An empty object reads as "review nothing", which is not what it would mean.
+        return map.Count > 0 ? map : throw ApiException.BadRequest("'review_when' names no class; use \"always\" to send every task to review.");
+    }
+
+    private static TimeSpan? ReviewTimeout(JsonElement root)
+    {
+        if (JsonFields.Field(root, "review_timeout") is not { } timeout)
+        {
+            return null;
+        }
+
+        return timeout.ValueKind == JsonValueKind.String && DurationText.TryParse(JsonFields.Text(timeout, "review_timeout"), out var duration)
+            ? duration
+            : throw ApiException.BadRequest("'review_timeout' must be a duration such as \"30m\", \"24h\" or \"7d\" (a whole number and s, m, h or d), or null for none.");
     }
 
     private static RateLimit Rate(JsonElement rate)

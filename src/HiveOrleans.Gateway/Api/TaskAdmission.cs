@@ -92,6 +92,7 @@ internal sealed class TaskAdmission(IGrainFactory grains, TaskCalls calls, Quota
         FrameRate = project.FrameRate,
         HashBanks = project.HashBanks,
         MaxMediaBytes = project.MaxBodyBytes,
+        Review = project.ReviewRules,
     };
 
     private static ApiException QuotaExceeded(ProjectConfig project, QuotaDecision decision)

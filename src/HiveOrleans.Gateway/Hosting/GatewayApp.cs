@@ -3,6 +3,7 @@ using HiveOrleans.Gateway.Api;
 using HiveOrleans.Gateway.Auth;
 using HiveOrleans.Gateway.Docs;
 using HiveOrleans.Gateway.Quotas;
+using HiveOrleans.Gateway.Review;
 using HiveOrleans.Gateway.Wire;
 using HiveOrleans.Hosting;
 using HiveOrleans.Storage;
@@ -65,6 +66,7 @@ public static class GatewayApp
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<AuthFailureThrottle>();
         builder.Services.AddSingleton<ApiKeyAuthenticator>();
+        builder.Services.AddSingleton<ReviewerAuthenticator>();
         builder.Services.AddSingleton<TaskCalls>();
         builder.Services.AddSingleton<TaskAdmission>();
         builder.Services.AddSingleton<QuotaLimiter>();
@@ -140,6 +142,7 @@ public static class GatewayApp
         app.MapHealthApi();
         app.MapTaskApi();
         app.MapTaskEventsApi();
+        app.MapReviewApi();
         app.MapAdminApi();
         app.MapDashboardApi();
         if (prometheus)

@@ -81,7 +81,7 @@ internal static partial class ApiErrorHandling
             context.Response.Headers.WWWAuthenticate = challenge;
         }
 
-        await WireJsonResult.WriteAsync(context.Response, new ErrorDocument(error.StatusCode, error.Message, error.TaskId), WireJson.Context.ErrorDocument, CancellationToken.None);
+        await WireJsonResult.WriteAsync(context.Response, new ErrorDocument(error.StatusCode, error.Message, error.TaskId, error.Reason), WireJson.Context.ErrorDocument, CancellationToken.None);
     }
 
     private static ApiException Classify(Exception ex) => ex switch

@@ -17,6 +17,9 @@ public sealed class ApiException(int statusCode, string message) : Exception(mes
     /// <summary>A task the error concerns (a sync timeout names the task that goes on).</summary>
     public Guid? TaskId { get; init; }
 
+    /// <summary>A word that says why, for a program to test (the reviewer API's 409 reasons).</summary>
+    public string? Reason { get; init; }
+
     public static ApiException BadRequest(string message) => new(StatusCodes.Status400BadRequest, message);
 
     /// <summary>A field given more than once: readers would keep one and drop the other silently.</summary>

@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using HiveOrleans.Grains.Results;
+using HiveOrleans.Grains.Review;
 
 namespace HiveOrleans.Grains.Hosting;
 
@@ -19,7 +20,7 @@ public static class HiveGrainsServiceCollectionExtensions
     /// <summary>
     /// The services the grains need on a silo: models and their executor, the result cache, media downloads and
     /// retention (with the pruner of idempotency claims, under this project's <see cref="StorageNames.Idempotency"/>),
-    /// callback delivery, the sweeper for overdue tasks, the queue-depth gauges, hash banks. The store and the task
+    /// callback delivery, the sweeper for overdue tasks, the queue-depth gauges (tasks, callbacks, review queues), hash banks. The store and the task
     /// store come from HiveOrleans.Storage (<c>AddHiveStorage</c>) and the media store from <c>AddHiveMediaStore</c>.
     /// </summary>
     public static IServiceCollection AddHiveGrainServices(this IServiceCollection services, IConfiguration configuration)
@@ -50,6 +51,10 @@ public static class HiveGrainsServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<ResultReuse>();
+        services.AddOptions<ReviewOptions>()
+            .Bind(configuration.GetSection(ReviewOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddOptions<MediaFetchOptions>()
             .Bind(configuration.GetSection(MediaFetchOptions.Section))
             .ValidateDataAnnotations() // also checks the allow-list entries (IValidatableObject)
@@ -95,6 +100,8 @@ public static class HiveGrainsServiceCollectionExtensions
         services.AddMetrics();
         services.AddSingleton<TaskQueueDepth>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<TaskQueueDepth>());
+        services.AddSingleton<ReviewQueueGauges>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<ReviewQueueGauges>());
         services.AddHashBanks(configuration);
         return services;
     }

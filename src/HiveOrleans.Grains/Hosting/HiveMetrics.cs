@@ -28,9 +28,22 @@ internal static class HiveMetrics
     public static readonly Histogram<double> CallbackDuration = Meter.CreateHistogram<double>(
         "hiveorleans.callbacks.duration", "ms", "Time a callback attempt took until its answer or failure");
 
+    public static readonly Counter<long> ReviewClaims = Meter.CreateCounter<long>(
+        "hiveorleans.review.claims", "{claim}", "Tasks leased to a reviewer, by project and queue");
+
+    public static readonly Counter<long> ReviewDecisions = Meter.CreateCounter<long>(
+        "hiveorleans.review.decisions", "{decision}", "Reviewers' decisions taken (approve, reject, escalate), by project");
+
+    public static readonly Histogram<double> ReviewTimeToDecision = Meter.CreateHistogram<double>(
+        "hiveorleans.review.time_to_decision", "s", "Time from a task entering review to a reviewer's approval or rejection");
+
     public static KeyValuePair<string, object?> Project(long projectId) => new("project", projectId);
 
     public static KeyValuePair<string, object?> Model(string modelType) => new("model", modelType);
 
     public static KeyValuePair<string, object?> Outcome(string outcome) => new("outcome", outcome);
+
+    public static KeyValuePair<string, object?> Queue(string queue) => new("queue", queue);
+
+    public static KeyValuePair<string, object?> Decision(string decision) => new("decision", decision);
 }

@@ -17,6 +17,7 @@ public static class StorageNames
     public const string Reviewer = "reviewer";
     public const string ReviewerToken = "reviewertoken";
     public const string ReviewerDirectory = "reviewerdirectory";
+    public const string ReviewerSession = "reviewersession";
 
     /// <summary>
     /// Idempotency claims. Their rows are pruned by name (<see cref="IdempotencyClaimPruner"/>, given this name) and

@@ -1,6 +1,7 @@
 using HiveOrleans.Abstractions.Projects;
 using HiveOrleans.Abstractions.Reviewers;
 using HiveOrleans.Grains.Hosting;
+using HiveOrleans.Grains.Review;
 using HiveOrleans.Storage.Reviews;
 using HiveOrleans.Wire.Rules;
 
@@ -9,6 +10,7 @@ namespace HiveOrleans.Grains.Reviewers;
 internal sealed class ReviewerGrain(
     [PersistentState(StorageNames.Reviewer, StorageNames.Provider)] IPersistentState<ReviewerState> state,
     IReviewQueueStore reviewQueues,
+    IReviewAuditLog audit,
     TimeProvider time) : Grain, IReviewerGrain
 {
     private long ReviewerId => ParseReviewerId(this.GetPrimaryKeyString());
@@ -98,7 +100,10 @@ internal sealed class ReviewerGrain(
         // whose release failed finishes the job.
         if (disabled)
         {
-            await reviewQueues.ReleaseHeldByAsync(ReviewerId);
+            var released = await reviewQueues.ReleaseHeldByAsync(ReviewerId);
+            var now = time.GetUtcNow();
+            await Task.WhenAll(released.Select(lease => audit.AppendAsync(new ReviewAuditEntry(
+                now, ReviewAuditActions.Release, lease.ProjectId, lease.TaskId, lease.Queue, ReviewerId, lease.Lease, ReviewAuditDetails.ReviewerDisabled))));
         }
 
         return Details();

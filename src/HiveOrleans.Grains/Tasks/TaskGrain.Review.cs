@@ -1,3 +1,4 @@
+using HiveOrleans.Abstractions.Reviewers;
 using HiveOrleans.Abstractions.Tasks;
 using HiveOrleans.Storage.Tasks;
 
@@ -136,13 +137,20 @@ internal sealed partial class TaskGrain
         Publish();
     }
 
-    /// <summary>The review's time ran out with no decision: the model's answer stands.</summary>
+    /// <summary>
+    /// The review's time ran out with no decision: the model's answer stands. The audit entry is appended first: if
+    /// it fails, nothing is written and the sweeper wakes the task again; if the write fails after it, the retry
+    /// appends a second entry, which is better than an audit log missing a time-out.
+    /// </summary>
     private async Task TimeOutReviewAsync()
     {
-        _state.Review = new TaskReview(ReviewDecisions.TimedOut, [], null, null, time.GetUtcNow(), _state.ReviewQueue!);
+        var now = time.GetUtcNow();
+        await reviewAudit.AppendAsync(new ReviewAuditEntry(
+            now, ReviewAuditActions.TimeOut, _state.Submission!.ProjectId, TaskId, _state.ReviewQueue!, ReviewerId: null, Lease: null, Detail: null));
+        _state.Review = new TaskReview(ReviewDecisions.TimedOut, [], null, null, now, _state.ReviewQueue!);
         _state.ReviewQueue = null;
         _state.Phase = TaskPhase.Succeeded;
-        _state.CompletedOn = time.GetUtcNow();
+        _state.CompletedOn = now;
         await PersistDurablyAsync();
         await AfterFinishAsync();
     }

@@ -37,6 +37,7 @@ namespace HiveOrleans.Grains.Tasks;
 internal sealed partial class TaskGrain(
     ITaskStore store,
     IReviewQueueStore reviewQueues,
+    IReviewAuditLog reviewAudit,
     LegacyTaskStates legacyStates,
     IGrainStorageSerializer serializer,
     ModelRunner models,

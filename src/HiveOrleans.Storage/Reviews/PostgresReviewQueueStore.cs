@@ -9,10 +9,11 @@ namespace HiveOrleans.Storage.Reviews;
 /// </summary>
 internal sealed class PostgresReviewQueueStore(string connectionString, TimeProvider clock) : IReviewQueueStore, IAsyncDisposable
 {
-    // MATERIALIZED pins the locking sub-select to one evaluation, so one claim leases one row.
+    // MATERIALIZED pins the locking sub-select to one evaluation, so one claim leases one row. The sub-select also
+    // reads the lease it replaces (as locked: a row changed meanwhile is read again), which the update then overwrites.
     private const string ClaimSql = """
         WITH next AS MATERIALIZED (
-            SELECT task_id FROM hive_task
+            SELECT task_id, review_lease, review_holder, review_lease_until FROM hive_task
             WHERE project_id = $1 AND review_queue = $2 AND (review_lease_until IS NULL OR review_lease_until <= $3)
             ORDER BY review_since, task_id
             LIMIT 1
@@ -21,7 +22,7 @@ internal sealed class PostgresReviewQueueStore(string connectionString, TimeProv
         SET review_lease = $4, review_holder = $5, review_lease_until = $6
         FROM next
         WHERE t.task_id = next.task_id
-        RETURNING t.task_id, t.review_since
+        RETURNING t.task_id, t.review_since, next.review_lease, next.review_holder, next.review_lease_until
         """;
 
     private const string RenewSql = """
@@ -35,8 +36,13 @@ internal sealed class PostgresReviewQueueStore(string connectionString, TimeProv
         """;
 
     private const string ReleaseHeldBySql = """
-        UPDATE hive_task SET review_lease = NULL, review_holder = NULL, review_lease_until = NULL
-        WHERE review_holder = $1
+        WITH held AS MATERIALIZED (
+            SELECT task_id, review_lease, review_lease_until FROM hive_task WHERE review_holder = $1 FOR UPDATE)
+        UPDATE hive_task AS t
+        SET review_lease = NULL, review_holder = NULL, review_lease_until = NULL
+        FROM held
+        WHERE t.task_id = held.task_id AND t.review_holder = $1
+        RETURNING t.task_id, t.project_id, t.review_queue, held.review_lease, held.review_lease_until
         """;
 
     private const string ReadSql = """
@@ -48,6 +54,14 @@ internal sealed class PostgresReviewQueueStore(string connectionString, TimeProv
         SELECT project_id, review_queue, count(*), count(*) FILTER (WHERE review_lease_until > $2), min(review_since)
         FROM hive_task
         WHERE review_queue IS NOT NULL AND project_id = ANY($1)
+        GROUP BY project_id, review_queue
+        ORDER BY project_id, review_queue
+        """;
+
+    private const string AllDepthsSql = """
+        SELECT project_id, review_queue, count(*), count(*) FILTER (WHERE review_lease_until > $1), min(review_since)
+        FROM hive_task
+        WHERE review_queue IS NOT NULL
         GROUP BY project_id, review_queue
         ORDER BY project_id, review_queue
         """;
@@ -69,9 +83,15 @@ internal sealed class PostgresReviewQueueStore(string connectionString, TimeProv
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = reviewerId });
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = until });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
-            ? new ReviewClaim(reader.GetGuid(0), token, until, reader.GetFieldValue<DateTimeOffset>(1))
-            : null;
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        var expired = reader.IsDBNull(2) || reader.IsDBNull(3) || reader.IsDBNull(4)
+            ? null
+            : new ExpiredLease(reader.GetGuid(2), reader.GetInt64(3), reader.GetFieldValue<DateTimeOffset>(4));
+        return new ReviewClaim(reader.GetGuid(0), token, until, reader.GetFieldValue<DateTimeOffset>(1), expired);
     }
 
     public async Task<DateTimeOffset?> RenewAsync(Guid taskId, Guid leaseToken, TimeSpan lease, CancellationToken cancellationToken = default)
@@ -91,11 +111,18 @@ internal sealed class PostgresReviewQueueStore(string connectionString, TimeProv
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 
-    public async Task<int> ReleaseHeldByAsync(long reviewerId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ReleasedLease>> ReleaseHeldByAsync(long reviewerId, CancellationToken cancellationToken = default)
     {
         await using var command = _pool.DataSource.CreateCommand(ReleaseHeldBySql);
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = reviewerId });
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        var released = new List<ReleasedLease>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            released.Add(new ReleasedLease(reader.GetGuid(0), reader.GetInt64(1), reader.GetString(2), reader.GetGuid(3), reader.GetFieldValue<DateTimeOffset>(4)));
+        }
+
+        return released;
     }
 
     public async Task<ReviewStanding?> ReadAsync(Guid taskId, CancellationToken cancellationToken = default)
@@ -124,6 +151,20 @@ internal sealed class PostgresReviewQueueStore(string connectionString, TimeProv
         await using var command = _pool.DataSource.CreateCommand(DepthsSql);
         command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [.. projectIds] });
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = clock.GetUtcNow() });
+        return await ReadDepthsAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<ReviewQueueDepth>> AllDepthsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var command = _pool.DataSource.CreateCommand(AllDepthsSql);
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = clock.GetUtcNow() });
+        return await ReadDepthsAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    public ValueTask DisposeAsync() => _pool.DisposeAsync();
+
+    private static async Task<IReadOnlyList<ReviewQueueDepth>> ReadDepthsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
         var depths = new List<ReviewQueueDepth>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -133,8 +174,6 @@ internal sealed class PostgresReviewQueueStore(string connectionString, TimeProv
 
         return depths;
     }
-
-    public ValueTask DisposeAsync() => _pool.DisposeAsync();
 
     private static void AddLease(NpgsqlCommand command, Guid taskId, Guid leaseToken, DateTimeOffset now)
     {

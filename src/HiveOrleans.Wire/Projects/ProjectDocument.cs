@@ -1,5 +1,9 @@
+using System.Buffers;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using HiveOrleans.Abstractions.Projects;
+using HiveOrleans.Abstractions.Tasks;
+using HiveOrleans.Wire.Rules;
 
 namespace HiveOrleans.Wire.Projects;
 
@@ -26,6 +30,10 @@ namespace HiveOrleans.Wire.Projects;
 /// <param name="Allowlist">Text projects: terms the built-in lexicons never flag.</param>
 /// <param name="FrameRate">Visual projects: frames sampled per second.</param>
 /// <param name="HashBanks">Visual projects: the hash banks media is matched against.</param>
+/// <param name="ReviewWhen">Manual-review projects: <c>"always"</c>, or class → the lowest score that sends a task to review. Absent for model-only projects, as are the other review settings.</param>
+/// <param name="ReviewSample">Manual-review projects: the share (0–1) of the other tasks that go to review anyway.</param>
+/// <param name="ReviewLabels">Manual-review projects: the labels a rejection may name.</param>
+/// <param name="ReviewTimeout">Manual-review projects: how long a task waits for a decision (<c>"24h"</c>), or null for no limit.</param>
 /// <param name="Keys">Key slots 1 and 2.</param>
 /// <param name="CreatedOn">When the project was created.</param>
 /// <param name="UpdatedOn">When its configuration last changed.</param>
@@ -51,6 +59,10 @@ public sealed record ProjectDocument(
     IReadOnlyList<string> Allowlist,
     double FrameRate,
     IReadOnlyList<string> HashBanks,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] JsonElement? ReviewWhen,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? ReviewSample,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? ReviewLabels,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] JsonElement? ReviewTimeout,
     IReadOnlyList<KeySlotDocument> Keys,
     DateTimeOffset CreatedOn,
     DateTimeOffset UpdatedOn,
@@ -82,9 +94,57 @@ public sealed record ProjectDocument(
             config.Allowlist,
             config.FrameRate,
             config.HashBanks,
+            config.ReviewRules is { } rules ? When(rules) : null,
+            config.ReviewRules?.Sample,
+            config.ReviewRules?.Labels,
+            config.ReviewRules is { } timed ? Json(writer => WriteTimeout(writer, timed.Timeout)) : null,
             [.. project.Keys.Select(KeySlotDocument.From)],
             config.CreatedOn,
             config.UpdatedOn);
+    }
+
+    /// <summary><c>"always"</c> for an empty map, else the map in ordinal order of the class.</summary>
+    private static JsonElement When(ReviewRouting rules) => Json(writer =>
+    {
+        if (rules.When.Count == 0)
+        {
+            writer.WriteStringValue("always");
+            return;
+        }
+
+        writer.WriteStartObject();
+        foreach (var (head, minimum) in rules.When.OrderBy(entry => entry.Key, StringComparer.Ordinal))
+        {
+            writer.WriteNumber(head, minimum);
+        }
+
+        writer.WriteEndObject();
+    });
+
+    /// <summary>A manual-review project with no timeout writes <c>null</c>: a JSON null held in a value that is not
+    /// null itself, which only a model-only project (with no review settings at all) leaves out.</summary>
+    private static void WriteTimeout(Utf8JsonWriter writer, TimeSpan? timeout)
+    {
+        if (timeout is { } limit)
+        {
+            writer.WriteStringValue(DurationText.Format(limit));
+        }
+        else
+        {
+            writer.WriteNullValue();
+        }
+    }
+
+    private static JsonElement Json(Action<Utf8JsonWriter> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            write(writer);
+        }
+
+        using var document = JsonDocument.Parse(buffer.WrittenMemory);
+        return document.RootElement.Clone();
     }
 
     /// <summary>The answer to creating a project: the project, its keys and its webhook secret.</summary>

@@ -22,13 +22,16 @@ public static class ProjectSettingsRules
     public const double MaxChargePerTask = 1_000_000;
     public const int MaxSeverity = 3;
 
-    /// <param name="headsOf">The classes a project of a model type scores, which its thresholds may name.</param>
+    /// <param name="headsOf">The classes a project of a model type scores, which its thresholds and review rules may name.</param>
     public static ProjectConfig Apply(ProjectConfig config, ProjectSettings settings, DateTimeOffset now, Func<string, IReadOnlyList<string>> headsOf)
     {
+        ArgumentNullException.ThrowIfNull(headsOf);
+        var heads = headsOf(config.ModelType);
+        var review = settings.Review ?? config.Review;
         var updated = config with
         {
             Name = settings.Name?.Trim() ?? config.Name,
-            Review = settings.Review ?? config.Review,
+            Review = review,
             UserId = settings.UserId ?? config.UserId,
             SyncTimeout = settings.SyncTimeout ?? config.SyncTimeout,
             MaxTextLength = settings.MaxTextLength ?? config.MaxTextLength,
@@ -44,8 +47,8 @@ public static class ProjectSettingsRules
             HashBanks = settings.HashBanks is { } banks ? [.. banks.Select(b => b.Trim()).Distinct(StringComparer.Ordinal)] : config.HashBanks,
             UpdatedOn = now,
         };
-        ArgumentNullException.ThrowIfNull(headsOf);
-        Validate(updated, headsOf(updated.ModelType));
+        Validate(updated, heads);
+        updated = updated with { ReviewRules = ReviewSettingsRules.Apply(config, settings, review, heads) };
         return updated;
     }
 
@@ -75,7 +78,6 @@ public static class ProjectSettingsRules
     {
         Require(config.Name.Length is > 0 and <= MaxNameLength, $"'name' is required and at most {MaxNameLength} characters.");
         Require(config.Review is ReviewModes.ModelOnly or ReviewModes.ManualReview, "'review' must be 'model_only' or 'manual_review'.");
-        Require(config.Review != ReviewModes.ManualReview, "review 'manual_review' is not available in this version (reviewers cannot work a queue yet: docs/review.md); use 'model_only'.");
         Require(config.UserId > 0, "'user_id' must be a positive whole number.");
         Require(config.SyncTimeout >= TimeSpan.FromSeconds(1) && config.SyncTimeout <= MaxSyncTimeout, $"'sync_timeout_seconds' must be from 1 to {MaxSyncTimeout.TotalSeconds}.");
         Require(config.MaxTextLength is > 0 and <= MaxTextLengthLimit, $"'max_text_length' must be from 1 to {MaxTextLengthLimit}.");

@@ -178,6 +178,27 @@ public sealed class CliAgainstGatewayTests(PostgresGatewayFixture gateway) : ICl
     }
 
     [Fact]
+    public async Task A_manual_review_project_is_created_and_updated_with_its_review_settings()
+    {
+        var create = await RunAsync(
+            "projects", "create", "--name", "reviewed by the cli", "--model-type", "text", "--review", "manual_review",
+            "--review-when", "violence=2", "--review-when", "hate=3", "--review-sample", "0.1", "--review-labels", "threat,slur", "--review-timeout", "48h");
+
+        create.AssertSucceeded();
+        Assert.Contains(create.StdoutLines, l => Regex.IsMatch(l, @"^review when:\s+hate=3, violence=2$"));
+        Assert.Contains(create.StdoutLines, l => Regex.IsMatch(l, @"^review sample:\s+0\.1$"));
+        Assert.Contains(create.StdoutLines, l => Regex.IsMatch(l, @"^review labels:\s+threat, slur$"));
+        Assert.Contains(create.StdoutLines, l => Regex.IsMatch(l, @"^review timeout:\s+2d$"));
+        var id = Regex.Match(create.StdoutLines[0], @"\d+").Value;
+
+        var update = await RunAsync("projects", "update", id, "--review-when", "always", "--review-labels", "", "--review-timeout", "none");
+        update.AssertSucceeded();
+        Assert.Contains(update.StdoutLines, l => Regex.IsMatch(l, @"^review when:\s+always$"));
+        Assert.Contains(update.StdoutLines, l => Regex.IsMatch(l, @"^review labels:\s+sexual, hate, violence, bullying, drugs, self_harm, spam, promotions, child_exploitation, gibberish$"));
+        Assert.Contains(update.StdoutLines, l => Regex.IsMatch(l, @"^review timeout:\s+none$"));
+    }
+
+    [Fact]
     public async Task A_definition_the_api_refuses_gives_its_reason_on_one_line_and_exit_1()
     {
         var result = await RunAsync("projects", "create", "--name", "x", "--model-type", "holograms");

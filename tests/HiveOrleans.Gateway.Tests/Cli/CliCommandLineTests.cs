@@ -97,6 +97,22 @@ public sealed class CliCommandLineTests
             Assert.Single(handler.Requests).Body);
     }
 
+    [Theory]
+    [InlineData("projects create --name r --model-type text --review manual_review --review-when violence=2 --review-when sexual=3 --review-sample 0.05 --review-labels threat,nudity --review-timeout 24h",
+        """{"name": "r", "model_type": "text", "review": "manual_review", "review_when": {"violence": 2, "sexual": 3}, "review_sample": 0.05, "review_labels": ["threat", "nudity"], "review_timeout": "24h"}""")]
+    [InlineData("projects update 7 --review-when always", """{"review_when": "always"}""")]
+    [InlineData("projects update 7 --review-timeout none", """{"review_timeout": null}""")]
+    [InlineData("projects update 7 --review-labels ,", """{"review_labels": null}""")]
+    public async Task Review_settings_are_sent_under_the_api_names_with_none_and_empty_as_null(string commandLine, string body)
+    {
+        var handler = ScriptedHandler.Answering("""{"project_id": 7}""");
+
+        var result = await CliRun.RunAsync([.. Connection, .. commandLine.Split(' ')], handler);
+
+        result.AssertSucceeded();
+        AssertJsonEqual(body, Assert.Single(handler.Requests).Body);
+    }
+
     [Fact]
     public async Task An_empty_list_of_hash_banks_clears_them()
     {
@@ -223,6 +239,9 @@ public sealed class CliCommandLineTests
     [InlineData("projects create --name chat --model-type text --review sometimes", "--review must be one of model_only, manual_review")]
     [InlineData("projects create --name chat --model-type text --threshold violence", "--threshold takes HEAD=N")]
     [InlineData("projects create --name chat --model-type text --threshold violence=2 --threshold violence=3", "'violence' is given more than once")]
+    [InlineData("projects create --name chat --model-type text --review-when sometimes", "--review-when takes 'always' or CLASS=N")]
+    [InlineData("projects create --name chat --model-type text --review-when always --review-when violence=2", "--review-when takes 'always' or CLASS=N")]
+    [InlineData("projects create --name chat --model-type text --review-sample half", "--review-sample must be a number of at least 0, not 'half'")]
     [InlineData("projects create --name chat --model-type text --user-id seven", "--user-id must be a whole number")]
     [InlineData("projects create --name chat --model-type text --charge lots", "--charge must be an amount")]
     [InlineData("projects create --name chat --name other --model-type text", "'--name' is given more than once")]
@@ -306,6 +325,7 @@ public sealed class CliCommandLineTests
     [InlineData("banks --help", "banks add NAME")]
     [InlineData("banks add --help", "--file PATH")]
     [InlineData("projects update --help", "--hash-banks A,B")]
+    [InlineData("projects create --help", "--review-timeout DURATION")]
     public async Task The_top_level_and_every_group_list_their_commands_under_help(string commandLine, string listed)
     {
         var result = await CliRun.RunAsync(commandLine.Split(' '));

@@ -90,9 +90,12 @@ public sealed class OpenApiDocumentTests(PostgresGatewayFixture gateway) : IClas
             var name = $"{method.ToUpperInvariant()} {path}";
             Assert.False(string.IsNullOrWhiteSpace((string?)operation["summary"]), $"{name} has no summary");
             Assert.False(string.IsNullOrWhiteSpace((string?)operation["description"]), $"{name} has no description");
-            var scheme = operation["security"]?.AsArray().SingleOrDefault()?.AsObject().Single().Key;
-            var expected = path.StartsWith("/admin/", StringComparison.Ordinal) ? "OperatorToken" : path.StartsWith("/api/", StringComparison.Ordinal) ? "ProjectKey" : null;
-            Assert.True(expected == scheme, $"{name} names the scheme {scheme ?? "none"}, not {expected ?? "none"}");
+            var schemes = string.Join(" or ", operation["security"]?.AsArray().Select(r => r!.AsObject().Single().Key) ?? []);
+            var expected = path.StartsWith("/admin/", StringComparison.Ordinal) ? "OperatorToken"
+                : path.StartsWith("/api/", StringComparison.Ordinal) ? "ProjectKey"
+                : path.StartsWith("/review/", StringComparison.Ordinal) && name != "POST /review/v1/session" ? "ReviewerToken or ReviewerSession"
+                : string.Empty;
+            Assert.True(expected == schemes, $"{name} names the schemes '{schemes}', not '{expected}'");
 
             foreach (var (status, response) in operation["responses"]!.AsObject().Where(r => r.Key[0] is '4' or '5'))
             {
@@ -129,6 +132,40 @@ public sealed class OpenApiDocumentTests(PostgresGatewayFixture gateway) : IClas
         await AssertDocumentedAsync(document, "/admin/v1/projects/{id}", "get", new HttpRequestMessage(HttpMethod.Get, "/admin/v1/projects/999999") { Headers = { Authorization = operatorToken } });
         await AssertDocumentedAsync(document, "/admin/v1/banks/{name}", "get", new HttpRequestMessage(HttpMethod.Get, "/admin/v1/banks/known-spam") { Headers = { Authorization = operatorToken } });
         await AssertDocumentedAsync(document, "/admin/v1/reviewers/{id}", "get", new HttpRequestMessage(HttpMethod.Get, "/admin/v1/reviewers/999999") { Headers = { Authorization = operatorToken } });
+        await AssertDocumentedAsync(document, "/admin/v1/audit", "get", new HttpRequestMessage(HttpMethod.Get, $"/admin/v1/audit?task_id={Guid.NewGuid()}&limit=0") { Headers = { Authorization = operatorToken } });
+        await AssertDocumentedAsync(document, "/review/v1/queues", "get", new HttpRequestMessage(HttpMethod.Get, "/review/v1/queues"));
+        await AssertDocumentedAsync(document, "/review/v1/session", "get", WithHeader(new(HttpMethod.Get, "/review/v1/session"), "authorization", $"Bearer {HiveOrleans.Abstractions.Reviewers.ReviewerKeys.NewToken()}"));
+        await AssertDocumentedAsync(document, "/review/v1/session", "post", new HttpRequestMessage(HttpMethod.Post, "/review/v1/session") { Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json") });
+    }
+
+    [Fact]
+    public async Task The_reviewer_api_and_the_audit_log_are_described_with_their_schemes_and_shapes()
+    {
+        var document = await DocumentAsync();
+        var paths = document["paths"]!;
+        var schemes = document["components"]!["securitySchemes"]!;
+
+        Assert.Equal("bearer", (string?)schemes["ReviewerToken"]!["scheme"]);
+        Assert.Equal("cookie", (string?)schemes["ReviewerSession"]!["in"]);
+        Assert.Equal("hive_review_session", (string?)schemes["ReviewerSession"]!["name"]);
+        foreach (var (path, method) in new[]
+        {
+            ("/review/v1/session", "post"), ("/review/v1/session", "get"), ("/review/v1/session", "delete"), ("/review/v1/queues", "get"),
+            ("/review/v1/queues/{project_id}/claim", "post"), ("/review/v1/tasks/{id}/renew", "post"), ("/review/v1/tasks/{id}/release", "post"),
+            ("/review/v1/tasks/{id}/decision", "post"), ("/review/v1/tasks/{id}/media", "get"),
+        })
+        {
+            Assert.Equal("Reviewer API", (string?)paths[path]![method]!["tags"]![0]);
+        }
+
+        var claim = paths["/review/v1/queues/{project_id}/claim"]!["post"]!;
+        Assert.Equal("#/components/schemas/ReviewGrant", (string?)claim["responses"]!["200"]!["content"]!["application/json"]!["schema"]!["$ref"]);
+        var conflicts = paths["/review/v1/tasks/{id}/decision"]!["post"]!["responses"]!["409"]!["content"]!["application/json"]!["examples"]!.AsObject();
+        Assert.Equal(["already_decided", "held_by_another", "lease_expired"], conflicts.Select(e => (string)e.Value!["value"]!["reason"]!).Order());
+        var audit = paths["/admin/v1/audit"]!["get"]!;
+        Assert.Equal("Reviewers", (string?)audit["tags"]![0]);
+        Assert.Equal(["after", "limit", "project_id", "reviewer_id", "since", "task_id"], audit["parameters"]!.AsArray().Select(p => (string)p!["name"]!).Order());
+        Assert.Equal("#/components/schemas/ReviewAuditPage", (string?)audit["responses"]!["200"]!["content"]!["application/json"]!["schema"]!["$ref"]);
     }
 
     [Fact]

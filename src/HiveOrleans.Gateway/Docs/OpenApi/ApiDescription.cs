@@ -15,8 +15,10 @@ internal sealed class ApiDescription : IOpenApiDocumentTransformer
 {
     public const string ProjectKeyScheme = "ProjectKey";
     public const string OperatorScheme = "OperatorToken";
+    public const string ReviewerTokenScheme = "ReviewerToken";
+    public const string ReviewerSessionScheme = "ReviewerSession";
 
-    private static readonly (string Route, OperationDoc Doc)[] Catalogue = [.. TaskOperations.All(), .. OperatorOperations.All()];
+    private static readonly (string Route, OperationDoc Doc)[] Catalogue = [.. TaskOperations.All(), .. OperatorOperations.All(), .. ReviewOperations.All()];
 
     private static readonly FrozenDictionary<string, OperationDoc> Operations =
         Catalogue.ToFrozenDictionary(o => o.Route, o => o.Doc, StringComparer.Ordinal);
@@ -25,7 +27,8 @@ internal sealed class ApiDescription : IOpenApiDocumentTransformer
     [
         ("Tasks", "Hive's task API: submit content, read results, follow and resend callbacks. Authenticate with a project's key: `authorization: token <API_KEY>`."),
         ("Operator", "Ours, not Hive's: projects, their keys, webhook secrets, usage and failing callbacks, behind `authorization: Bearer <operator token>`. The `hiveorleans` CLI drives the same endpoints."),
-        ("Reviewers", "The reviewers of manual review, their projects, roles and sign-in tokens (operator token)."),
+        ("Reviewers", "The reviewers of manual review, their projects, roles and sign-in tokens, and the review audit log (operator token)."),
+        ("Reviewer API", "What reviewers of manual review call (the reviewer page too): sign in, list queues, claim a task under a lease, decide it. Authenticate with `authorization: Bearer <reviewer token>`, or the session cookie `POST /review/v1/session` sets (then state-changing requests also send `x-csrf-token`). docs/review.md has the design."),
         ("Hash banks", "Banks of PDQ hashes that visual projects match every frame against (operator token)."),
         ("Health", "Probes for load balancers and orchestrators; no authentication."),
     ];
@@ -40,6 +43,7 @@ internal sealed class ApiDescription : IOpenApiDocumentTransformer
                 "A self-hosted content-moderation service that speaks Hive's task API: a client written for Hive works against it by changing only the host.\n\n" +
                 "- Task endpoints take a project's key: `authorization: token <API_KEY>` (the scheme word in any case).\n" +
                 "- The operator API under `/admin/v1` takes the operator token: `authorization: Bearer <token>`.\n" +
+                "- The reviewer API under `/review/v1` takes a reviewer's token (`authorization: Bearer <token>`) or the reviewer page's session cookie.\n" +
                 "- Every error is JSON: `{\"return_code\": <status>, \"message\": \"...\"}`; `429` and `503` carry `Retry-After`.\n\n" +
                 "Where HiveOrleans differs from Hive, and every limit a caller can meet: docs/api.md in the source tree.",
         };
@@ -59,8 +63,24 @@ internal sealed class ApiDescription : IOpenApiDocumentTransformer
             Description = "The operator token (`HiveOrleans:AdminToken`; in embedded mode without one, made on first start and kept in `data/admin-token`): " +
                 "`authorization: Bearer <token>`. None is 401; a wrong one 403.",
         });
+        document.AddComponent(ReviewerTokenScheme, new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.Http,
+            Scheme = "bearer",
+            Description = "A reviewer's token, made by the operator (`POST /admin/v1/reviewers`): `authorization: Bearer <token>`. " +
+                "None, a wrong one, or a disabled reviewer's is 401.",
+        });
+        document.AddComponent(ReviewerSessionScheme, new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.ApiKey,
+            In = ParameterLocation.Cookie,
+            Name = "hive_review_session",
+            Description = "The session cookie `POST /review/v1/session` sets (HttpOnly, SameSite=Strict, Path=/review, 12 hours). " +
+                "A `POST`, `PATCH` or `DELETE` made with it must also send `x-csrf-token` (the session's `csrf_token`), else 403.",
+        });
         TaskSchemas.AddTo(document);
         OperatorSchemas.AddTo(document);
+        ReviewSchemas.AddTo(document);
         document.Tags = new HashSet<OpenApiTag>(Tags.Select(t => new OpenApiTag { Name = t.Name, Description = t.Description }));
 
         foreach (var (path, item) in document.Paths)
@@ -94,7 +114,8 @@ internal sealed class ApiDescription : IOpenApiDocumentTransformer
 
     private static string TagOf(string path) =>
         path.StartsWith("/admin/v1/banks", StringComparison.Ordinal) ? "Hash banks"
-        : path.StartsWith("/admin/v1/reviewers", StringComparison.Ordinal) ? "Reviewers"
+        : path.StartsWith("/admin/v1/reviewers", StringComparison.Ordinal) || path.StartsWith("/admin/v1/audit", StringComparison.Ordinal) ? "Reviewers"
+        : path.StartsWith("/review/", StringComparison.Ordinal) ? "Reviewer API"
         : path.StartsWith("/admin/", StringComparison.Ordinal) ? "Operator"
         : path.StartsWith("/api/", StringComparison.Ordinal) ? "Tasks"
         : "Health";
@@ -107,6 +128,11 @@ internal sealed class ApiDescription : IOpenApiDocumentTransformer
         {
             Caller.Project => [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ProjectKeyScheme, document)] = [] }],
             Caller.Operator => [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(OperatorScheme, document)] = [] }],
+            Caller.Reviewer =>
+            [
+                new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ReviewerTokenScheme, document)] = [] },
+                new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ReviewerSessionScheme, document)] = [] },
+            ],
             _ => [],
         };
         DescribeParameters(operation, doc.Parameters);
@@ -243,6 +269,11 @@ internal sealed class ApiDescription : IOpenApiDocumentTransformer
         if (failure.TaskId)
         {
             body["task_id"] = Examples.TaskId;
+        }
+
+        if (failure.Reason is { } reason)
+        {
+            body["reason"] = reason;
         }
 
         return body;

@@ -12,6 +12,9 @@ internal enum Caller
 
     /// <summary><c>authorization: Bearer &lt;operator token&gt;</c> (the <c>OperatorToken</c> scheme).</summary>
     Operator,
+
+    /// <summary>A reviewer: <c>authorization: Bearer &lt;reviewer token&gt;</c> or the session cookie (the <c>ReviewerToken</c> and <c>ReviewerSession</c> schemes).</summary>
+    Reviewer,
 }
 
 /// <summary>
@@ -56,6 +59,9 @@ internal sealed record Failure(int Status, string When, string Message)
 
     /// <summary>The body also carries the task's id (a sync timeout).</summary>
     public bool TaskId { get; init; }
+
+    /// <summary>The body also carries this <c>reason</c> (the reviewer API's 409s).</summary>
+    public string? Reason { get; init; }
 }
 
 internal sealed record ParameterDoc(string Name, ParameterLocation In, string Description, JsonSchemaType Type, string? Example = null)

@@ -14,7 +14,7 @@ internal static class OperatorSchemas
                 "A project's settings. Create takes them all (`name` and `model_type` required); update only the fields given, and never `model_type`.",
                 ("name", String("1–200 characters.")),
                 ("model_type", String("Create only: `text` or `visual` in this version; it never changes.")),
-                ("review", Enum("`manual_review` answers 400 until reviewers can work its queue (docs/review.md).", "model_only", "manual_review")),
+                ("review", Enum("Default `model_only`. A `manual_review` project takes async tasks only and sends them to reviewers by its `review_*` settings (docs/review.md); switching back to `model_only` drops those settings.", "model_only", "manual_review")),
                 ("user_id", Integer("Positive; default 1.")),
                 ("sync_timeout_seconds", Number("1–300; default 20.")),
                 ("max_text_length", Integer("1–100000 characters; default 1024.")),
@@ -27,7 +27,11 @@ internal static class OperatorSchemas
                 ("blocklist", Array(String(""), "Text projects: up to 10,000 terms reported as `custom_blocklist`. Replaces the whole list.")),
                 ("allowlist", Array(String(""), "Text projects: terms the built-in lexicons never flag.")),
                 ("frame_rate", Number("Visual projects: frames sampled per second of video or GIF, above 0 and at most 30; default 1.")),
-                ("hash_banks", Array(String(""), "Visual projects: up to 50 names of banks to match against.")))
+                ("hash_banks", Array(String(""), "Visual projects: up to 50 names of banks to match against.")),
+                ("review_when", Any("Manual-review projects only (else 400), as are the other `review_*` settings: `\"always\"` (default; `null` too) to review every task, or class → minimum severity 0–3 (`{\"violence\": 2}`) to review only tasks the model scored at least that high. Classes are the project's heads; a visual project has none, so only `\"always\"`.")),
+                ("review_sample", Number("0–1, default 0 (`null` too): the share of the tasks `review_when` does not send that go to review anyway.")),
+                ("review_labels", Array(String(""), "1–50 distinct labels of 1–40 characters `a-z`, `0-9`, `_`, which a rejection may name. Default (`null` too): the project's heads; a visual project must give them.")),
+                ("review_timeout", NullableString("A whole number and a unit, `s`, `m`, `h` or `d` (`\"30m\"`, `\"24h\"`, `\"7d\"`), from 1 minute to 30 days: an unreviewed task then finishes with the model's answer and `review: {\"decision\": \"timed_out\"}`. `null` (default): no limit.")))
             .Example(Examples.CreateProject));
 
         var key = Object("One of the project's two key slots; the key itself is never shown again after it is made.",
@@ -40,7 +44,11 @@ internal static class OperatorSchemas
                 ("max_text_length", Integer("")), ("max_body_bytes", Integer("")), ("thresholds", Map(Integer(""), "")),
                 ("rate_limit", NullableObject("", ("per_second", Number("")), ("burst", Integer("")))), ("daily_quota", Integer("", nullable: true)),
                 ("charge_per_task", Number("")), ("blocklist", Array(String(""), "")), ("allowlist", Array(String(""), "")),
-                ("frame_rate", Number("")), ("hash_banks", Array(String(""), "")), ("keys", Array(key, "")),
+                ("frame_rate", Number("")), ("hash_banks", Array(String(""), "")),
+                ("review_when", Any("Manual-review projects only, as are the other `review_*` fields (absent for model-only projects): `\"always\"` or class → minimum severity.")),
+                ("review_sample", Number("")), ("review_labels", Array(String(""), "Resolved: the project's heads unless others were given.")),
+                ("review_timeout", NullableString("In the largest whole unit (`\"24h\"` reads back as `\"1d\"`); `null`: no limit.")),
+                ("keys", Array(key, "")),
                 ("created_on", Time("")), ("updated_on", Time("")))
             .Example(Examples.Project);
         document.AddComponent("Project", project);

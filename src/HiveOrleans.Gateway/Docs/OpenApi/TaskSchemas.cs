@@ -12,7 +12,8 @@ internal static class TaskSchemas
                 "Every error, from every endpoint: the HTTP status again and a message saying what was wrong.",
                 ("return_code", Integer("The HTTP status code of the answer.")),
                 ("message", String("What was wrong, naming the field or limit where there is one.")),
-                ("task_id", String("Only on a sync timeout (504): the task, which goes on and can be fetched.", "uuid")))
+                ("task_id", String("Only on a sync timeout (504): the task, which goes on and can be fetched.", "uuid")),
+                ("reason", Enum("Only on the reviewer API's 409: why the task could not be acted on.", "lease_expired", "held_by_another", "already_decided")))
             .Required("return_code", "message")
             .Example(Examples.NotFoundError));
 

@@ -105,6 +105,8 @@ public abstract class ReviewQueueContract : IAsyncLifetime
         var again = (await _queues.ClaimAsync(1, "main", reviewerId: 2, Lease))!;
 
         Assert.Equal(oldest, again.TaskId);
+        Assert.Null(lapsed.Expired);
+        Assert.Equal(new ExpiredLease(lapsed.Lease, 1, lapsed.LeaseUntil), again.Expired);
         Assert.Null(await _queues.RenewAsync(oldest, lapsed.Lease, Lease));
         Assert.False(await _queues.ReleaseAsync(oldest, lapsed.Lease));
         Assert.Equal(2L, (await _queues.ReadAsync(oldest))!.Holder);
@@ -124,7 +126,9 @@ public abstract class ReviewQueueContract : IAsyncLifetime
         Assert.Null(await _queues.ClaimAsync(1, "main", reviewerId: 2, Lease));
 
         Assert.True(await _queues.ReleaseAsync(task, claim.Lease));
-        Assert.Equal(task, (await _queues.ClaimAsync(1, "main", reviewerId: 2, Lease))!.TaskId);
+        var again = (await _queues.ClaimAsync(1, "main", reviewerId: 2, Lease))!;
+        Assert.Equal(task, again.TaskId);
+        Assert.Null(again.Expired); // released, not run out: nothing expired
     }
 
     [Fact]
@@ -183,16 +187,36 @@ public abstract class ReviewQueueContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task All_depths_count_every_project_s_non_empty_queues()
+    {
+        Assert.Empty(await _queues.AllDepthsAsync());
+        await QueueAsync(1, "main", ageMinutes: 30);
+        await QueueAsync(1, "escalated", ageMinutes: 5);
+        await QueueAsync(3, "main", ageMinutes: 1);
+        await _tasks.WriteAsync(new TaskWrite(Guid.NewGuid(), 4, null, null, TaskLedgerReason.Work, [1])); // in no queue
+        await _queues.ClaimAsync(3, "main", reviewerId: 1, Lease);
+
+        Assert.Equal(
+            [(1L, "escalated", 1L, 0L, 5), (1L, "main", 1L, 0L, 30), (3L, "main", 1L, 1L, 1)],
+            (await _queues.AllDepthsAsync()).Select(d => (d.ProjectId, d.Queue, d.Pending, d.Leased, (int)(Clock.GetUtcNow() - d.OldestSince).TotalMinutes)));
+    }
+
+    [Fact]
     public async Task A_reviewer_s_leases_can_be_ended_at_once()
     {
         var first = await QueueAsync(1, "main", ageMinutes: 3);
         var second = await QueueAsync(1, "main", ageMinutes: 2);
         await QueueAsync(1, "main", ageMinutes: 1);
-        await _queues.ClaimAsync(1, "main", reviewerId: 7, Lease);
-        await _queues.ClaimAsync(1, "main", reviewerId: 7, Lease);
+        var firstClaim = (await _queues.ClaimAsync(1, "main", reviewerId: 7, Lease))!;
+        var secondClaim = (await _queues.ClaimAsync(1, "main", reviewerId: 7, Lease))!;
         await _queues.ClaimAsync(1, "main", reviewerId: 8, Lease);
 
-        Assert.Equal(2, await _queues.ReleaseHeldByAsync(7));
+        var released = await _queues.ReleaseHeldByAsync(7);
+
+        Assert.Equal(
+            [new ReleasedLease(first, 1, "main", firstClaim.Lease, firstClaim.LeaseUntil), new ReleasedLease(second, 1, "main", secondClaim.Lease, secondClaim.LeaseUntil)],
+            released.OrderBy(r => r.TaskId == first ? 0 : 1));
+        Assert.Empty(await _queues.ReleaseHeldByAsync(7));
         Assert.Equal(first, (await _queues.ClaimAsync(1, "main", reviewerId: 9, Lease))!.TaskId);
         Assert.Equal(second, (await _queues.ClaimAsync(1, "main", reviewerId: 9, Lease))!.TaskId);
     }

@@ -1,0 +1,3 @@
+namespace HiveOrleans.Tests.Review;
+
+public sealed class ReviewDecisionOnPostgresTests(PostgresReviewDeskFixture desk) : ReviewDecisionContract<PostgresReviewDeskFixture>(desk);

@@ -1,0 +1,3 @@
+namespace HiveOrleans.Tests.Review;
+
+public sealed class ReviewDecisionOnSqliteTests(SqliteReviewDeskFixture desk) : ReviewDecisionContract<SqliteReviewDeskFixture>(desk);
