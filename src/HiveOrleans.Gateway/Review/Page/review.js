@@ -168,6 +168,7 @@ function keepLease(expiresOn) {
   const current = state.current;
   const expires = Date.parse(expiresOn);
   current.expires = expires;
+  $('lease').dataset.until = expiresOn;
   const half = Math.max(1000, (expires - Date.now()) / 2);
   state.renewTimer = setTimeout(() => renew(current), half);
   tick();
