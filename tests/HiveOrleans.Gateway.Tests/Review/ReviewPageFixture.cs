@@ -2,7 +2,9 @@ using System.Net;
 using System.Text.Json;
 using HiveOrleans.Gateway.Tests.Infrastructure;
 using HiveOrleans.Gateway.Tests.Media;
+using HiveOrleans.Storage.Reviews;
 using HiveOrleans.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HiveOrleans.Gateway.Tests.Review;
 
@@ -14,6 +16,12 @@ namespace HiveOrleans.Gateway.Tests.Review;
 public sealed class ReviewPageFixture : IAsyncLifetime
 {
     public const string Bank = "page-bank";
+
+    /// <summary>
+    /// The reviewer's lease, short here (the shortest allowed is 10 s) so a test can hold a task for longer than one
+    /// lease and see the page keep it by renewing.
+    /// </summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromSeconds(20);
 
     /// <summary>The labels a rejection may carry in the projects made here.</summary>
     public static readonly string[] Labels = ["violence", "nudity", "spam"];
@@ -31,7 +39,9 @@ public sealed class ReviewPageFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _database.InitializeAsync();
-        Server = await GatewayServer.StartOnPostgresAsync(_database.ConnectionString);
+        Server = await GatewayServer.StartOnPostgresAsync(
+            _database.ConnectionString,
+            new Dictionary<string, string?> { ["HiveOrleans:Review:Lease"] = Lease.ToString("c", System.Globalization.CultureInfo.InvariantCulture) });
         await Server.CreateBankAsync(Bank, "violence", BankedImage);
     }
 
@@ -108,6 +118,10 @@ public sealed class ReviewPageFixture : IAsyncLifetime
         return body;
     }
 
+    /// <summary>
+    /// Waits until the task says AWAITING_REVIEW and its row is in the queue's store: the task grain answers polls
+    /// while it writes, so the status can show a moment before the write that makes the task claimable is durable.
+    /// </summary>
     private async Task<string> AwaitingReviewAsync(CreatedProject project, string taskId)
     {
         await Eventually.UntilAsync(
@@ -115,6 +129,8 @@ public sealed class ReviewPageFixture : IAsyncLifetime
             task => HiveApi.StatusCode(task) == "AWAITING_REVIEW",
             TimeSpan.FromSeconds(60),
             $"task {taskId} to wait for review");
+        var queues = Server.Services.GetRequiredService<IReviewQueueStore>();
+        await Eventually.UntilAsync(() => queues.ReadAsync(Guid.Parse(taskId)), standing => standing is not null, TimeSpan.FromSeconds(30), $"task {taskId} to be in its queue's store");
         return taskId;
     }
 }

@@ -71,9 +71,16 @@ export const api = {
       return { status: 0, body: null };
     }
 
+    // The body is always read to its end, even when empty (a 204): a response left unread is cancelled later,
+    // which the browser reports as a failed request.
+    const text = await response.text().catch(() => '');
     let parsed = null;
-    if ((response.headers.get('content-type') ?? '').includes('json')) {
-      parsed = await response.json().catch(() => null);
+    if (text && (response.headers.get('content-type') ?? '').includes('json')) {
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        parsed = null;
+      }
     }
 
     if (response.status === 401 && !quiet401) this.onUnauthorized();

@@ -168,6 +168,7 @@ function keepLease(expiresOn) {
   const current = state.current;
   const expires = Date.parse(expiresOn);
   current.expires = expires;
+  current.span ??= expires - Date.now();
   $('lease').dataset.until = expiresOn;
   const half = Math.max(1000, (expires - Date.now()) / 2);
   state.renewTimer = setTimeout(() => renew(current), half);
@@ -186,7 +187,8 @@ function tick() {
   const left = Math.max(0, Math.round((current.expires - Date.now()) / 1000));
   const text = `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}`;
   $('lease-left').textContent = text;
-  $('lease').classList.toggle('low', left < 60);
+  // Red for the last minute, or the last quarter of a lease shorter than four minutes.
+  $('lease').classList.toggle('low', left * 1000 < Math.min(60000, current.span / 4));
 }
 
 async function renew(current) {
