@@ -202,6 +202,45 @@ public sealed class ReviewPageInBrowserTests(ReviewPageFixture fixture, Headless
     }
 
     [Fact]
+    public async Task The_reviewers_settings_and_session_survive_a_reload_and_only_the_settings_are_stored()
+    {
+        var project = await fixture.CreateReviewProjectAsync("Settings");
+        await fixture.SubmitImageAsync(project, fixture.FreshImage());
+        var (_, token) = await fixture.CreateReviewerAsync("Linus", [project]);
+        await using var tab = await ReviewPageTab.OpenAsync(chromium.Browser, fixture.Server.Address, ownContext: true);
+        await tab.SignInAsync(token);
+
+        // Blur off, grayscale on, from the keyboard.
+        foreach (var setting in new[] { "#set-blur", "#set-gray" })
+        {
+            await tab.Page.FocusAsync(setting);
+            await tab.PressAsync(" ");
+        }
+
+        await tab.Page.ReloadAsync();
+        await tab.WaitAsync("() => !document.getElementById('queues').hidden", "a reload did not keep the reviewer signed in");
+        Assert.False(await tab.Page.EvaluateExpressionAsync<bool>("document.getElementById('set-blur').checked"));
+        Assert.True(await tab.Page.EvaluateExpressionAsync<bool>("document.getElementById('set-gray').checked"));
+        await tab.StartReviewingAsync(project.ProjectId);
+        await tab.NextTaskAsync();
+        Assert.Equal("blur(0px) grayscale(1)", await tab.MediaFilterAsync());
+
+        // The token is in neither store; the settings are all localStorage holds.
+        Assert.Equal(["hive-review-settings"], await tab.Page.EvaluateExpressionAsync<string[]>("Object.keys(localStorage)"));
+        var stored = await tab.Page.EvaluateExpressionAsync<string>("JSON.stringify(localStorage) + JSON.stringify(sessionStorage)");
+        Assert.DoesNotContain(token, stored, StringComparison.Ordinal);
+
+        // Signing out gives the task back and ends the session: a reload asks for the token again.
+        await tab.Page.FocusAsync("#sign-out");
+        await tab.PressAsync("Enter");
+        await tab.WaitAsync("() => !document.getElementById('sign-in').hidden", "signing out did not return to the sign-in form");
+        Assert.Equal((1, 0), await QueueAsSeenByApiAsync(project, token));
+        await tab.Page.ReloadAsync();
+        await tab.WaitAsync("() => !document.getElementById('sign-in').hidden", "after signing out a reload did not ask for the token");
+        await tab.AssertCleanAsync();
+    }
+
+    [Fact]
     public async Task Script_injected_into_the_page_is_refused_by_the_policy()
     {
         var project = await fixture.CreateReviewProjectAsync("Injection");
@@ -232,6 +271,18 @@ public sealed class ReviewPageInBrowserTests(ReviewPageFixture fixture, Headless
             Assert.True(asset.IsSuccessStatusCode, $"/review/{file} answered {(int)asset.StatusCode}");
             Assert.Equal(type, asset.Content.Headers.ContentType?.MediaType);
         }
+    }
+
+    /// <summary>The queue's pending and leased counts as the reviewer API gives them to a Bearer token.</summary>
+    private async Task<(long Pending, long Leased)> QueueAsSeenByApiAsync(CreatedProject project, string token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/review/v1/queues");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        var (status, body) = await fixture.Client.SendJsonAsync(request);
+        Assert.Equal(System.Net.HttpStatusCode.OK, status);
+        var queue = body.GetProperty("queues").EnumerateArray()
+            .Single(q => q.GetProperty("project_id").GetInt64() == project.ProjectId && q.GetProperty("queue").GetString() == "main");
+        return (queue.GetProperty("pending").GetInt64(), queue.GetProperty("leased").GetInt64());
     }
 
     private static async Task ScreenshotAsync(ReviewPageTab tab, string name)
