@@ -1,10 +1,11 @@
 using HiveOrleans.Gateway.Docs.OpenApi;
+using HiveOrleans.Gateway.Review.Page;
 
 namespace HiveOrleans.Gateway.Docs;
 
 /// <summary>
 /// What a person's browser finds on the gateway: the start page at <c>/</c>, the API reference at
-/// <see cref="ApiReference.Path"/>, and the OpenAPI document (<c>/openapi/v1.json</c>) that both describe.
+/// <see cref="ApiReference.Path"/>, the reviewer's page at <see cref="ReviewPage.Path"/>, and the OpenAPI document (<c>/openapi/v1.json</c>) that both describe.
 /// </summary>
 internal static class GatewayDocs
 {
@@ -19,6 +20,7 @@ internal static class GatewayDocs
     {
         routes.MapStartPage();
         routes.MapApiReference();
+        routes.MapReviewPage();
         return routes;
     }
 }

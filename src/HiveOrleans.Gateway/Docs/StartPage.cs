@@ -99,6 +99,7 @@ internal static class StartPage
             <h2 id="operate">Operate</h2>
             <ul>
             <li><a href="{{DashboardApi.Path}}/">Orleans dashboard</a>: silos, grains and the live log. The browser asks for a password: the operator token (any user name).</li>
+            <li><a href="/review/">Review</a>: the reviewers' page for manual-review projects; reviewers sign in with the token their operator gave them.</li>
             <li><a href="/healthz">/healthz</a>: the process is up.</li>
             <li><a href="/readyz">/readyz</a>: a silo answers and can round-trip the store; 503 otherwise.</li>
             {{metrics}}
