@@ -101,8 +101,10 @@ internal sealed partial class TaskGrain
     }
 
     /// <summary>
-    /// Waits out a write under way, so a reader is told what is stored: the grain is reentrant, and a change waiting
-    /// for its write (a task entering the review queue, say) must not be reported before it could be acted on.
+    /// Waits out a write under way, so a reader is told what is stored. Used for a task in review: the grain is
+    /// reentrant, and a task entering the review queue must not be reported <c>AWAITING_REVIEW</c> before a reviewer
+    /// could claim it. Other reads answer from memory while a write is out (a status a moment ahead of its write, which
+    /// recovery would redo if the silo died), so a slow store never holds up a poll.
     /// </summary>
     private async Task StoredAsync()
     {

@@ -99,7 +99,11 @@ internal sealed partial class TaskGrain(
     public async Task<TaskSnapshot?> GetAsync()
     {
         await LoadAsync();
-        await StoredAsync();
+        if (AwaitsReview)
+        {
+            await StoredAsync();
+        }
+
         return Exists ? Snapshot() : null;
     }
 
