@@ -32,7 +32,7 @@ internal static class HiveMetrics
         "hiveorleans.review.claims", "{claim}", "Tasks leased to a reviewer, by project and queue");
 
     public static readonly Counter<long> ReviewDecisions = Meter.CreateCounter<long>(
-        "hiveorleans.review.decisions", "{decision}", "Reviewers' decisions taken (approve, reject, escalate), by project");
+        "hiveorleans.review.decisions", "{decision}", "Reviewers' decisions taken (approve, reject, escalate), by project and reviewer");
 
     public static readonly Histogram<double> ReviewTimeToDecision = Meter.CreateHistogram<double>(
         "hiveorleans.review.time_to_decision", "s", "Time from a task entering review to a reviewer's approval or rejection");
@@ -46,4 +46,6 @@ internal static class HiveMetrics
     public static KeyValuePair<string, object?> Queue(string queue) => new("queue", queue);
 
     public static KeyValuePair<string, object?> Decision(string decision) => new("decision", decision);
+
+    public static KeyValuePair<string, object?> Reviewer(long reviewerId) => new("reviewer", reviewerId);
 }

@@ -65,7 +65,8 @@ internal sealed partial class ReviewDeskGrain
             reviewer.ReviewerId,
             decision.Lease,
             ReviewAuditDetails.Decision(decision)));
-        HiveMetrics.ReviewDecisions.Add(1, HiveMetrics.Decision(decision.Decision), HiveMetrics.Project(task.Submission.ProjectId));
+        HiveMetrics.ReviewDecisions.Add(
+            1, HiveMetrics.Decision(decision.Decision), HiveMetrics.Project(task.Submission.ProjectId), HiveMetrics.Reviewer(reviewer.ReviewerId));
         if (!escalated)
         {
             HiveMetrics.ReviewTimeToDecision.Record(

@@ -219,7 +219,7 @@ public abstract class ReviewDecisionContract<TFixture>(TFixture desk) : IClassFi
         await desk.Desk.DecideAsync(reviewer, task, Reject(grant.Lease, 42));
 
         Assert.Contains(("hiveorleans.review.claims", 1d, (string?)null), measured);
-        Assert.Contains(("hiveorleans.review.decisions", 1d, ReviewDecisions.Reject), measured);
+        Assert.Contains(("hiveorleans.review.decisions", 1d, $"{ReviewDecisions.Reject} by 42"), measured);
         var waited = Assert.Single(measured, m => m.Instrument == "hiveorleans.review.time_to_decision");
         Assert.InRange(waited.Value, 0, (DateTimeOffset.UtcNow - grant.QueuedSince).TotalSeconds + 1);
 
@@ -231,6 +231,7 @@ public abstract class ReviewDecisionContract<TFixture>(TFixture desk) : IClassFi
             {
                 ours |= tag.Key == "project" && Equals(tag.Value, project);
                 decision = tag.Key == "decision" ? (string?)tag.Value : decision;
+                decision = tag.Key == "reviewer" ? $"{decision} by {tag.Value}" : decision;
             }
 
             if (ours)
