@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace HiveOrleans.Grains.Models;
 
 /// <summary>
@@ -10,10 +12,30 @@ internal static class UninterruptibleWork
     public static async Task<T> RunAsync<T>(Func<T> work, TimeSpan timeout, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
-        var running = Task.Run(work, CancellationToken.None);
+        var started = Stopwatch.GetTimestamp();
+        var ended = 0L;
+        var running = Task.Run(
+            () =>
+            {
+                try
+                {
+                    return work();
+                }
+                finally
+                {
+                    Volatile.Write(ref ended, Stopwatch.GetTimestamp());
+                }
+            },
+            CancellationToken.None);
         try
         {
-            return await running.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+            var result = await running.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+
+            // The deadline is the clock's, not the timer's: on a starved thread pool the timer can fire after late
+            // work has ended, and late work is a timeout all the same.
+            return Stopwatch.GetElapsedTime(started, Volatile.Read(ref ended)) <= timeout
+                ? result
+                : throw new TimeoutException($"The work ended past its deadline of {timeout.TotalMilliseconds:0} ms.");
         }
         catch (Exception e) when (e is TimeoutException or OperationCanceledException && !running.IsCompleted)
         {
