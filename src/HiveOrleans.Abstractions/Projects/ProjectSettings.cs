@@ -76,4 +76,10 @@ public sealed record ProjectSettings
 
     /// <summary>True to remove the review timeout: tasks wait for a decision for as long as it takes.</summary>
     [Id(22)] public bool ClearReviewTimeout { get; init; }
+
+    /// <summary>Visual projects: the models to run on each image and frame. Replaces the whole list when given.</summary>
+    [Id(23)] public IReadOnlyList<string>? VisualModels { get; init; }
+
+    /// <summary>True to put the visual models back to their default, which follows whether banks are attached.</summary>
+    [Id(24)] public bool ResetVisualModels { get; init; }
 }

@@ -42,6 +42,8 @@ internal static class ProjectSettingsReader
             Allowlist = JsonFields.Strings(root, "allowlist"),
             FrameRate = JsonFields.Number(root, "frame_rate", 0, ProjectSettingsRules.MaxFrameRate),
             HashBanks = JsonFields.Strings(root, "hash_banks"),
+            VisualModels = JsonFields.Strings(root, "visual_models"),
+            ResetVisualModels = IsNull(root, "visual_models"),
             ReviewWhen = ReviewWhen(root),
             ReviewSample = IsNull(root, "review_sample") ? 0 : JsonFields.Number(root, "review_sample", 0, 1),
             ReviewLabels = JsonFields.Strings(root, "review_labels"),

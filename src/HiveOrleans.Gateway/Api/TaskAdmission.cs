@@ -91,6 +91,7 @@ internal sealed class TaskAdmission(IGrainFactory grains, TaskCalls calls, Quota
         Url = request.Url,
         FrameRate = project.FrameRate,
         HashBanks = project.HashBanks,
+        VisualModels = project.ModelType == ModelTypes.Visual ? VisualModels.Effective(project.VisualModels, project.HashBanks) : [],
         MaxMediaBytes = project.MaxBodyBytes,
         Review = project.ReviewRules,
     };

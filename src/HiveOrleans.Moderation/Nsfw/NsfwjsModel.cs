@@ -54,6 +54,20 @@ public sealed class NsfwjsModel : IDisposable
 
     public void Dispose() => Classifier.Dispose();
 
+    /// <summary>The version <see cref="Load"/> would report, from the files alone (model.json and the shard's hash).</summary>
+    /// <exception cref="NsfwjsWeightsMissingException">The directory lacks the files.</exception>
+    public static string ReadVersion(string directory)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        var missing = Files.Where(file => !File.Exists(Path.Combine(directory, file))).ToArray();
+        if (missing.Length > 0)
+        {
+            throw new NsfwjsWeightsMissingException(directory, missing);
+        }
+
+        return VersionOf(TfjsLayersModel.Load(directory));
+    }
+
     /// <summary><c>nsfwjs 4.3.0</c> in model.json becomes <c>nsfwjs-4.3.0/mobilenet_v2/8e7dddbb16ac</c>.</summary>
     private static string VersionOf(TfjsLayersModel model)
     {

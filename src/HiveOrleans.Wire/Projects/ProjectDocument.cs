@@ -30,6 +30,7 @@ namespace HiveOrleans.Wire.Projects;
 /// <param name="Allowlist">Text projects: terms the built-in lexicons never flag.</param>
 /// <param name="FrameRate">Visual projects: frames sampled per second.</param>
 /// <param name="HashBanks">Visual projects: the hash banks media is matched against.</param>
+/// <param name="VisualModels">Visual projects: the models run on each image and frame (the default resolved); absent for other projects.</param>
 /// <param name="ReviewWhen">Manual-review projects: <c>"always"</c>, or class → the lowest score that sends a task to review. Absent for model-only projects, as are the other review settings.</param>
 /// <param name="ReviewSample">Manual-review projects: the share (0–1) of the other tasks that go to review anyway.</param>
 /// <param name="ReviewLabels">Manual-review projects: the labels a rejection may name.</param>
@@ -59,6 +60,7 @@ public sealed record ProjectDocument(
     IReadOnlyList<string> Allowlist,
     double FrameRate,
     IReadOnlyList<string> HashBanks,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? VisualModels,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] JsonElement? ReviewWhen,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? ReviewSample,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? ReviewLabels,
@@ -94,6 +96,7 @@ public sealed record ProjectDocument(
             config.Allowlist,
             config.FrameRate,
             config.HashBanks,
+            config.ModelType == ModelTypes.Visual ? Abstractions.Projects.VisualModels.Effective(config.VisualModels, config.HashBanks) : null,
             config.ReviewRules is { } rules ? When(rules) : null,
             config.ReviewRules?.Sample,
             config.ReviewRules?.Labels,

@@ -45,6 +45,8 @@ public static class ProjectSettingsRules
             Allowlist = settings.Allowlist is { } allow ? Terms(allow) : config.Allowlist,
             FrameRate = settings.FrameRate ?? config.FrameRate,
             HashBanks = settings.HashBanks is { } banks ? [.. banks.Select(b => b.Trim()).Distinct(StringComparer.Ordinal)] : config.HashBanks,
+            VisualModels = settings.ResetVisualModels ? null
+                : settings.VisualModels is { } models ? [.. models.Select(m => m.Trim()).Distinct(StringComparer.Ordinal)] : config.VisualModels,
             UpdatedOn = now,
         };
         Validate(updated, heads);
@@ -102,6 +104,16 @@ public static class ProjectSettingsRules
         Require(config.HashBanks.Count == 0 || config.ModelType == ModelTypes.Visual, "'hash_banks' applies to visual projects only.");
         Require(config.HashBanks.Count <= MaxHashBanks, $"'hash_banks' names {config.HashBanks.Count} banks; at most {MaxHashBanks}.");
         Require(config.HashBanks.All(IsBankName), "'hash_banks' entries are bank names: lowercase letters, digits, '_' and '-', starting with a letter or digit, at most 64 characters.");
+        if (config.VisualModels is { } models)
+        {
+            Require(config.ModelType == ModelTypes.Visual, "'visual_models' applies to visual projects only.");
+            Require(models.Count > 0, $"'visual_models' names no model; choose from {string.Join(", ", VisualModels.Known)}, or null for the default.");
+            foreach (var model in models)
+            {
+                Require(VisualModels.Known.Contains(model), $"'visual_models' names '{model}', which is not a visual model; known: {string.Join(", ", VisualModels.Known)}.");
+            }
+        }
+
         foreach (var (head, level) in config.Thresholds)
         {
             Require(heads.Contains(head), $"'thresholds' names '{head}', which is not a class of a {config.ModelType} project; known: {string.Join(", ", heads)}.");
