@@ -61,7 +61,7 @@ internal sealed class TinyKerasModel
         var layers = new JsonArray(
             Layer("InputLayer", "input", new JsonObject { ["batch_input_shape"] = new JsonArray(null, Side, Side, Channels), ["dtype"] = "float32" }),
             Layer("ZeroPadding2D", "pad", new JsonObject { ["padding"] = new JsonArray(new JsonArray(0, 1), new JsonArray(0, 1)), ["data_format"] = "channels_last" }, "input"),
-            Layer("Conv2D", "conv", Conv(3, 2, "valid") , "pad"),
+            Layer("Conv2D", "conv", Conv(3, 2, "valid"), "pad"),
             Layer("BatchNormalization", "bn", new JsonObject { ["axis"] = -1, ["epsilon"] = 0.001, ["center"] = true, ["scale"] = true }, "conv"),
             Layer("ReLU", "relu", new JsonObject { ["max_value"] = 6.0, ["negative_slope"] = 0.0, ["threshold"] = 0.0 }, "bn"),
             Layer("DepthwiseConv2D", "dw", Conv(3, 1, "same"), "relu"),
