@@ -80,4 +80,7 @@ public sealed record ProjectConfig
     /// null for the default (<see cref="Projects.VisualModels.Effective"/>), which follows whether banks are attached.
     /// </summary>
     [Id(22)] public IReadOnlyList<string>? VisualModels { get; init; }
+
+    /// <summary>Visual projects: per class, the lowest score (0–1) reported; lower scores are reported as 0.</summary>
+    [Id(23)] public IReadOnlyDictionary<string, double> ScoreThresholds { get; init; } = new Dictionary<string, double>();
 }

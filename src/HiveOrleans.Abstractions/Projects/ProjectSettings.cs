@@ -82,4 +82,11 @@ public sealed record ProjectSettings
 
     /// <summary>True to put the visual models back to their default, which follows whether banks are attached.</summary>
     [Id(24)] public bool ResetVisualModels { get; init; }
+
+    /// <summary>
+    /// The thresholds as the operator API takes them, numbers: a text project's are whole severities 0–3 (kept in
+    /// <see cref="ProjectConfig.Thresholds"/>), a visual project's scores 0–1 (in <see cref="ProjectConfig.ScoreThresholds"/>).
+    /// Replaces the whole map when given; takes precedence over <see cref="Thresholds"/>.
+    /// </summary>
+    [Id(25)] public IReadOnlyDictionary<string, double>? ScoreThresholds { get; init; }
 }

@@ -9,6 +9,13 @@ public static class VisualModels
     /// <summary>PDQ matching against the project's hash banks: a <c>yes_</c>/<c>no_</c> class per bank label.</summary>
     public const string HashBanks = "hash_banks";
 
+    /// <summary>The NSFW classifier's classes, which a visual project's thresholds may name (scores 0–1).</summary>
+    public static readonly IReadOnlyList<string> NsfwClasses =
+    [
+        "general_nsfw", "general_suggestive", "general_not_nsfw_not_suggestive",
+        "nsfwjs_drawing", "nsfwjs_hentai", "nsfwjs_neutral", "nsfwjs_porn", "nsfwjs_sexy",
+    ];
+
     /// <summary>Every model a project may choose, in the order their classes appear in a frame's <c>classes</c>.</summary>
     public static readonly IReadOnlyList<string> Known = [Nsfw, HashBanks];
 

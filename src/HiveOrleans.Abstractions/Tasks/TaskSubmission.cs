@@ -69,4 +69,7 @@ public sealed record TaskSubmission
     /// tasks submitted before projects chose their models: the default then applies.
     /// </summary>
     [Id(20)] public IReadOnlyList<string> VisualModels { get; init; } = [];
+
+    /// <summary>Visual projects: per class, the lowest score reported (the project's thresholds at submission time).</summary>
+    [Id(21)] public IReadOnlyDictionary<string, double>? ScoreThresholds { get; init; }
 }

@@ -86,6 +86,7 @@ internal sealed class TaskAdmission(IGrainFactory grains, TaskCalls calls, Quota
         ConfigTag = project.ConfigTag,
         Charge = project.ChargePerTask,
         Thresholds = project.Thresholds.Count > 0 ? project.Thresholds : null,
+        ScoreThresholds = project.ScoreThresholds.Count > 0 ? project.ScoreThresholds : null,
         HasCustomLists = project.Blocklist.Count > 0 || project.Allowlist.Count > 0,
         Media = request.Media,
         Url = request.Url,

@@ -22,7 +22,7 @@ namespace HiveOrleans.Wire.Projects;
 /// <param name="SyncTimeoutSeconds">How long a sync request waits for its result.</param>
 /// <param name="MaxTextLength">The longest <c>text_data</c> accepted, in characters.</param>
 /// <param name="MaxBodyBytes">The largest request body accepted, in bytes.</param>
-/// <param name="Thresholds">Per head, the lowest severity reported; in ordinal order of the head.</param>
+/// <param name="Thresholds">Per class, the lowest severity (text) or score (visual) reported; in ordinal order of the class.</param>
 /// <param name="RateLimit">The cluster-wide request rate, or null for none.</param>
 /// <param name="DailyQuota">The cluster-wide cap on tasks per UTC day, or null for none.</param>
 /// <param name="ChargePerTask">What one task costs.</param>
@@ -52,7 +52,7 @@ public sealed record ProjectDocument(
     double SyncTimeoutSeconds,
     int MaxTextLength,
     long MaxBodyBytes,
-    IReadOnlyDictionary<string, int> Thresholds,
+    IReadOnlyDictionary<string, double> Thresholds,
     RateLimitDocument? RateLimit,
     long? DailyQuota,
     double ChargePerTask,
@@ -88,7 +88,9 @@ public sealed record ProjectDocument(
             config.SyncTimeout.TotalSeconds,
             config.MaxTextLength,
             config.MaxBodyBytes,
-            new SortedDictionary<string, int>(config.Thresholds.ToDictionary(), StringComparer.Ordinal),
+            new SortedDictionary<string, double>(
+                config.Thresholds.ToDictionary(pair => pair.Key, pair => (double)pair.Value).Concat(config.ScoreThresholds).ToDictionary(),
+                StringComparer.Ordinal),
             config.RateLimit is { } rate ? new RateLimitDocument(rate.PerSecond, rate.Burst) : null,
             config.DailyQuota,
             config.ChargePerTask,

@@ -28,6 +28,7 @@ public static class ProjectSettingsRules
         ArgumentNullException.ThrowIfNull(headsOf);
         var heads = headsOf(config.ModelType);
         var review = settings.Review ?? config.Review;
+        var thresholds = settings.ScoreThresholds ?? settings.Thresholds?.ToDictionary(pair => pair.Key, pair => (double)pair.Value, StringComparer.Ordinal);
         var updated = config with
         {
             Name = settings.Name?.Trim() ?? config.Name,
@@ -36,7 +37,9 @@ public static class ProjectSettingsRules
             SyncTimeout = settings.SyncTimeout ?? config.SyncTimeout,
             MaxTextLength = settings.MaxTextLength ?? config.MaxTextLength,
             MaxBodyBytes = settings.MaxBodyBytes ?? config.MaxBodyBytes,
-            Thresholds = settings.Thresholds ?? config.Thresholds,
+            Thresholds = thresholds is null ? config.Thresholds : config.ModelType == ModelTypes.Visual ? new Dictionary<string, int>() : Severities(thresholds),
+            ScoreThresholds = thresholds is null ? config.ScoreThresholds
+                : config.ModelType == ModelTypes.Visual ? new Dictionary<string, double>(thresholds, StringComparer.Ordinal) : new Dictionary<string, double>(),
             RateLimit = settings.ClearRateLimit ? null : settings.RateLimit ?? config.RateLimit,
             DailyQuota = settings.ClearDailyQuota ? null : settings.DailyQuota ?? config.DailyQuota,
             ChargePerTask = settings.ChargePerTask ?? config.ChargePerTask,
@@ -52,6 +55,17 @@ public static class ProjectSettingsRules
         Validate(updated, heads);
         updated = updated with { ReviewRules = ReviewSettingsRules.Apply(config, settings, review, heads) };
         return updated;
+    }
+
+    /// <summary>A text project's thresholds are severities, whole numbers 0–3.</summary>
+    private static Dictionary<string, int> Severities(IReadOnlyDictionary<string, double> thresholds)
+    {
+        foreach (var (head, level) in thresholds)
+        {
+            Require(level is >= 0 and <= MaxSeverity && level == Math.Floor(level), $"'thresholds.{head}' must be a severity from 0 to 3.");
+        }
+
+        return thresholds.ToDictionary(pair => pair.Key, pair => (int)pair.Value, StringComparer.Ordinal);
     }
 
     public const double MaxFrameRate = 30;
@@ -118,6 +132,12 @@ public static class ProjectSettingsRules
         {
             Require(heads.Contains(head), $"'thresholds' names '{head}', which is not a class of a {config.ModelType} project; known: {string.Join(", ", heads)}.");
             Require(level is >= 0 and <= 3, $"'thresholds.{head}' must be a severity from 0 to 3.");
+        }
+
+        foreach (var (head, score) in config.ScoreThresholds)
+        {
+            Require(VisualModels.NsfwClasses.Contains(head), $"'thresholds' names '{head}', which is not a scored class of a visual project; known: {string.Join(", ", VisualModels.NsfwClasses)}.");
+            Require(score is >= 0 and <= 1, $"'thresholds.{head}' must be a score from 0 to 1 on a visual project.");
         }
     }
 

@@ -118,6 +118,27 @@ public sealed class NsfwSubmissionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_visual_project_s_thresholds_report_scores_under_them_as_zero()
+    {
+        var image = TestMedia.SceneJpeg(seed: 5);
+        var plain = await CreateAsync(new { name = "plain", model_type = "visual" });
+        var floors = new Dictionary<string, double> { ["general_not_nsfw_not_suggestive"] = 1, ["general_nsfw"] = 0 };
+        var thresholded = await CreateAsync(new { name = "thresholds", model_type = "visual", thresholds = floors });
+
+        var (_, before) = await Client.UploadAsync(plain.Key, "sync", image);
+        var (_, after) = await Client.UploadAsync(thresholded.Key, "sync", image);
+
+        var raw = Scores(Assert.Single(MediaApi.Output(before).EnumerateArray()));
+        var reported = Scores(Assert.Single(MediaApi.Output(after).EnumerateArray()));
+        Assert.InRange(raw[NsfwHead.Neither], 1e-9, 1 - 1e-9);
+        Assert.Equal(0, reported[NsfwHead.Neither]);
+        Assert.Equal(raw.Where(c => c.Key != NsfwHead.Neither), reported.Where(c => c.Key != NsfwHead.Neither));
+        var (_, project) = await Client.AdminAsync(HttpMethod.Get, $"/admin/v1/projects/{thresholded.ProjectId}");
+        Assert.Equal(0.0, project.GetProperty("thresholds").GetProperty("general_nsfw").GetDouble());
+        Assert.Equal(1.0, project.GetProperty("thresholds").GetProperty("general_not_nsfw_not_suggestive").GetDouble());
+    }
+
+    [Fact]
     public async Task A_video_gets_nsfw_classes_per_frame_and_each_class_maximum_over_its_frames()
     {
         var project = await CreateAsync(new { name = "video", model_type = "visual", frame_rate = 2 });
