@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The test command README.md gives: sets up what the tests need on a Debian machine (PostgreSQL on 127.0.0.1:5432
-# with the password the tests expect, ffmpeg, Debian's chromium), installing what is missing, then runs the whole
-# suite. Safe to run again: it only installs what is absent and restarts PostgreSQL with the tests' settings.
+# with the password the tests expect, ffmpeg, Debian's chromium, node and npm), installing what is missing, then runs
+# the whole suite. Safe to run again: it only installs what is absent and restarts PostgreSQL with the tests' settings.
 # Arguments go to `dotnet test` (e.g. `./test.sh --filter FullyQualifiedName~TextEngine`).
 # Set HIVEORLEANS_TEST_POSTGRES to use a PostgreSQL of your own; then none is installed or started here.
 set -euo pipefail
@@ -22,6 +22,9 @@ need=()
 [ -n "${HIVEORLEANS_TEST_POSTGRES:-}" ] || command -v pg_ctlcluster >/dev/null 2>&1 || need+=(postgresql)
 command -v ffmpeg >/dev/null 2>&1 || need+=(ffmpeg)
 [ -x /usr/lib/chromium/chromium ] || [ -n "${HIVEORLEANS_TEST_CHROMIUM:-}" ] || need+=(chromium)
+# node and npm: the build writes the NSFW model's weights with them (tools/nsfwjs/prepare.sh), and the conformance
+# tests run nsfwjs itself in node as their reference.
+{ command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; } || need+=(nodejs npm)
 if [ ${#need[@]} -gt 0 ]; then
   if ! command -v apt-get >/dev/null 2>&1; then
     echo "Missing: ${need[*]}. Install them (Debian package names), or set HIVEORLEANS_TEST_POSTGRES / HIVEORLEANS_TEST_CHROMIUM." >&2

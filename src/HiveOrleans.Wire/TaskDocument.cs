@@ -258,6 +258,7 @@ public static class TaskDocument
         }
 
         writer.WriteEndArray();
+        FrameSummary.Write(writer, output);
         writer.WriteEndObject();
     }
 

@@ -8,8 +8,8 @@ namespace HiveOrleans.Bench;
 
 /// <summary>
 /// The models alone, single-threaded, no Orleans or HTTP: text engine throughput and allocations, PDQ hashing of a
-/// 1-megapixel JPEG, and <see cref="PdqIndex"/> lookups against a million random hashes. Every loop is bounded by
-/// time and count. Run: <c>dotnet run -c Release --project tests/HiveOrleans.Bench -- models</c>.
+/// 1-megapixel JPEG, and <see cref="PdqIndex"/> lookups against a million random hashes (the NSFW classifier follows,
+/// <see cref="NsfwBenchmarks"/>). Every loop is bounded by time and count. Run: <c>dotnet run -c Release --project tests/HiveOrleans.Bench -- models</c>.
 /// </summary>
 internal static class ModelBenchmarks
 {

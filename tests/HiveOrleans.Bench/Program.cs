@@ -4,10 +4,11 @@ using HiveOrleans.Bench;
 // The load driver: starts the system in this process (embedded on SQLite, or a co-hosted silo on PostgreSQL), or as
 // README's separate silo and gateway processes (--hosting processes), or attaches to one already running (--target);
 // drives it over HTTP on 127.0.0.1 and prints what it measured. Run it in Release; see docs/benchmarks.md.
-// "models" measures the text engine and PDQ alone, with no system around them.
+// "models" measures the text engine, PDQ and the NSFW classifier alone, with no system around them.
 if (args is ["models"])
 {
     ModelBenchmarks.Run();
+    await NsfwBenchmarks.RunAsync();
     return 0;
 }
 

@@ -74,4 +74,13 @@ public sealed record ProjectConfig
     /// <see cref="ReviewRouting.Labels"/> are resolved (the project's classes when none were given), never empty.
     /// </summary>
     [Id(21)] public ReviewRouting? ReviewRules { get; init; }
+
+    /// <summary>
+    /// Visual projects: the models chosen for each image and frame (<see cref="Projects.VisualModels.Known"/> names), or
+    /// null for the default (<see cref="Projects.VisualModels.Effective"/>), which follows whether banks are attached.
+    /// </summary>
+    [Id(22)] public IReadOnlyList<string>? VisualModels { get; init; }
+
+    /// <summary>Visual projects: per class, the lowest score (0–1) reported; lower scores are reported as 0.</summary>
+    [Id(23)] public IReadOnlyDictionary<string, double> ScoreThresholds { get; init; } = new Dictionary<string, double>();
 }

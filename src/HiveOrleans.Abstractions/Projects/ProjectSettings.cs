@@ -76,4 +76,17 @@ public sealed record ProjectSettings
 
     /// <summary>True to remove the review timeout: tasks wait for a decision for as long as it takes.</summary>
     [Id(22)] public bool ClearReviewTimeout { get; init; }
+
+    /// <summary>Visual projects: the models to run on each image and frame. Replaces the whole list when given.</summary>
+    [Id(23)] public IReadOnlyList<string>? VisualModels { get; init; }
+
+    /// <summary>True to put the visual models back to their default, which follows whether banks are attached.</summary>
+    [Id(24)] public bool ResetVisualModels { get; init; }
+
+    /// <summary>
+    /// The thresholds as the operator API takes them, numbers: a text project's are whole severities 0–3 (kept in
+    /// <see cref="ProjectConfig.Thresholds"/>), a visual project's scores 0–1 (in <see cref="ProjectConfig.ScoreThresholds"/>).
+    /// Replaces the whole map when given; takes precedence over <see cref="Thresholds"/>.
+    /// </summary>
+    [Id(25)] public IReadOnlyDictionary<string, double>? ScoreThresholds { get; init; }
 }

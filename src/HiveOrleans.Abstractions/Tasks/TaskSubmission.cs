@@ -63,4 +63,13 @@ public sealed record TaskSubmission
 
     /// <summary>A manual-review project's rules (the project's settings at submission time); null for a model-only project.</summary>
     [Id(19)] public ReviewRouting? Review { get; init; }
+
+    /// <summary>
+    /// Visual projects: the models to run (the project's effective <c>visual_models</c> at submission time). Empty on
+    /// tasks submitted before projects chose their models: the default then applies.
+    /// </summary>
+    [Id(20)] public IReadOnlyList<string> VisualModels { get; init; } = [];
+
+    /// <summary>Visual projects: per class, the lowest score reported (the project's thresholds at submission time).</summary>
+    [Id(21)] public IReadOnlyDictionary<string, double>? ScoreThresholds { get; init; }
 }

@@ -18,9 +18,10 @@ internal static class ProjectFields
         new("daily-quota", "N", "tasks accepted per UTC day"),
         new("charge", "AMOUNT", "what one task costs, for usage reports"),
         new("config-tag", "TAG", "a label for this configuration, carried in task results"),
-        new("threshold", "HEAD=N", "lowest severity reported for a head, e.g. violence=2 (repeat for more heads)", Repeatable: true),
+        new("threshold", "HEAD=N", "lowest score reported for a class: a severity 0-3 on text (violence=2), a score 0-1 on visual (general_nsfw=0.2); repeat for more", Repeatable: true),
         new("frame-rate", "N", "frames per second sampled from a video or GIF (visual projects)"),
         new("hash-banks", "A,B", "the banks media is matched against, comma-separated; replaces the list, '' for none (visual projects)"),
+        new("visual-models", "A,B", "the models run on each frame, from nsfw and hash_banks, comma-separated; '' for the default (visual projects)"),
         new("review-when", "CLASS=N", "manual review: 'always' (default), or send only tasks scoring a class at least N, e.g. violence=2 (repeat for more classes)", Repeatable: true),
         new("review-sample", "SHARE", "manual review: the share (0-1) of other tasks reviewed anyway; default 0"),
         new("review-labels", "A,B", "manual review: the labels a rejection may name, comma-separated; '' for the default, the project's classes"),
@@ -61,6 +62,11 @@ internal static class ProjectFields
             body["hash_banks"] = new JsonArray([.. banks.Select(bank => JsonValue.Create(bank))]);
         }
 
+        if (arguments.CommaList("visual-models") is { } models)
+        {
+            body["visual_models"] = models.Count > 0 ? new JsonArray([.. models.Select(model => JsonValue.Create(model))]) : null;
+        }
+
         AddReview(body, arguments);
         return body;
     }
@@ -90,7 +96,30 @@ internal static class ProjectFields
         }
     }
 
-    private static JsonObject Thresholds(IReadOnlyList<string> given) => Severities("threshold", "HEAD", given);
+    /// <summary><c>HEAD=N</c> pairs with N a number (whole severities for text, scores 0–1 for visual; the gateway checks which).</summary>
+    private static JsonObject Thresholds(IReadOnlyList<string> given)
+    {
+        var thresholds = new JsonObject();
+        foreach (var text in given)
+        {
+            var equals = text.IndexOf('=', StringComparison.Ordinal);
+            var name = equals < 0 ? string.Empty : text[..equals].Trim();
+            if (name.Length == 0
+                || !decimal.TryParse(text.AsSpan(equals + 1), System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var level))
+            {
+                throw new UsageException($"--threshold takes HEAD=N with N a number, e.g. violence=2 or general_nsfw=0.2, not '{text}'");
+            }
+
+            if (thresholds.ContainsKey(name))
+            {
+                throw new UsageException($"--threshold for '{name}' is given more than once");
+            }
+
+            thresholds[name] = level;
+        }
+
+        return thresholds;
+    }
 
     /// <summary><c>NAME=N</c> pairs as a JSON object, each name once.</summary>
     private static JsonObject Severities(string option, string what, IReadOnlyList<string> given)

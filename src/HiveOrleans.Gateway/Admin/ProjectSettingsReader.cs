@@ -31,7 +31,7 @@ internal static class ProjectSettingsReader
             SyncTimeout = JsonFields.Number(root, "sync_timeout_seconds", 1, maxSyncSeconds) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
             MaxTextLength = (int?)JsonFields.Int64(root, "max_text_length", 1, ProjectSettingsRules.MaxTextLengthLimit),
             MaxBodyBytes = JsonFields.Int64(root, "max_body_bytes", ProjectSettingsRules.MinBodyBytes, ProjectSettingsRules.MaxBodyBytesLimit),
-            Thresholds = Thresholds(root),
+            ScoreThresholds = Thresholds(root),
             RateLimit = rateGiven && rate.ValueKind != JsonValueKind.Null ? Rate(rate) : null,
             ClearRateLimit = rateGiven && rate.ValueKind == JsonValueKind.Null,
             DailyQuota = JsonFields.Int64(root, "daily_quota", 1, long.MaxValue),
@@ -42,6 +42,8 @@ internal static class ProjectSettingsReader
             Allowlist = JsonFields.Strings(root, "allowlist"),
             FrameRate = JsonFields.Number(root, "frame_rate", 0, ProjectSettingsRules.MaxFrameRate),
             HashBanks = JsonFields.Strings(root, "hash_banks"),
+            VisualModels = JsonFields.Strings(root, "visual_models"),
+            ResetVisualModels = IsNull(root, "visual_models"),
             ReviewWhen = ReviewWhen(root),
             ReviewSample = IsNull(root, "review_sample") ? 0 : JsonFields.Number(root, "review_sample", 0, 1),
             ReviewLabels = JsonFields.Strings(root, "review_labels"),
@@ -109,7 +111,8 @@ internal static class ProjectSettingsReader
         return new RateLimit(perSecond, (int)burst);
     }
 
-    private static Dictionary<string, int>? Thresholds(JsonElement root)
+    /// <summary>Numbers from 0 to 3; the project grain checks them against the model type (text: whole severities, visual: scores 0–1).</summary>
+    private static Dictionary<string, double>? Thresholds(JsonElement root)
     {
         if (JsonFields.Field(root, "thresholds") is not { } thresholds)
         {
@@ -121,10 +124,12 @@ internal static class ProjectSettingsReader
             throw ApiException.BadRequest("'thresholds' must be an object of class names to severities, e.g. {\"violence\": 2}.");
         }
 
-        var map = new Dictionary<string, int>(StringComparer.Ordinal);
+        var map = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var (head, value) in JsonFields.Properties(thresholds, "thresholds"))
         {
-            map[head] = (int)JsonFields.WholeNumber(value, $"thresholds.{head}", 0, ProjectSettingsRules.MaxSeverity);
+            map[head] = value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var number) && double.IsFinite(number) && number is >= 0 and <= ProjectSettingsRules.MaxSeverity
+                ? number
+                : throw ApiException.BadRequest($"'thresholds.{head}' must be a whole number from 0 to 3 (a text project's severity), or a score from 0 to 1 (a visual project's class).");
         }
 
         return map;

@@ -86,11 +86,13 @@ internal sealed class TaskAdmission(IGrainFactory grains, TaskCalls calls, Quota
         ConfigTag = project.ConfigTag,
         Charge = project.ChargePerTask,
         Thresholds = project.Thresholds.Count > 0 ? project.Thresholds : null,
+        ScoreThresholds = project.ScoreThresholds.Count > 0 ? project.ScoreThresholds : null,
         HasCustomLists = project.Blocklist.Count > 0 || project.Allowlist.Count > 0,
         Media = request.Media,
         Url = request.Url,
         FrameRate = project.FrameRate,
         HashBanks = project.HashBanks,
+        VisualModels = project.ModelType == ModelTypes.Visual ? VisualModels.Effective(project.VisualModels, project.HashBanks) : [],
         MaxMediaBytes = project.MaxBodyBytes,
         Review = project.ReviewRules,
     };

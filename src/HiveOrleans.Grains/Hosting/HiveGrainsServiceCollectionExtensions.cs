@@ -43,6 +43,11 @@ public static class HiveGrainsServiceCollectionExtensions
             var visual = sp.GetRequiredService<IOptions<VisualModelOptions>>().Value;
             return new FrameSampler(visual.FfmpegPath, visual.FfprobePath);
         });
+        services.AddOptions<NsfwModelOptions>()
+            .Bind(configuration.GetSection(NsfwModelOptions.Section))
+            .ValidateDataAnnotations() // also says, naming the command, when the model's files are missing (IValidatableObject)
+            .ValidateOnStart();
+        services.AddSingleton<NsfwClassifier>();
         services.AddSingleton<IModerationModel, VisualModel>();
         services.AddSingleton<ModelRunner>();
         services.AddSingleton<ModelContextCache>();

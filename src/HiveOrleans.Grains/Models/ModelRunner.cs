@@ -47,7 +47,7 @@ public sealed class ModelRunner : IDisposable
             var running = System.Diagnostics.Stopwatch.GetTimestamp();
             var output = await Task.Run(() => model.RunAsync(input, cancellationToken), cancellationToken).ConfigureAwait(true);
             HiveMetrics.ModelDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(running).TotalMilliseconds, HiveMetrics.Model(model.ModelType));
-            return ScoreThresholds.Apply(output, input.Submission.Thresholds);
+            return ScoreThresholds.Apply(output, input.Submission.Thresholds, input.Submission.ScoreThresholds);
         }
         finally
         {

@@ -5,9 +5,11 @@ namespace HiveOrleans.Grains.Models;
 /// <summary>A project's thresholds: per class, the lowest score reported; anything lower is reported as 0.</summary>
 internal static class ScoreThresholds
 {
-    public static ModerationOutput Apply(ModerationOutput output, IReadOnlyDictionary<string, int>? thresholds)
+    /// <param name="severities">A text project's: whole severities 0–3.</param>
+    /// <param name="scores">A visual project's: scores 0–1.</param>
+    public static ModerationOutput Apply(ModerationOutput output, IReadOnlyDictionary<string, int>? severities, IReadOnlyDictionary<string, double>? scores = null)
     {
-        if (thresholds is null || thresholds.Count == 0)
+        if ((severities is null || severities.Count == 0) && (scores is null || scores.Count == 0))
         {
             return output;
         }
@@ -16,9 +18,13 @@ internal static class ScoreThresholds
         {
             Entries = [.. output.Entries.Select(entry => entry with
             {
-                Classes = [.. entry.Classes.Select(score =>
-                    thresholds.TryGetValue(score.Class, out var floor) && score.Score < floor ? score with { Score = 0 } : score)],
+                Classes = [.. entry.Classes.Select(score => score.Score < Floor(score.Class) ? score with { Score = 0 } : score)],
             })],
         };
+
+        double Floor(string name) =>
+            severities is not null && severities.TryGetValue(name, out var severity) ? severity
+            : scores is not null && scores.TryGetValue(name, out var floor) ? floor
+            : double.NegativeInfinity;
     }
 }

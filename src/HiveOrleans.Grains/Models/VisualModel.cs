@@ -1,33 +1,53 @@
 using HiveOrleans.Abstractions.Projects;
 using HiveOrleans.Abstractions.Tasks;
 using HiveOrleans.Grains.Banks;
+using HiveOrleans.Grains.Tasks;
 using HiveOrleans.Moderation.Media;
+using HiveOrleans.Moderation.Onnx;
 using HiveOrleans.Moderation.Pdq;
 using Microsoft.Extensions.Options;
-using HiveOrleans.Grains.Tasks;
 
 namespace HiveOrleans.Grains.Models;
 
 /// <summary>
-/// The visual model: PDQ-hashes an image, or each sampled frame of a video or GIF, and matches the hashes against
-/// the project's hash banks. Every label in those banks becomes a class per frame: <c>yes_&lt;label&gt;</c> (score 1,
-/// with the distance of the nearest match) when a banked hash of that label is within distance 31, else
+/// The visual model: runs a project's chosen <see cref="VisualModels"/> on an image, or on each sampled frame of a
+/// video or GIF, and gives every frame the classes of each, NSFW head first. <c>nsfw</c>: the built-in classifier
+/// (<see cref="NsfwClassifier"/>), frames batched into one inference at a time. <c>hash_banks</c>: PDQ-hashes the
+/// frame and matches it against the project's banks; every label in them becomes a class, <c>yes_&lt;label&gt;</c>
+/// (score 1, with the distance of the nearest match) when a banked hash of that label is within distance 31, else
 /// <c>no_&lt;label&gt;</c> (score 0). Hashes of quality under 50 come from featureless frames and claim no match.
 /// </summary>
-public sealed class VisualModel(BankIndex banks, FrameSampler frames, IOptions<VisualModelOptions> options) : IModerationModel
+public sealed class VisualModel(BankIndex banks, FrameSampler frames, NsfwClassifier nsfw, IOptions<VisualModelOptions> options) : IModerationModel
 {
+    /// <summary>The model's name when a project runs its banks alone, as before it could choose.</summary>
     public const string Name = "hive-orleans-pdq";
+
+    /// <summary>The bank matcher's version.</summary>
     public const string Version = "pdq-banks-1";
+
+    /// <summary>The model's name when the NSFW classifier runs; its version names each model's (<c>+</c>-joined).</summary>
+    public const string CombinedName = "hive-orleans-visual";
+
+    /// <summary>Frames of a video classified in one inference: enough to amortize a run, few enough to bound the pixels held.</summary>
+    public const int VideoBatch = 8;
+
+    /// <summary>Stands for the hash of an image whose project does not match banks; never read.</summary>
+    private static readonly PdqResult Unhashed = new(new PdqHash(0, 0, 0, 0), 0);
 
     private readonly VisualModelOptions _options = options.Value;
 
     public string ModelType => ModelTypes.Visual;
 
-    /// <summary>A stored result is stale once any of the project's banks changed, so a newly banked hash is never hidden by the cache.</summary>
+    /// <summary>
+    /// Each chosen model's version, and the banks' when they are matched: a stored result is stale once the
+    /// classifier's weights or any of the project's banks changed, so a newly banked hash is never hidden by the cache.
+    /// </summary>
     public string ResultStamp(TaskSubmission submission)
     {
         ArgumentNullException.ThrowIfNull(submission);
-        return $"{Version}/{banks.VersionOf(submission.HashBanks)}";
+        var (useNsfw, useBanks) = Chosen(submission);
+        var bankStamp = $"{Version}/{banks.VersionOf(submission.HashBanks)}";
+        return useNsfw ? $"{nsfw.Version}" + (useBanks ? "+" + bankStamp : "") : bankStamp;
     }
 
     public async Task<ModerationOutput> RunAsync(ModelInput input, CancellationToken cancellationToken)
@@ -35,28 +55,40 @@ public sealed class VisualModel(BankIndex banks, FrameSampler frames, IOptions<V
         ArgumentNullException.ThrowIfNull(input);
         var media = input.Media ?? throw new TaskFailedException(TaskFailedException.UnsupportedMedia, "A visual project takes 'media' or 'url', and this task has neither.");
         var path = input.MediaPath ?? throw new InvalidOperationException("The media file was not provided to the model.");
-        var bankNames = input.Submission.HashBanks;
+        var run = new VisualRun(input.Submission, Chosen(input.Submission));
 
         // Before the first load a silo's index is empty; answering then would report no_ for everything.
-        await banks.WaitForAsync(0, _options.BankLoadWait, cancellationToken).ConfigureAwait(false);
+        if (run.Models.Banks)
+        {
+            await banks.WaitForAsync(0, _options.BankLoadWait, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Fails now, with the reason, if the classifier cannot run here, rather than after decoding.
+        var version = run.Models.Nsfw ? nsfw.Version : null;
         return media.Type == "image"
-            ? await HashImageAsync(path, bankNames, cancellationToken).ConfigureAwait(false)
-            : await SampleFramesAsync(path, input.Submission.FrameRate, bankNames, cancellationToken).ConfigureAwait(false);
+            ? await ImageAsync(path, run, version, cancellationToken).ConfigureAwait(false)
+            : await VideoAsync(path, run, version, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<ModerationOutput> HashImageAsync(string path, IReadOnlyList<string> bankNames, CancellationToken cancellationToken)
+    private static (bool Nsfw, bool Banks) Chosen(TaskSubmission submission)
+    {
+        var models = VisualModels.Effective(submission.VisualModels, submission.HashBanks);
+        return (models.Contains(VisualModels.Nsfw), models.Contains(VisualModels.HashBanks));
+    }
+
+    private async Task<ModerationOutput> ImageAsync(string path, VisualRun run, string? nsfwVersion, CancellationToken cancellationToken)
     {
         var bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
-        PdqResult result;
-        ImageDimensions size;
+        (PdqResult? Hash, RgbImage? Pixels, ImageDimensions Size) decoded;
         try
         {
-            (result, size) = await UninterruptibleWork.RunAsync(
+            decoded = await UninterruptibleWork.RunAsync(
                 () =>
                 {
-                    var hashed = PdqHasher.Hash(bytes, _options.MaxImagePixels);
+                    var hashed = run.Models.Banks ? PdqHasher.Hash(bytes, _options.MaxImagePixels) : null;
+                    var pixels = run.Models.Nsfw ? RgbDecoder.Decode(bytes, _options.MaxImagePixels) : null;
                     using var stream = new MemoryStream(bytes, writable: false);
-                    return (hashed, ImageProbe.Read(stream));
+                    return (hashed, pixels, ImageProbe.Read(stream));
                 },
                 _options.DecodeTimeout,
                 cancellationToken).ConfigureAwait(false);
@@ -70,32 +102,49 @@ public sealed class VisualModel(BankIndex banks, FrameSampler frames, IOptions<V
             throw new TaskFailedException("TIMEOUT", $"Decoding the image took longer than {_options.DecodeTimeout.TotalSeconds:0} s.", ex);
         }
 
-        return Output([Frame(0, result, bankNames)], bankNames, new MediaProbe { Width = size.Width, Height = size.Height, NumFrames = 1 });
+        run.Add([new FrameHash(0, decoded.Hash ?? Unhashed, decoded.Pixels)], nsfw, banks);
+        return Output(run, nsfwVersion, new MediaProbe { Width = decoded.Size.Width, Height = decoded.Size.Height, NumFrames = 1 });
     }
 
-    private async Task<ModerationOutput> SampleFramesAsync(string path, double rate, IReadOnlyList<string> bankNames, CancellationToken cancellationToken)
+    private async Task<ModerationOutput> VideoAsync(string path, VisualRun run, string? nsfwVersion, CancellationToken cancellationToken)
     {
         var sampling = new FrameSamplingOptions
         {
-            FramesPerSecond = rate,
+            FramesPerSecond = run.Submission.FrameRate,
             MaxFrames = _options.MaxFrames,
             MaxFramePixels = _options.MaxImagePixels,
             MaxGifFrames = _options.MaxGifFrames,
             MaxGifPixels = _options.MaxGifPixels,
             Timeout = _options.DecodeTimeout,
+            KeepPixels = run.Models.Nsfw,
         };
         try
         {
-            var sampled = await frames.SampleAsync(path, sampling, cancellationToken).ConfigureAwait(false);
-            var entries = sampled.Frames.Select(frame => Frame(frame.TimeSeconds, frame.Result, bankNames)).ToArray();
-            var probe = new MediaProbe
+            var video = await frames.OpenAsync(path, sampling, cancellationToken).ConfigureAwait(false);
+            await using (video.ConfigureAwait(false))
             {
-                Width = sampled.Info.Width,
-                Height = sampled.Info.Height,
-                Duration = sampled.Info.DurationSeconds,
-                NumFrames = entries.Length,
-            };
-            return Output(entries, bankNames, probe);
+                // Frames are classified as they come, a batch at a time, so the pixels held stay at one batch's.
+                var batch = new List<FrameHash>(VideoBatch);
+                await foreach (var frame in video.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    batch.Add(frame);
+                    if (batch.Count == VideoBatch)
+                    {
+                        run.Add(batch, nsfw, banks);
+                        batch.Clear();
+                    }
+                }
+
+                run.Add(batch, nsfw, banks);
+                var probe = new MediaProbe
+                {
+                    Width = video.Info.Width,
+                    Height = video.Info.Height,
+                    Duration = video.Info.DurationSeconds,
+                    NumFrames = run.Frames.Count,
+                };
+                return Output(run, nsfwVersion, probe);
+            }
         }
         catch (MediaDecodeException ex)
         {
@@ -107,33 +156,23 @@ public sealed class VisualModel(BankIndex banks, FrameSampler frames, IOptions<V
         }
     }
 
-    /// <summary>A frame's hash and matches; its classes are added by <see cref="Output"/>, once every frame is matched.</summary>
-    private OutputEntry Frame(double time, PdqResult result, IReadOnlyList<string> bankNames)
-    {
-        var trusted = result.Quality >= PdqHasher.MinimumQuality;
-        var matches = trusted ? banks.Match(bankNames, result.Hash) : [];
-        return new OutputEntry
-        {
-            Time = time,
-            Classes = [],
-            Pdq = new PerceptualHash(result.Hash.ToHex(), result.Quality, trusted),
-            Matches = [.. matches.Select(m => new HashMatch(m.Bank, m.ContentId, m.Label, m.Distance))],
-        };
-    }
-
     /// <summary>
-    /// The result, with every frame given a class per label (<see cref="BankClasses.For"/>). The labels are the
-    /// banks' as they are now, after the matching, plus every matched label: a bank that gained a hash while the
-    /// frames were hashed may show in a match that a label list read before it lacked.
+    /// The result, each frame's NSFW classes followed by a class per bank label (<see cref="BankClasses.For"/>). The
+    /// labels are the banks' as they are now, after the matching, plus every matched label: a bank that gained a hash
+    /// while the frames were hashed may show in a match that a label list read before it lacked.
     /// </summary>
-    private ModerationOutput Output(OutputEntry[] entries, IReadOnlyList<string> bankNames, MediaProbe probe)
+    private ModerationOutput Output(VisualRun run, string? nsfwVersion, MediaProbe probe)
     {
-        var labels = BankClasses.Labels(banks.Labels(bankNames), entries);
+        var labels = run.Models.Banks ? BankClasses.Labels(banks.Labels(run.Submission.HashBanks), run.Frames) : [];
+        var entries = run.Frames.Select(entry => entry with
+        {
+            Classes = [.. entry.Classes, .. run.Models.Banks ? BankClasses.For(labels, entry.Matches) : []],
+        });
         return new()
         {
-            Model = Name,
-            ModelVersion = Version,
-            Entries = [.. entries.Select(entry => entry with { Classes = BankClasses.For(labels, entry.Matches) })],
+            Model = nsfwVersion is null ? Name : CombinedName,
+            ModelVersion = nsfwVersion is null ? Version : nsfwVersion + (run.Models.Banks ? "+" + Version : ""),
+            Entries = [.. entries],
             Media = probe,
         };
     }

@@ -39,7 +39,8 @@ internal static class FfmpegCommands
     /// The scale comes after the fps filter so that only kept frames are scaled, to a size chosen from the probe
     /// (so the caller knows every frame's byte length); <c>-frames:v</c> makes ffmpeg itself stop at the cap.
     /// </summary>
-    public static IReadOnlyList<string> DecodeFrames(string fullPath, int streamIndex, double framesPerSecond, int width, int height, int maxFrames) =>
+    /// <param name="rgb">True for 8-bit RGB frames (3 bytes a pixel) instead of grey.</param>
+    public static IReadOnlyList<string> DecodeFrames(string fullPath, int streamIndex, double framesPerSecond, int width, int height, int maxFrames, bool rgb = false) =>
     [
         "-nostdin", "-hide_banner", "-loglevel", "error",
         .. InputHardening,
@@ -49,7 +50,7 @@ internal static class FfmpegCommands
             CultureInfo.InvariantCulture,
             $"fps=fps={framesPerSecond:R}:start_time=0:round=up,scale=w={width}:h={height}:flags=area"),
         "-frames:v", maxFrames.ToString(CultureInfo.InvariantCulture),
-        "-pix_fmt", "gray",
+        "-pix_fmt", rgb ? "rgb24" : "gray",
         "-f", "rawvideo",
         "pipe:1",
     ];

@@ -73,4 +73,11 @@ public sealed record FrameSamplingOptions
             ? value
             : throw new ArgumentOutOfRangeException(nameof(value), value, "The timeout must be more than 0 and at most a day.");
     } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// True to keep each frame's colour samples (<see cref="FrameHash.Pixels"/>) for a classifier. ffmpeg then
+    /// decodes RGB instead of grey, and the PDQ luma is computed from it as for still images (Rec. 601 weights).
+    /// Default false: grey frames, hashes only.
+    /// </summary>
+    public bool KeepPixels { get; init; }
 }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
+using HiveOrleans.Moderation.Onnx;
 using HiveOrleans.Moderation.Pdq;
 
 namespace HiveOrleans.Moderation.Media;
@@ -59,13 +60,15 @@ public sealed class VideoFrames : IAsyncDisposable
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _deadline.Token);
         var width = _video.FrameWidth;
         var height = _video.FrameHeight;
-        var frameLength = width * height;
+        var rgb = _options.KeepPixels;
+        var pixelCount = width * height;
+        var frameLength = rgb ? pixelCount * 3 : pixelCount;
         var decoder = ToolProcess.Start(
             "ffmpeg",
             _ffmpegPath,
-            FfmpegCommands.DecodeFrames(_fullPath, _video.StreamIndex, _options.FramesPerSecond, width, height, _options.MaxFrames));
+            FfmpegCommands.DecodeFrames(_fullPath, _video.StreamIndex, _options.FramesPerSecond, width, height, _options.MaxFrames, rgb));
         var bytes = ArrayPool<byte>.Shared.Rent(frameLength);
-        var luma = ArrayPool<float>.Shared.Rent(frameLength);
+        var luma = ArrayPool<float>.Shared.Rent(pixelCount);
         try
         {
             Volatile.Write(ref _decoder, decoder);
@@ -87,13 +90,22 @@ public sealed class VideoFrames : IAsyncDisposable
                 }
 
                 var pixels = frame.Span;
-                for (var i = 0; i < pixels.Length; i++)
+                RgbImage? colour = null;
+                if (rgb)
                 {
-                    luma[i] = pixels[i];
+                    LumaDecoder.FillLuma(pixels, luma.AsSpan(0, pixelCount));
+                    colour = new RgbImage(width, height, pixels.ToArray());
+                }
+                else
+                {
+                    for (var i = 0; i < pixels.Length; i++)
+                    {
+                        luma[i] = pixels[i];
+                    }
                 }
 
                 var result = PdqHasher.HashLuma(luma, width, height);
-                yield return new FrameHash(produced / _options.FramesPerSecond, result);
+                yield return new FrameHash(produced / _options.FramesPerSecond, result, colour);
                 produced++;
             }
 

@@ -99,6 +99,15 @@ internal static class LumaDecoder
         return size;
     }
 
+    /// <summary>The luma of packed 8-bit RGB samples (a video frame decoded as rgb24), with the weights used for still images.</summary>
+    internal static void FillLuma(ReadOnlySpan<byte> rgb, Span<float> luma)
+    {
+        for (int i = 0, p = 0; i < luma.Length; i++, p += 3)
+        {
+            luma[i] = (RedWeight * rgb[p]) + (GreenWeight * rgb[p + 1]) + (BlueWeight * rgb[p + 2]);
+        }
+    }
+
     private static void FillLuma(ReadOnlySpan<byte> pixels, int rowBytes, bool grey, LumaPlane plane)
     {
         var luma = plane.Pixels;

@@ -22,7 +22,7 @@ namespace HiveOrleans.Wire.Projects;
 /// <param name="SyncTimeoutSeconds">How long a sync request waits for its result.</param>
 /// <param name="MaxTextLength">The longest <c>text_data</c> accepted, in characters.</param>
 /// <param name="MaxBodyBytes">The largest request body accepted, in bytes.</param>
-/// <param name="Thresholds">Per head, the lowest severity reported; in ordinal order of the head.</param>
+/// <param name="Thresholds">Per class, the lowest severity (text) or score (visual) reported; in ordinal order of the class.</param>
 /// <param name="RateLimit">The cluster-wide request rate, or null for none.</param>
 /// <param name="DailyQuota">The cluster-wide cap on tasks per UTC day, or null for none.</param>
 /// <param name="ChargePerTask">What one task costs.</param>
@@ -30,6 +30,7 @@ namespace HiveOrleans.Wire.Projects;
 /// <param name="Allowlist">Text projects: terms the built-in lexicons never flag.</param>
 /// <param name="FrameRate">Visual projects: frames sampled per second.</param>
 /// <param name="HashBanks">Visual projects: the hash banks media is matched against.</param>
+/// <param name="VisualModels">Visual projects: the models run on each image and frame (the default resolved); absent for other projects.</param>
 /// <param name="ReviewWhen">Manual-review projects: <c>"always"</c>, or class → the lowest score that sends a task to review. Absent for model-only projects, as are the other review settings.</param>
 /// <param name="ReviewSample">Manual-review projects: the share (0–1) of the other tasks that go to review anyway.</param>
 /// <param name="ReviewLabels">Manual-review projects: the labels a rejection may name.</param>
@@ -51,7 +52,7 @@ public sealed record ProjectDocument(
     double SyncTimeoutSeconds,
     int MaxTextLength,
     long MaxBodyBytes,
-    IReadOnlyDictionary<string, int> Thresholds,
+    IReadOnlyDictionary<string, double> Thresholds,
     RateLimitDocument? RateLimit,
     long? DailyQuota,
     double ChargePerTask,
@@ -59,6 +60,7 @@ public sealed record ProjectDocument(
     IReadOnlyList<string> Allowlist,
     double FrameRate,
     IReadOnlyList<string> HashBanks,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? VisualModels,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] JsonElement? ReviewWhen,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? ReviewSample,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? ReviewLabels,
@@ -86,7 +88,9 @@ public sealed record ProjectDocument(
             config.SyncTimeout.TotalSeconds,
             config.MaxTextLength,
             config.MaxBodyBytes,
-            new SortedDictionary<string, int>(config.Thresholds.ToDictionary(), StringComparer.Ordinal),
+            new SortedDictionary<string, double>(
+                config.Thresholds.ToDictionary(pair => pair.Key, pair => (double)pair.Value).Concat(config.ScoreThresholds).ToDictionary(),
+                StringComparer.Ordinal),
             config.RateLimit is { } rate ? new RateLimitDocument(rate.PerSecond, rate.Burst) : null,
             config.DailyQuota,
             config.ChargePerTask,
@@ -94,6 +98,7 @@ public sealed record ProjectDocument(
             config.Allowlist,
             config.FrameRate,
             config.HashBanks,
+            config.ModelType == ModelTypes.Visual ? Abstractions.Projects.VisualModels.Effective(config.VisualModels, config.HashBanks) : null,
             config.ReviewRules is { } rules ? When(rules) : null,
             config.ReviewRules?.Sample,
             config.ReviewRules?.Labels,

@@ -28,6 +28,7 @@ public static class ProjectSettingsRules
         ArgumentNullException.ThrowIfNull(headsOf);
         var heads = headsOf(config.ModelType);
         var review = settings.Review ?? config.Review;
+        var thresholds = settings.ScoreThresholds ?? settings.Thresholds?.ToDictionary(pair => pair.Key, pair => (double)pair.Value, StringComparer.Ordinal);
         var updated = config with
         {
             Name = settings.Name?.Trim() ?? config.Name,
@@ -36,7 +37,9 @@ public static class ProjectSettingsRules
             SyncTimeout = settings.SyncTimeout ?? config.SyncTimeout,
             MaxTextLength = settings.MaxTextLength ?? config.MaxTextLength,
             MaxBodyBytes = settings.MaxBodyBytes ?? config.MaxBodyBytes,
-            Thresholds = settings.Thresholds ?? config.Thresholds,
+            Thresholds = thresholds is null ? config.Thresholds : config.ModelType == ModelTypes.Visual ? new Dictionary<string, int>() : Severities(thresholds),
+            ScoreThresholds = thresholds is null ? config.ScoreThresholds
+                : config.ModelType == ModelTypes.Visual ? new Dictionary<string, double>(thresholds, StringComparer.Ordinal) : new Dictionary<string, double>(),
             RateLimit = settings.ClearRateLimit ? null : settings.RateLimit ?? config.RateLimit,
             DailyQuota = settings.ClearDailyQuota ? null : settings.DailyQuota ?? config.DailyQuota,
             ChargePerTask = settings.ChargePerTask ?? config.ChargePerTask,
@@ -45,11 +48,24 @@ public static class ProjectSettingsRules
             Allowlist = settings.Allowlist is { } allow ? Terms(allow) : config.Allowlist,
             FrameRate = settings.FrameRate ?? config.FrameRate,
             HashBanks = settings.HashBanks is { } banks ? [.. banks.Select(b => b.Trim()).Distinct(StringComparer.Ordinal)] : config.HashBanks,
+            VisualModels = settings.ResetVisualModels ? null
+                : settings.VisualModels is { } models ? [.. models.Select(m => m.Trim()).Distinct(StringComparer.Ordinal)] : config.VisualModels,
             UpdatedOn = now,
         };
         Validate(updated, heads);
         updated = updated with { ReviewRules = ReviewSettingsRules.Apply(config, settings, review, heads) };
         return updated;
+    }
+
+    /// <summary>A text project's thresholds are severities, whole numbers 0–3.</summary>
+    private static Dictionary<string, int> Severities(IReadOnlyDictionary<string, double> thresholds)
+    {
+        foreach (var (head, level) in thresholds)
+        {
+            Require(level is >= 0 and <= MaxSeverity && level == Math.Floor(level), $"'thresholds.{head}' must be a severity from 0 to 3.");
+        }
+
+        return thresholds.ToDictionary(pair => pair.Key, pair => (int)pair.Value, StringComparer.Ordinal);
     }
 
     public const double MaxFrameRate = 30;
@@ -102,10 +118,26 @@ public static class ProjectSettingsRules
         Require(config.HashBanks.Count == 0 || config.ModelType == ModelTypes.Visual, "'hash_banks' applies to visual projects only.");
         Require(config.HashBanks.Count <= MaxHashBanks, $"'hash_banks' names {config.HashBanks.Count} banks; at most {MaxHashBanks}.");
         Require(config.HashBanks.All(IsBankName), "'hash_banks' entries are bank names: lowercase letters, digits, '_' and '-', starting with a letter or digit, at most 64 characters.");
+        if (config.VisualModels is { } models)
+        {
+            Require(config.ModelType == ModelTypes.Visual, "'visual_models' applies to visual projects only.");
+            Require(models.Count > 0, $"'visual_models' names no model; choose from {string.Join(", ", VisualModels.Known)}, or null for the default.");
+            foreach (var model in models)
+            {
+                Require(VisualModels.Known.Contains(model), $"'visual_models' names '{model}', which is not a visual model; known: {string.Join(", ", VisualModels.Known)}.");
+            }
+        }
+
         foreach (var (head, level) in config.Thresholds)
         {
             Require(heads.Contains(head), $"'thresholds' names '{head}', which is not a class of a {config.ModelType} project; known: {string.Join(", ", heads)}.");
             Require(level is >= 0 and <= 3, $"'thresholds.{head}' must be a severity from 0 to 3.");
+        }
+
+        foreach (var (head, score) in config.ScoreThresholds)
+        {
+            Require(VisualModels.NsfwClasses.Contains(head), $"'thresholds' names '{head}', which is not a scored class of a visual project; known: {string.Join(", ", VisualModels.NsfwClasses)}.");
+            Require(score is >= 0 and <= 1, $"'thresholds.{head}' must be a score from 0 to 1 on a visual project.");
         }
     }
 

@@ -47,7 +47,7 @@ public sealed class ProjectDocumentTests(PostgresGatewayFixture gateway) : IClas
     }
 
     [Fact]
-    public async Task Unset_limits_and_tags_are_written_as_null_and_a_visual_project_lists_its_banks()
+    public async Task Unset_limits_and_tags_are_written_as_null_and_a_visual_project_lists_its_banks_and_models()
     {
         var plain = await _client.AdminRawAsync(HttpMethod.Post, "/admin/v1/projects", new { name = "plain", model_type = "text" });
         var (plainId, plainKnown) = Created(plain);
@@ -58,7 +58,7 @@ public sealed class ProjectDocumentTests(PostgresGatewayFixture gateway) : IClas
         var visual = await _client.AdminRawAsync(HttpMethod.Post, "/admin/v1/projects", new { name = "pictures", model_type = "visual", frame_rate = 0.5, hash_banks = new[] { "hotline", "extra" } });
         var (visualId, visualKnown) = Created(visual);
         var read = await _client.AdminRawAsync(HttpMethod.Get, $"/admin/v1/projects/{visualId}");
-        read.AssertPinned(HttpStatusCode.OK, $$"""{"project_id":{{visualId}},"name":"pictures","model_type":"visual","review":"model_only","user_id":1,"disabled":false,"config_version":1,"config_tag":null,"sync_timeout_seconds":20,"max_text_length":1024,"max_body_bytes":20971520,"thresholds":{},"rate_limit":null,"daily_quota":null,"charge_per_task":1,"blocklist":[],"allowlist":[],"frame_rate":0.5,"hash_banks":["hotline","extra"],"keys":[{"slot":1,"live":true,"prefix":"<prefix1>","created_on":"<time>"},{"slot":2,"live":true,"prefix":"<prefix2>","created_on":"<time>"}],"created_on":"<time>","updated_on":"<time>"}""", visualKnown);
+        read.AssertPinned(HttpStatusCode.OK, $$"""{"project_id":{{visualId}},"name":"pictures","model_type":"visual","review":"model_only","user_id":1,"disabled":false,"config_version":1,"config_tag":null,"sync_timeout_seconds":20,"max_text_length":1024,"max_body_bytes":20971520,"thresholds":{},"rate_limit":null,"daily_quota":null,"charge_per_task":1,"blocklist":[],"allowlist":[],"frame_rate":0.5,"hash_banks":["hotline","extra"],"visual_models":["nsfw","hash_banks"],"keys":[{"slot":1,"live":true,"prefix":"<prefix1>","created_on":"<time>"},{"slot":2,"live":true,"prefix":"<prefix2>","created_on":"<time>"}],"created_on":"<time>","updated_on":"<time>"}""", visualKnown);
     }
 
     [Fact]

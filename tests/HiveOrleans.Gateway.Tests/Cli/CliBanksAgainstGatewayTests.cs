@@ -109,6 +109,7 @@ public sealed class CliBanksAgainstGatewayTests(PostgresGatewayFixture gateway) 
         create.AssertSucceeded();
         Assert.Contains(create.StdoutLines, l => Regex.IsMatch(l, @"^hash banks:\s+attached-one, attached-two$"));
         Assert.Contains(create.StdoutLines, l => Regex.IsMatch(l, @"^frame rate:\s+2 frames/s$"));
+        Assert.Contains(create.StdoutLines, l => Regex.IsMatch(l, @"^visual models:\s+nsfw, hash_banks$"));
         var id = Regex.Match(create.StdoutLines[0], @"^Created project (\d+)\.$").Groups[1].Value;
         var shown = await RunJsonAsync("projects", "show", id);
         Assert.Equal(["attached-one", "attached-two"], shown.GetProperty("hash_banks").EnumerateArray().Select(b => b.GetString()));
@@ -119,6 +120,9 @@ public sealed class CliBanksAgainstGatewayTests(PostgresGatewayFixture gateway) 
         update.AssertSucceeded();
         Assert.Contains(update.StdoutLines, l => Regex.IsMatch(l, @"^hash banks:\s+none$"));
         Assert.Contains(update.StdoutLines, l => Regex.IsMatch(l, @"^frame rate:\s+0\.5 frames/s$"));
+
+        // Without banks the default is the NSFW classifier alone.
+        Assert.Contains(update.StdoutLines, l => Regex.IsMatch(l, @"^visual models:\s+nsfw$"));
     }
 
     [Fact]

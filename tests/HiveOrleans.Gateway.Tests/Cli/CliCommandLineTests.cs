@@ -113,6 +113,20 @@ public sealed class CliCommandLineTests
         AssertJsonEqual(body, Assert.Single(handler.Requests).Body);
     }
 
+    [Theory]
+    [InlineData("projects create --name v --model-type visual --visual-models hash_banks,nsfw", """{"name": "v", "model_type": "visual", "visual_models": ["hash_banks", "nsfw"]}""")]
+    [InlineData("projects update 7 --visual-models ,", """{"visual_models": null}""")]
+    [InlineData("projects update 7 --threshold general_nsfw=0.25 --threshold violence=2", """{"thresholds": {"general_nsfw": 0.25, "violence": 2}}""")]
+    public async Task Visual_models_are_sent_as_a_list_and_an_empty_one_as_null_for_the_default(string commandLine, string body)
+    {
+        var handler = ScriptedHandler.Answering("""{"project_id": 7}""");
+
+        var result = await CliRun.RunAsync([.. Connection, .. commandLine.Split(' ')], handler);
+
+        result.AssertSucceeded();
+        AssertJsonEqual(body, Assert.Single(handler.Requests).Body);
+    }
+
     [Fact]
     public async Task An_empty_list_of_hash_banks_clears_them()
     {

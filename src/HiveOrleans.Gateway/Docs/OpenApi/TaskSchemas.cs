@@ -108,7 +108,15 @@ internal static class TaskSchemas
             ("pii_entities", Array(span, "E-mail addresses, phone and card numbers and the like.")),
             ("custom_classes", Array(classScore, "`custom_blocklist` when the project's blocklist matched.")),
             ("language", NullableString("The detected language.")),
-            ("moderated_classes", Array(String(""), "The heads judged for this language.")));
+            ("moderated_classes", Array(String(""), "The heads judged for this language.")),
+            ("max_over_frames", Array(
+                Object(
+                    "",
+                    ("class", String("")),
+                    ("score", Number("The highest score over all frames.")),
+                    ("time", Number("Seconds into the media of the first frame that reached it.")),
+                    ("distance", Integer("For `yes_<label>`, the nearest match's Hamming distance."))),
+                "Ours; finished media tasks only: per class the highest score over every frame (not only the page of `output`). A bank label appears once, `yes_` if any frame matched.")));
 
         document.AddComponent("Task", Object(
                 "The Task object, as it stands now: running, finished or failed. The same object is POSTed to `callback_url`.",
