@@ -9,14 +9,15 @@ namespace HiveOrleans.Tests.Nsfw;
 /// </summary>
 internal static class ConformanceImages
 {
+    /// <summary>At least this many pictures: where the photos are missing, more drawings take their place.</summary>
+    private const int AtLeast = 32;
+
     public static IEnumerable<(string Name, RgbImage Image)> All()
     {
-        if (PdqPhotosFolder() is { } folder)
+        var photos = PdqPhotosFolder() is { } folder ? Directory.GetFiles(folder, "*.jpg").Order(StringComparer.Ordinal).ToArray() : [];
+        foreach (var file in photos)
         {
-            foreach (var file in Directory.GetFiles(folder, "*.jpg").Order(StringComparer.Ordinal))
-            {
-                yield return ("photo-" + Path.GetFileNameWithoutExtension(file), RgbDecoder.Decode(File.ReadAllBytes(file)));
-            }
+            yield return ("photo-" + Path.GetFileNameWithoutExtension(file), RgbDecoder.Decode(File.ReadAllBytes(file)));
         }
 
         var random = new Random(16);
@@ -52,11 +53,14 @@ internal static class ConformanceImages
         yield return ("checker", Make(224, 224, (x, y) => ((x / 16) + (y / 16)) % 2 == 0 ? (255, 255, 255) : (0, 0, 0)));
         yield return ("stripes-225x223", Make(225, 223, (x, _) => x % 2 == 0 ? (255, 255, 255) : (0, 0, 0)));
         yield return ("tiny-3x2", Make(3, 2, (x, y) => (x * 100, y * 200, 50)));
-        for (var k = 0; k < 7; k++)
+        for (var k = 0; k < Math.Max(7, AtLeast - photos.Length - Drawn); k++)
         {
             yield return ($"drawing-{k}", Drawing(random, 320 + (40 * k), 240 + (30 * k)));
         }
     }
+
+    /// <summary>How many pictures other than photos and drawings <see cref="All"/> makes.</summary>
+    private const int Drawn = 17;
 
     /// <summary>shared/data/pdq/dih, found above the test's folder, or null on a machine without it.</summary>
     public static string? PdqPhotosFolder()
