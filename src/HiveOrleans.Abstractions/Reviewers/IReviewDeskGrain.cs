@@ -3,8 +3,9 @@ using HiveOrleans.Abstractions.Tasks;
 namespace HiveOrleans.Abstractions.Reviewers;
 
 /// <summary>
-/// The reviewer API's work on the silos (docs/review.md): queues, claims, leases, decisions and the audit log, for a
-/// reviewer the gateway has already authenticated. A stateless worker, so every silo serves it and no grain is hot;
+/// The reviewer API's work on the silos (docs/review.md): queues, claims, leases, decisions and the audit log. Every
+/// call but the audit read names its reviewer by a <see cref="ReviewerCredential"/>, resolved on each call; one that
+/// is not live throws <see cref="ReviewerUnauthorizedException"/>. A stateless worker, so every silo serves it and no grain is hot;
 /// the queues themselves live in the store. Every call that acts on a task records what it did in the audit log.
 /// A task outside the reviewer's projects is treated as not there at all (<see cref="ReviewOutcome.NotInReview"/>),
 /// so a reviewer learns nothing about another project's tasks.
@@ -13,11 +14,11 @@ namespace HiveOrleans.Abstractions.Reviewers;
 public interface IReviewDeskGrain : IGrainWithIntegerKey
 {
     /// <summary>
-    /// Every queue <paramref name="reviewer"/> may work: the main queue of each of their projects, and each escalated
+    /// Every queue the reviewer may work: the main queue of each of their projects, and each escalated
     /// queue too for a senior; empty queues included (pending 0).
     /// </summary>
     [Alias("Queues")]
-    Task<IReadOnlyList<ReviewQueueView>> QueuesAsync(ReviewerIdentity reviewer);
+    Task<IReadOnlyList<ReviewQueueView>> QueuesAsync(ReviewerCredential credential);
 
     /// <summary>
     /// Leases the oldest free task of the queue to the reviewer; <c>null</c> when the queue is empty. Throws
@@ -25,27 +26,27 @@ public interface IReviewDeskGrain : IGrainWithIntegerKey
     /// queue asked for by a reviewer who is not senior, and without it for an unknown queue name.
     /// </summary>
     [Alias("Claim")]
-    Task<ReviewGrant?> ClaimAsync(ReviewerIdentity reviewer, long projectId, string queue);
+    Task<ReviewGrant?> ClaimAsync(ReviewerCredential credential, long projectId, string queue);
 
     /// <summary>Extends the reviewer's lease on the task; <see cref="ReviewOutcome.Taken"/> with the new end when it still held.</summary>
     [Alias("Renew")]
-    Task<ReviewLeaseResult> RenewAsync(ReviewerIdentity reviewer, Guid taskId, Guid lease);
+    Task<ReviewLeaseResult> RenewAsync(ReviewerCredential credential, Guid taskId, Guid lease);
 
     /// <summary>Gives the task back to the front of its queue (skip); <see cref="ReviewOutcome.Taken"/> when the lease still held.</summary>
     [Alias("Release")]
-    Task<ReviewOutcome> ReleaseAsync(ReviewerIdentity reviewer, Guid taskId, Guid lease);
+    Task<ReviewOutcome> ReleaseAsync(ReviewerCredential credential, Guid taskId, Guid lease);
 
     /// <summary>
-    /// The reviewer's decision (<see cref="ReviewDecision.ReviewerId"/> must be the reviewer's). Throws
+    /// The reviewer's decision. Throws
     /// <see cref="ReviewerRequestException"/> for a decision that is not valid as given (unknown kind, a rejection
     /// without labels or reason, labels not among the project's, escalating an escalated task).
     /// </summary>
     [Alias("Decide")]
-    Task<ReviewDecisionResult> DecideAsync(ReviewerIdentity reviewer, Guid taskId, ReviewDecision decision);
+    Task<ReviewDecisionResult> DecideAsync(ReviewerCredential credential, Guid taskId, ReviewDecision decision);
 
     /// <summary>The task's media, for the reviewer holding its lease now (<see cref="ReviewOutcome.Taken"/>); null media for a text task.</summary>
     [Alias("HeldMedia")]
-    Task<ReviewMediaResult> HeldMediaAsync(ReviewerIdentity reviewer, Guid taskId);
+    Task<ReviewMediaResult> HeldMediaAsync(ReviewerCredential credential, Guid taskId);
 
     /// <summary>For operators: up to <paramref name="limit"/> (1–1,000) audit entries after <paramref name="afterSeq"/> matching <paramref name="filter"/>.</summary>
     [Alias("Audit")]

@@ -12,4 +12,11 @@ public sealed record ReviewerIdentity
 
     /// <summary>The reviewer's roles.</summary>
     [Id(2)] public required IReadOnlyList<string> Roles { get; init; }
+
+    /// <summary>Whether the reviewer has the senior role, which sees the escalated queues.</summary>
+    public bool IsSenior => Roles.Contains(ReviewerRoles.Senior);
+
+    /// <summary>Whether the reviewer may work <paramref name="queue"/> of <paramref name="projectId"/>: their project, and escalated only for a senior.</summary>
+    public bool Works(long projectId, string queue) =>
+        Projects.Contains(projectId) && (queue == Tasks.ReviewDecisions.MainQueue || IsSenior);
 }

@@ -74,9 +74,12 @@ public interface ITaskGrain : IGrainWithGuidKey
     Task UnsubscribeAsync(ITaskObserver observer);
 
     /// <summary>
-    /// A reviewer's decision on the task they hold (docs/review.md): taken only while their lease holds. Approve and
-    /// reject finish the task (its callback follows); escalate moves it to the project's escalated queue and ends the lease.
+    /// <paramref name="reviewer"/>'s decision on the task they hold (docs/review.md): taken only while their lease
+    /// holds. Approve and reject finish the task (its callback follows); escalate moves it to the project's escalated
+    /// queue and ends the lease. A task in none of the reviewer's queues is <see cref="ReviewOutcome.NotInReview"/>,
+    /// whatever it is. Throws <see cref="ArgumentException"/> for a decision not valid as given (unknown kind, a
+    /// rejection without labels or reason, labels not the project's, escalating an escalated task).
     /// </summary>
     [Alias("Decide")]
-    Task<ReviewOutcome> DecideAsync(ReviewDecision decision);
+    Task<TaskDecisionResult> DecideAsync(Reviewers.ReviewerIdentity reviewer, ReviewDecision decision);
 }

@@ -38,19 +38,33 @@ public static class ReviewDecisions
     public const string EscalatedQueue = "escalated";
 }
 
-/// <summary>A reviewer's decision on a task they hold, as the task grain takes it.</summary>
+/// <summary>A reviewer's decision on a task they hold, as the reviewer API reads it; who decides is given beside it.</summary>
 /// <param name="Lease">The lease the claim gave; the decision is taken only while it holds.</param>
-/// <param name="ReviewerId">The reviewer.</param>
 /// <param name="Decision"><see cref="ReviewDecisions.Approve"/>, <see cref="ReviewDecisions.Reject"/> or <see cref="ReviewDecisions.Escalate"/>.</param>
 /// <param name="Labels">For a rejection, one or more of the project's review labels.</param>
 /// <param name="Reason">Required for a rejection.</param>
 [GenerateSerializer, Immutable, Alias("HiveOrleans.ReviewDecision")]
 public sealed record ReviewDecision(
     [property: Id(0)] Guid Lease,
-    [property: Id(1)] long ReviewerId,
     [property: Id(2)] string Decision,
     [property: Id(3)] IReadOnlyList<string> Labels,
     [property: Id(4)] string? Reason);
+
+/// <summary>What became of a decision, as the task grain answers it.</summary>
+/// <param name="Outcome">Whether it was taken, or why not.</param>
+/// <param name="Queue">When taken: the queue the task was decided from.</param>
+/// <param name="QueuedSince">When taken: when the task entered that queue.</param>
+/// <param name="Task">When taken: the task as it stands after the decision.</param>
+[GenerateSerializer, Immutable, Alias("HiveOrleans.TaskDecisionResult")]
+public sealed record TaskDecisionResult(
+    [property: Id(0)] ReviewOutcome Outcome,
+    [property: Id(1)] string? Queue,
+    [property: Id(2)] DateTimeOffset? QueuedSince,
+    [property: Id(3)] TaskSnapshot? Task)
+{
+    /// <summary>A decision not taken, and why.</summary>
+    public static TaskDecisionResult Refused(ReviewOutcome outcome) => new(outcome, null, null, null);
+}
 
 /// <summary>What became of a decision.</summary>
 public enum ReviewOutcome

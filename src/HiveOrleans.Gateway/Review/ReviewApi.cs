@@ -34,15 +34,15 @@ internal static class ReviewApi
         return routes;
     }
 
-    private static async Task<IResult> QueuesAsync(HttpContext context, ReviewerAuthenticator auth, IGrainFactory grains, TimeProvider time)
+    private static async Task<IResult> QueuesAsync(HttpContext context, ReviewerAuthenticator auth, TimeProvider time)
     {
         var caller = await auth.AuthenticateAsync(context.Request);
-        var queues = await Desk(grains).QueuesAsync(caller.Identity);
+        var queues = await auth.DeskAsync(context.Request, caller, (desk, reviewer) => desk.QueuesAsync(reviewer));
         return WireJsonResult.Ok(ReviewQueueListDocument.From(queues, time.GetUtcNow()), WireJson.Context.ReviewQueueListDocument);
     }
 
     private static async Task<IResult> ClaimAsync(
-        [Microsoft.AspNetCore.Mvc.FromRoute(Name = "project_id")] long projectId, HttpContext context, ReviewerAuthenticator auth, IGrainFactory grains)
+        [Microsoft.AspNetCore.Mvc.FromRoute(Name = "project_id")] long projectId, HttpContext context, ReviewerAuthenticator auth)
     {
         var caller = await auth.AuthenticateAsync(context.Request);
         var queue = context.Request.Query["queue"];
@@ -52,52 +52,52 @@ internal static class ReviewApi
         }
 
         var name = queue.Count == 0 || string.IsNullOrEmpty(queue[0]) ? ReviewDecisions.MainQueue : queue[0]!;
-        var grant = await Desk(grains).ClaimAsync(caller.Identity, projectId, name);
+        var grant = await auth.DeskAsync(context.Request, caller, (desk, reviewer) => desk.ClaimAsync(reviewer, projectId, name));
         return grant is null
             ? Results.NoContent()
             : new JsonWriterResult(StatusCodes.Status200OK, writer => ReviewGrantDocument.Write(writer, grant));
     }
 
-    private static async Task<IResult> RenewAsync(string id, HttpContext context, ReviewerAuthenticator auth, IGrainFactory grains)
+    private static async Task<IResult> RenewAsync(string id, HttpContext context, ReviewerAuthenticator auth)
     {
         var caller = await auth.AuthenticateAsync(context.Request);
         var taskId = TaskId(id);
         var lease = LeaseToken(await ReadObjectAsync(context));
-        var renewed = await Desk(grains).RenewAsync(caller.Identity, taskId, lease);
+        var renewed = await auth.DeskAsync(context.Request, caller, (desk, reviewer) => desk.RenewAsync(reviewer, taskId, lease));
         ReviewRefusals.ThrowUnlessTaken(renewed.Outcome);
         return WireJsonResult.Ok(new ReviewLeaseDocument(renewed.LeaseUntil!.Value), WireJson.Context.ReviewLeaseDocument);
     }
 
-    private static async Task<IResult> ReleaseAsync(string id, HttpContext context, ReviewerAuthenticator auth, IGrainFactory grains)
+    private static async Task<IResult> ReleaseAsync(string id, HttpContext context, ReviewerAuthenticator auth)
     {
         var caller = await auth.AuthenticateAsync(context.Request);
         var taskId = TaskId(id);
         var lease = LeaseToken(await ReadObjectAsync(context));
-        ReviewRefusals.ThrowUnlessTaken(await Desk(grains).ReleaseAsync(caller.Identity, taskId, lease));
+        ReviewRefusals.ThrowUnlessTaken(await auth.DeskAsync(context.Request, caller, (desk, reviewer) => desk.ReleaseAsync(reviewer, taskId, lease)));
         return Results.NoContent();
     }
 
-    private static async Task<IResult> DecideAsync(string id, HttpContext context, ReviewerAuthenticator auth, IGrainFactory grains)
+    private static async Task<IResult> DecideAsync(string id, HttpContext context, ReviewerAuthenticator auth)
     {
         var caller = await auth.AuthenticateAsync(context.Request);
         var taskId = TaskId(id);
         var root = await ReadObjectAsync(context);
         var decision = new ReviewDecision(
             LeaseToken(root),
-            caller.Identity.ReviewerId,
             JsonFields.String(root, "decision") ?? throw ApiException.BadRequest("'decision' is required: \"approve\", \"reject\" or \"escalate\"."),
             JsonFields.Strings(root, "labels") ?? [],
             JsonFields.String(root, "reason"));
-        var result = await Desk(grains).DecideAsync(caller.Identity, taskId, decision);
+        var result = await auth.DeskAsync(context.Request, caller, (desk, reviewer) => desk.DecideAsync(reviewer, taskId, decision));
         ReviewRefusals.ThrowUnlessTaken(result.Outcome);
         var task = result.Task!;
         return new JsonWriterResult(StatusCodes.Status200OK, writer => ReviewedTaskDocument.Write(writer, task));
     }
 
-    private static async Task<IResult> MediaAsync(string id, HttpContext context, ReviewerAuthenticator auth, IGrainFactory grains, IMediaStore store)
+    private static async Task<IResult> MediaAsync(string id, HttpContext context, ReviewerAuthenticator auth, IMediaStore store)
     {
         var caller = await auth.AuthenticateAsync(context.Request);
-        var held = await Desk(grains).HeldMediaAsync(caller.Identity, TaskId(id));
+        var taskId = TaskId(id);
+        var held = await auth.DeskAsync(context.Request, caller, (desk, reviewer) => desk.HeldMediaAsync(reviewer, taskId));
         ReviewRefusals.ThrowUnlessTaken(held.Outcome);
         var media = held.Media ?? throw new ApiException(StatusCodes.Status404NotFound, "This task has no media: it is a text task.");
         Stream content;
@@ -117,8 +117,6 @@ internal static class ReviewApi
         context.Response.ContentLength = media.Length;
         return Results.Stream(content, media.MimeType);
     }
-
-    private static IReviewDeskGrain Desk(IGrainFactory grains) => grains.GetGrain<IReviewDeskGrain>(0);
 
     /// <summary>A task id from the path; one that is not a GUID names no task, as on the task API.</summary>
     private static Guid TaskId(string id) => Guid.TryParse(id, out var taskId) ? taskId : throw ReviewRefusals.NotInYourQueues();

@@ -44,7 +44,7 @@ internal static class ReviewSessionApi
     private static async Task<IResult> GetAsync(HttpContext context, ReviewerAuthenticator auth, IGrainFactory grains)
     {
         var caller = await auth.AuthenticateAsync(context.Request);
-        return await SessionResultAsync(grains, caller.Identity, caller.Session);
+        return await SessionResultAsync(grains, await auth.IdentityAsync(context.Request, caller), caller.Session);
     }
 
     private static async Task<IResult> SignOutAsync(HttpContext context, ReviewerAuthenticator auth, IGrainFactory grains)

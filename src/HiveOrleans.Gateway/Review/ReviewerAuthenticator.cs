@@ -21,6 +21,7 @@ internal sealed class ReviewerAuthenticator(IGrainFactory grains, AuthFailureThr
     public const string CookiePath = "/review";
 
     private const string BearerScheme = "Bearer ";
+    private const string SessionEnded = "The review session has ended or expired; sign in again.";
 
     public async Task<ReviewerCaller> AuthenticateAsync(HttpRequest request)
     {
@@ -36,8 +37,13 @@ internal sealed class ReviewerAuthenticator(IGrainFactory grains, AuthFailureThr
                 throw Unauthorized("The reviewer API takes 'authorization: Bearer <reviewer token>'.");
             }
 
-            var identity = await ResolveTokenAsync(value[BearerScheme.Length..].Trim().ToString(), client);
-            return new ReviewerCaller(identity, null, null);
+            var token = value[BearerScheme.Length..].Trim().ToString();
+            if (!ReviewerSessionKeys.IsWellFormed(token))
+            {
+                throw InvalidToken(client);
+            }
+
+            return new ReviewerCaller(ReviewerCredential.FromTokenHash(ReviewerKeys.HashToken(token)), null, null);
         }
 
         if (request.Cookies[CookieName] is { Length: > 0 } sessionId)
@@ -55,13 +61,33 @@ internal sealed class ReviewerAuthenticator(IGrainFactory grains, AuthFailureThr
         var identity = ReviewerSessionKeys.IsWellFormed(token)
             ? await grains.GetGrain<IReviewerTokenGrain>(ReviewerKeys.TokenGrainKey(token)).ResolveAsync()
             : null;
-        if (identity is null)
-        {
-            throttle.RecordFailure(client);
-            throw Unauthorized("Invalid reviewer token.");
-        }
+        return identity ?? throw InvalidToken(client);
+    }
 
-        return identity;
+    /// <summary>
+    /// Runs a desk call as <paramref name="caller"/>; when the desk finds the token no longer live, 401, and a session
+    /// that named it ends for good, even if the reviewer comes back.
+    /// </summary>
+    public async Task<T> DeskAsync<T>(HttpRequest request, ReviewerCaller caller, Func<IReviewDeskGrain, ReviewerCredential, Task<T>> call)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(call);
+        try
+        {
+            return await call(grains.GetGrain<IReviewDeskGrain>(0), caller.Credential);
+        }
+        catch (ReviewerUnauthorizedException)
+        {
+            throw await RefusedAsync(request, caller);
+        }
+    }
+
+    /// <summary>Who <paramref name="caller"/> is now, resolved here; 401 as for <see cref="DeskAsync"/>.</summary>
+    public async Task<ReviewerIdentity> IdentityAsync(HttpRequest request, ReviewerCaller caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var key = caller.Credential.TokenGrainKey ?? throw new InvalidOperationException("A caller's credential names a token.");
+        return await grains.GetGrain<IReviewerTokenGrain>(key).ResolveAsync() ?? throw await RefusedAsync(request, caller);
     }
 
     /// <summary>
@@ -79,11 +105,10 @@ internal sealed class ReviewerAuthenticator(IGrainFactory grains, AuthFailureThr
 
     private async Task<ReviewerCaller> SessionAsync(HttpRequest request, string sessionId, IPAddress? client)
     {
-        const string ended = "The review session has ended or expired; sign in again.";
         if (!ReviewerSessionKeys.IsWellFormed(sessionId))
         {
             throttle.RecordFailure(client);
-            throw Unauthorized(ended);
+            throw Unauthorized(SessionEnded);
         }
 
         var key = ReviewerSessionKeys.GrainKey(sessionId);
@@ -91,14 +116,7 @@ internal sealed class ReviewerAuthenticator(IGrainFactory grains, AuthFailureThr
         if (await sessionGrain.GetAsync() is not { } session)
         {
             throttle.RecordFailure(client);
-            throw Unauthorized(ended);
-        }
-
-        if (await grains.GetGrain<IReviewerTokenGrain>(ReviewerKeys.TokenGrainKeyForHash(session.TokenHash)).ResolveAsync() is not { } identity)
-        {
-            // The reviewer was disabled or the token rotated: the session ends for good, even if the reviewer comes back.
-            await sessionGrain.EndAsync();
-            throw Unauthorized(ended);
+            throw Unauthorized(SessionEnded);
         }
 
         if (ChangesState(request.Method))
@@ -111,7 +129,26 @@ internal sealed class ReviewerAuthenticator(IGrainFactory grains, AuthFailureThr
             }
         }
 
-        return new ReviewerCaller(identity, key, session);
+        return new ReviewerCaller(ReviewerCredential.FromTokenHash(session.TokenHash), key, session);
+    }
+
+    /// <summary>The 401 for a caller whose token is no longer live; its session, if it came with one, ends.</summary>
+    private async Task<ApiException> RefusedAsync(HttpRequest request, ReviewerCaller caller)
+    {
+        if (caller.SessionGrainKey is not { } key)
+        {
+            return InvalidToken(request.HttpContext.Connection.RemoteIpAddress);
+        }
+
+        // The reviewer was disabled or the token rotated: the session ends for good, even if the reviewer comes back.
+        await grains.GetGrain<IReviewerSessionGrain>(key).EndAsync();
+        return Unauthorized(SessionEnded);
+    }
+
+    private ApiException InvalidToken(IPAddress? client)
+    {
+        throttle.RecordFailure(client);
+        return Unauthorized("Invalid reviewer token.");
     }
 
     private static bool ChangesState(string method) =>

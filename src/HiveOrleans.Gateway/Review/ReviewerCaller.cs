@@ -2,8 +2,8 @@ using HiveOrleans.Abstractions.Reviewers;
 
 namespace HiveOrleans.Gateway.Review;
 
-/// <summary>A reviewer the request was authenticated as, and the session it came with (none for a Bearer token).</summary>
-/// <param name="Identity">The reviewer, their projects and roles, as the token resolves now.</param>
+/// <summary>The reviewer credential a request came with, and the session it came in (none for a Bearer token).</summary>
+/// <param name="Credential">The token (by its hash), resolved on the silo by each desk call.</param>
 /// <param name="SessionGrainKey">The session grain's key, when the request came with the session cookie.</param>
 /// <param name="Session">That session.</param>
-internal sealed record ReviewerCaller(ReviewerIdentity Identity, string? SessionGrainKey, ReviewerSession? Session);
+internal sealed record ReviewerCaller(ReviewerCredential Credential, string? SessionGrainKey, ReviewerSession? Session);

@@ -4,44 +4,23 @@ using HiveOrleans.Grains.Hosting;
 
 namespace HiveOrleans.Grains.Review;
 
-/// <summary>Decisions: checked for the reviewer's access here, checked for content and taken under the lease by the task grain.</summary>
+/// <summary>Decisions: checked for the reviewer's access and content, and taken under the lease, by the task grain; logged here.</summary>
 internal sealed partial class ReviewDeskGrain
 {
-    public async Task<ReviewDecisionResult> DecideAsync(ReviewerIdentity reviewer, Guid taskId, ReviewDecision decision)
+    public async Task<ReviewDecisionResult> DecideAsync(ReviewerCredential credential, Guid taskId, ReviewDecision decision)
     {
-        ArgumentNullException.ThrowIfNull(reviewer);
-        if (decision is null || decision.ReviewerId != reviewer.ReviewerId)
+        var reviewer = await ResolveAsync(credential);
+        if (decision is null)
         {
-            throw new ReviewerRequestException("A decision is the deciding reviewer's own.");
+            throw new ReviewerRequestException("A decision is required.");
         }
 
-        // Where the task waits comes from the task itself (active since the claim), not the store: the task grain's
-        // write checks the lease, so a decision costs one statement.
-        var task = await TaskGrain(taskId).GetAsync();
-        if (task is null || !reviewer.Projects.Contains(task.Submission.ProjectId))
-        {
-            return new ReviewDecisionResult(ReviewOutcome.NotInReview, null);
-        }
-
-        if (task is not { ReviewQueue: { } queue, ReviewSince: { } since })
-        {
-            return new ReviewDecisionResult(task.Review is null ? ReviewOutcome.NotInReview : ReviewOutcome.AlreadyDecided, null);
-        }
-
-        if (!Works(reviewer, task.Submission.ProjectId, queue))
-        {
-            return new ReviewDecisionResult(ReviewOutcome.NotInReview, null);
-        }
-
-        if (decision.Decision == ReviewDecisions.Escalate && queue == ReviewDecisions.EscalatedQueue)
-        {
-            throw new ReviewerRequestException("The task is in the escalated queue already: approve or reject it.");
-        }
-
-        ReviewOutcome outcome;
+        // One call: the task grain checks the reviewer's access to where the task waits, the decision's content, and
+        // (through its write) the lease, and answers with the task as it stands after it.
+        TaskDecisionResult result;
         try
         {
-            outcome = await TaskGrain(taskId).DecideAsync(decision);
+            result = await TaskGrain(taskId).DecideAsync(reviewer, decision);
         }
         catch (ArgumentException invalid)
         {
@@ -49,30 +28,30 @@ internal sealed partial class ReviewDeskGrain
             throw new ReviewerRequestException(invalid.Message);
         }
 
-        if (outcome != ReviewOutcome.Taken)
+        if (result is not { Outcome: ReviewOutcome.Taken, Task: { } task, Queue: { } queue, QueuedSince: { } since })
         {
-            return new ReviewDecisionResult(outcome, null);
+            return new ReviewDecisionResult(result.Outcome, null);
         }
 
         var now = time.GetUtcNow();
+        var projectId = task.Submission.ProjectId;
         var escalated = decision.Decision == ReviewDecisions.Escalate;
         await audit.AppendAsync(new ReviewAuditEntry(
             now,
             escalated ? ReviewAuditActions.Escalate : ReviewAuditActions.Decide,
-            task.Submission.ProjectId,
+            projectId,
             taskId,
             queue,
             reviewer.ReviewerId,
             decision.Lease,
             ReviewAuditDetails.Decision(decision)));
         HiveMetrics.ReviewDecisions.Add(
-            1, HiveMetrics.Decision(decision.Decision), HiveMetrics.Project(task.Submission.ProjectId), HiveMetrics.Reviewer(reviewer.ReviewerId));
+            1, HiveMetrics.Decision(decision.Decision), HiveMetrics.Project(projectId), HiveMetrics.Reviewer(reviewer.ReviewerId));
         if (!escalated)
         {
-            HiveMetrics.ReviewTimeToDecision.Record(
-                (now - since).TotalSeconds, HiveMetrics.Decision(decision.Decision), HiveMetrics.Project(task.Submission.ProjectId));
+            HiveMetrics.ReviewTimeToDecision.Record((now - since).TotalSeconds, HiveMetrics.Decision(decision.Decision), HiveMetrics.Project(projectId));
         }
 
-        return new ReviewDecisionResult(ReviewOutcome.Taken, await TaskGrain(taskId).GetAsync());
+        return new ReviewDecisionResult(ReviewOutcome.Taken, task);
     }
 }

@@ -10,9 +10,9 @@ namespace HiveOrleans.Grains.Review;
 /// </summary>
 internal sealed partial class ReviewDeskGrain
 {
-    public async Task<ReviewLeaseResult> RenewAsync(ReviewerIdentity reviewer, Guid taskId, Guid lease)
+    public async Task<ReviewLeaseResult> RenewAsync(ReviewerCredential credential, Guid taskId, Guid lease)
     {
-        ArgumentNullException.ThrowIfNull(reviewer);
+        var reviewer = await ResolveAsync(credential);
         var (standing, refused) = await LocateAsync(reviewer, taskId);
         if (standing is null)
         {
@@ -30,9 +30,9 @@ internal sealed partial class ReviewDeskGrain
         return new ReviewLeaseResult(ReviewOutcome.Taken, until);
     }
 
-    public async Task<ReviewOutcome> ReleaseAsync(ReviewerIdentity reviewer, Guid taskId, Guid lease)
+    public async Task<ReviewOutcome> ReleaseAsync(ReviewerCredential credential, Guid taskId, Guid lease)
     {
-        ArgumentNullException.ThrowIfNull(reviewer);
+        var reviewer = await ResolveAsync(credential);
         var (standing, refused) = await LocateAsync(reviewer, taskId);
         if (standing is null)
         {
@@ -49,9 +49,9 @@ internal sealed partial class ReviewDeskGrain
         return ReviewOutcome.Taken;
     }
 
-    public async Task<ReviewMediaResult> HeldMediaAsync(ReviewerIdentity reviewer, Guid taskId)
+    public async Task<ReviewMediaResult> HeldMediaAsync(ReviewerCredential credential, Guid taskId)
     {
-        ArgumentNullException.ThrowIfNull(reviewer);
+        var reviewer = await ResolveAsync(credential);
         var (standing, refused) = await LocateAsync(reviewer, taskId);
         if (standing is null)
         {
@@ -80,7 +80,7 @@ internal sealed partial class ReviewDeskGrain
             return (null, await OutOfQueueAsync(reviewer, taskId));
         }
 
-        return Works(reviewer, standing.ProjectId, standing.Queue) ? (standing, ReviewOutcome.Taken) : (null, ReviewOutcome.NotInReview);
+        return reviewer.Works(standing.ProjectId, standing.Queue) ? (standing, ReviewOutcome.Taken) : (null, ReviewOutcome.NotInReview);
     }
 
     /// <summary>Why a task in no queue cannot be acted on: decided already (in one of the reviewer's projects), or not in review at all.</summary>

@@ -24,13 +24,13 @@ internal sealed partial class ReviewDeskGrain(
 {
     private TimeSpan LeaseLength => options.Value.Lease;
 
-    public async Task<IReadOnlyList<ReviewQueueView>> QueuesAsync(ReviewerIdentity reviewer)
+    public async Task<IReadOnlyList<ReviewQueueView>> QueuesAsync(ReviewerCredential credential)
     {
-        ArgumentNullException.ThrowIfNull(reviewer);
+        var reviewer = await ResolveAsync(credential);
         var depthsRead = queues.DepthsAsync([.. reviewer.Projects]);
         var configs = await Task.WhenAll(reviewer.Projects.Select(ProjectConfigAsync));
         var depths = (await depthsRead).ToDictionary(d => (d.ProjectId, d.Queue));
-        var names = IsSenior(reviewer) ? [ReviewDecisions.MainQueue, ReviewDecisions.EscalatedQueue] : new[] { ReviewDecisions.MainQueue };
+        var names = reviewer.IsSenior ? [ReviewDecisions.MainQueue, ReviewDecisions.EscalatedQueue] : new[] { ReviewDecisions.MainQueue };
         var views = new List<ReviewQueueView>();
         foreach (var config in configs.OfType<ProjectConfig>())
         {
@@ -45,15 +45,15 @@ internal sealed partial class ReviewDeskGrain(
         return views;
     }
 
-    public async Task<ReviewGrant?> ClaimAsync(ReviewerIdentity reviewer, long projectId, string queue)
+    public async Task<ReviewGrant?> ClaimAsync(ReviewerCredential credential, long projectId, string queue)
     {
-        ArgumentNullException.ThrowIfNull(reviewer);
+        var reviewer = await ResolveAsync(credential);
         if (queue is not (ReviewDecisions.MainQueue or ReviewDecisions.EscalatedQueue))
         {
             throw new ReviewerRequestException($"'queue' must be '{ReviewDecisions.MainQueue}' or '{ReviewDecisions.EscalatedQueue}'.");
         }
 
-        if (!Works(reviewer, projectId, queue))
+        if (!reviewer.Works(projectId, queue))
         {
             // The same answer for a project that does not exist and one that is not the reviewer's: nothing leaks.
             throw new ReviewerRequestException("No such queue among the reviewer's.", notFound: true);
@@ -108,11 +108,21 @@ internal sealed partial class ReviewDeskGrain(
         return audit.ReadAsync(filter, afterSeq, limit);
     }
 
-    private static bool IsSenior(ReviewerIdentity reviewer) => reviewer.Roles.Contains(ReviewerRoles.Senior);
+    /// <summary>
+    /// Who <paramref name="credential"/> is now: the token resolved through its grain on every call (so a disabled
+    /// reviewer or a rotated token is refused at once), or the identity a caller in the cluster gave.
+    /// </summary>
+    private async Task<ReviewerIdentity> ResolveAsync(ReviewerCredential credential)
+    {
+        ArgumentNullException.ThrowIfNull(credential);
+        if (credential.Identity is { } identity)
+        {
+            return identity;
+        }
 
-    /// <summary>Whether <paramref name="reviewer"/> may work <paramref name="queue"/> of <paramref name="projectId"/>: their project, and escalated only for a senior.</summary>
-    private static bool Works(ReviewerIdentity reviewer, long projectId, string queue) =>
-        reviewer.Projects.Contains(projectId) && (queue == ReviewDecisions.MainQueue || IsSenior(reviewer));
+        var key = credential.TokenGrainKey ?? throw new ArgumentException("A credential names a token or an identity.", nameof(credential));
+        return await GrainFactory.GetGrain<IReviewerTokenGrain>(key).ResolveAsync() ?? throw new ReviewerUnauthorizedException();
+    }
 
     /// <summary>
     /// The labels a rejection may name, as the project's settings give them. A claimed task's own submission's labels

@@ -23,13 +23,14 @@ internal sealed partial class TaskGrain
     /// </summary>
     private readonly SemaphoreSlim _deciding = new(1, 1);
 
-    public async Task<ReviewOutcome> DecideAsync(ReviewDecision decision)
+    public async Task<TaskDecisionResult> DecideAsync(ReviewerIdentity reviewer, ReviewDecision decision)
     {
+        ArgumentNullException.ThrowIfNull(reviewer);
         ArgumentNullException.ThrowIfNull(decision);
         await _deciding.WaitAsync();
         try
         {
-            return await DecideOnceAsync(decision);
+            return await DecideOnceAsync(reviewer, decision);
         }
         finally
         {
@@ -37,32 +38,39 @@ internal sealed partial class TaskGrain
         }
     }
 
-    private async Task<ReviewOutcome> DecideOnceAsync(ReviewDecision decision)
+    private async Task<TaskDecisionResult> DecideOnceAsync(ReviewerIdentity reviewer, ReviewDecision decision)
     {
         await LoadAsync();
-        if (!Exists || _abandoned)
+        if (!Exists || _abandoned || !reviewer.Projects.Contains(_state.Submission!.ProjectId))
         {
-            return ReviewOutcome.NotInReview;
+            // Another project's task is as good as none: the reviewer learns nothing about it.
+            return TaskDecisionResult.Refused(ReviewOutcome.NotInReview);
         }
 
         if (!AwaitsReview)
         {
-            return _state.Review is null ? ReviewOutcome.NotInReview : ReviewOutcome.AlreadyDecided;
+            return TaskDecisionResult.Refused(_state.Review is null ? ReviewOutcome.NotInReview : ReviewOutcome.AlreadyDecided);
+        }
+
+        var queue = _state.ReviewQueue!;
+        var since = _state.ReviewSince!.Value;
+        if (!reviewer.Works(_state.Submission.ProjectId, queue))
+        {
+            return TaskDecisionResult.Refused(ReviewOutcome.NotInReview);
         }
 
         // The lease is checked by the write itself (it names the lease), not read first: one statement per decision,
         // and the queue's row is read only to say why a write was refused.
-        CheckDecision(decision, _state.Submission!.Review!);
+        CheckDecision(decision, _state.Submission.Review!, queue);
         var now = time.GetUtcNow();
         var before = serializer.Serialize(_state).ToArray();
-        var queue = _state.ReviewQueue!;
         if (decision.Decision == ReviewDecisions.Escalate)
         {
             _state.ReviewQueue = ReviewDecisions.EscalatedQueue;
         }
         else
         {
-            _state.Review = new TaskReview(decision.Decision, decision.Labels, decision.Reason, decision.ReviewerId, now, queue);
+            _state.Review = new TaskReview(decision.Decision, decision.Labels, decision.Reason, reviewer.ReviewerId, now, queue);
             _state.ReviewQueue = null;
             _state.Phase = TaskPhase.Succeeded;
             _state.CompletedOn = now;
@@ -76,7 +84,8 @@ internal sealed partial class TaskGrain
         {
             // The lease ran out (or was taken) between the read and the write: nothing was written.
             _state = serializer.Deserialize<TaskState>(new BinaryData(before))!;
-            return (await reviewQueues.ReadAsync(TaskId))?.IsLeasedAt(time.GetUtcNow()) == true ? ReviewOutcome.HeldByAnother : ReviewOutcome.LeaseExpired;
+            var leased = (await reviewQueues.ReadAsync(TaskId))?.IsLeasedAt(time.GetUtcNow()) == true;
+            return TaskDecisionResult.Refused(leased ? ReviewOutcome.HeldByAnother : ReviewOutcome.LeaseExpired);
         }
 
         Publish();
@@ -86,18 +95,24 @@ internal sealed partial class TaskGrain
             EnsureWorking(recovering: false);
         }
 
-        return ReviewOutcome.Taken;
+        return new TaskDecisionResult(ReviewOutcome.Taken, queue, since, Snapshot());
     }
 
     /// <summary>
-    /// A decision names one of the three kinds; a rejection names one or more of the project's review labels and a
-    /// reason. What breaks that is the caller's mistake, refused before anything is read or written.
+    /// A decision names one of the three kinds, and escalates only from the main queue; a rejection names one or more
+    /// of the project's review labels and a reason. What breaks that is the caller's mistake, refused before anything
+    /// is written.
     /// </summary>
-    private static void CheckDecision(ReviewDecision decision, ReviewRouting routing)
+    private static void CheckDecision(ReviewDecision decision, ReviewRouting routing, string queue)
     {
         if (decision.Decision is not (ReviewDecisions.Approve or ReviewDecisions.Reject or ReviewDecisions.Escalate))
         {
             throw new ArgumentException($"'decision' must be '{ReviewDecisions.Approve}', '{ReviewDecisions.Reject}' or '{ReviewDecisions.Escalate}'.", nameof(decision));
+        }
+
+        if (decision.Decision == ReviewDecisions.Escalate && queue == ReviewDecisions.EscalatedQueue)
+        {
+            throw new ArgumentException("The task is in the escalated queue already: approve or reject it.", nameof(decision));
         }
 
         if (decision.Decision != ReviewDecisions.Reject)

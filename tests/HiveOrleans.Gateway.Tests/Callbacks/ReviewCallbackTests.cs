@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HiveOrleans.Abstractions.Projects;
+using HiveOrleans.Abstractions.Reviewers;
 using HiveOrleans.Abstractions.Tasks;
 using HiveOrleans.Gateway.Tests.Infrastructure;
 using HiveOrleans.Storage.Reviews;
@@ -51,7 +52,8 @@ public sealed class ReviewCallbackTests : IAsyncLifetime
         await Eventually.UntilAsync(task.GetAsync, t => t!.Phase == TaskPhase.AwaitingReview, TimeSpan.FromSeconds(20), "the task to wait for review");
         var claim = (await _queues.ClaimAsync(projectId, ReviewDecisions.MainQueue, reviewerId: 5, TimeSpan.FromMinutes(10)))!;
 
-        Assert.Equal(ReviewOutcome.Taken, await task.DecideAsync(new ReviewDecision(claim.Lease, 5, ReviewDecisions.Reject, ["bullying"], "intimidation")));
+        var reviewer = new ReviewerIdentity { ReviewerId = 5, Projects = [projectId], Roles = [ReviewerRoles.Reviewer] };
+        Assert.Equal(ReviewOutcome.Taken, (await task.DecideAsync(reviewer, new ReviewDecision(claim.Lease, ReviewDecisions.Reject, ["bullying"], "intimidation"))).Outcome);
 
         // Had waiting for review sent a callback, it would arrive first, with AWAITING_REVIEW.
         var delivered = await receiver.NextAsync();

@@ -187,6 +187,28 @@ public sealed class ReviewerSignInTests(PostgresGatewayFixture gateway) : IClass
     }
 
     [Fact]
+    public async Task A_claim_after_the_reviewer_is_disabled_is_401_and_ends_the_session_it_came_with()
+    {
+        var project = gateway.Project.ProjectId;
+        var (id, token) = await _review.CreateReviewerAsync("disabled while working", [project]);
+        var session = await _review.SignInAsync(token);
+        var claim = $"/review/v1/queues/{project}/claim";
+        Assert.NotEqual(HttpStatusCode.Unauthorized, (await _review.CallAsync(HttpMethod.Post, claim, cookie: session.Cookie, csrf: session.Csrf)).Status);
+
+        await _review.Admin.AdminAsync(HttpMethod.Post, $"/admin/v1/reviewers/{id}/disable");
+        var (byCookie, cookieBody) = await _review.CallAsync(HttpMethod.Post, claim, cookie: session.Cookie, csrf: session.Csrf);
+        var (byToken, tokenBody) = await _review.ClaimAsync(token, project);
+        await _review.Admin.AdminAsync(HttpMethod.Post, $"/admin/v1/reviewers/{id}/enable");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, byCookie);
+        Assert.Equal("The review session has ended or expired; sign in again.", cookieBody.GetProperty("message").GetString());
+        Assert.Equal(HttpStatusCode.Unauthorized, byToken);
+        Assert.Equal("Invalid reviewer token.", tokenBody.GetProperty("message").GetString());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _review.CallAsync(HttpMethod.Post, claim, cookie: session.Cookie, csrf: session.Csrf)).Status);
+        Assert.NotEqual(HttpStatusCode.Unauthorized, (await _review.ClaimAsync(token, project)).Status);
+    }
+
+    [Fact]
     public async Task Rotating_the_token_ends_the_sessions_it_signed_in()
     {
         var (id, token) = await _review.CreateReviewerAsync("rotated", [gateway.Project.ProjectId]);

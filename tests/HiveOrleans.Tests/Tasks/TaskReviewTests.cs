@@ -1,3 +1,4 @@
+using HiveOrleans.Abstractions.Reviewers;
 using HiveOrleans.Abstractions.Tasks;
 using HiveOrleans.Storage.Reviews;
 using HiveOrleans.Tests.Infrastructure;
@@ -80,19 +81,19 @@ public sealed class TaskReviewTests : IAsyncLifetime
     {
         var task = await QueuedAsync("I will kill you tonight, you are dead");
         var mine = (await _queues.ClaimAsync(7, "main", reviewerId: 3, Lease))!;
-        var unknownLabel = await Assert.ThrowsAsync<ArgumentException>(() => Task(task).DecideAsync(Reject(mine.Lease, reviewer: 3) with { Labels = ["weather"] }));
+        var unknownLabel = await Assert.ThrowsAsync<ArgumentException>(() => Task(task).DecideAsync(Reviewer(3), Reject(mine.Lease) with { Labels = ["weather"] }));
         Assert.Contains("'weather' is not one of the project's review labels: violence, spam", unknownLabel.Message, StringComparison.Ordinal);
-        await Assert.ThrowsAsync<ArgumentException>(() => Task(task).DecideAsync(Reject(mine.Lease, reviewer: 3) with { Reason = " " }));
+        await Assert.ThrowsAsync<ArgumentException>(() => Task(task).DecideAsync(Reviewer(3), Reject(mine.Lease) with { Reason = " " }));
 
-        Assert.Equal(ReviewOutcome.HeldByAnother, await Task(task).DecideAsync(Reject(Guid.NewGuid(), reviewer: 3)));
-        Assert.Equal(ReviewOutcome.Taken, await Task(task).DecideAsync(Reject(mine.Lease, reviewer: 3)));
+        Assert.Equal(ReviewOutcome.HeldByAnother, (await Task(task).DecideAsync(Reviewer(3), Reject(Guid.NewGuid()))).Outcome);
+        Assert.Equal(ReviewOutcome.Taken, (await Task(task).DecideAsync(Reviewer(3), Reject(mine.Lease))).Outcome);
 
         var done = (await Task(task).WaitForCompletionAsync(TimeSpan.FromSeconds(5)))!;
         Assert.Equal(TaskPhase.Succeeded, done.Phase);
         Assert.Equal(("reject", "threat to a named person", 3L, "main"), (done.Review!.Decision, done.Review.Reason, done.Review.ReviewerId!.Value, done.Review.Queue));
         Assert.Equal(["violence"], done.Review.Labels);
         Assert.Null(await _queues.ReadAsync(task));
-        Assert.Equal(ReviewOutcome.AlreadyDecided, await Task(task).DecideAsync(Reject(mine.Lease, reviewer: 3)));
+        Assert.Equal(ReviewOutcome.AlreadyDecided, (await Task(task).DecideAsync(Reviewer(3), Reject(mine.Lease))).Outcome);
         Assert.Contains("\"review\":{\"decision\":\"reject\"", System.Text.Encoding.UTF8.GetString(HiveOrleans.Wire.TaskDocument.ToUtf8Bytes(done)), StringComparison.Ordinal);
     }
 
@@ -102,9 +103,9 @@ public sealed class TaskReviewTests : IAsyncLifetime
         var task = await QueuedAsync("I will kill you tonight, you are dead");
         var claim = (await _queues.ClaimAsync(7, "main", reviewerId: 3, Lease))!;
 
-        var outcomes = await System.Threading.Tasks.Task.WhenAll(
-            Task(task).DecideAsync(new ReviewDecision(claim.Lease, 3, ReviewDecisions.Approve, [], null)),
-            Task(task).DecideAsync(Reject(claim.Lease, reviewer: 3)));
+        var outcomes = (await System.Threading.Tasks.Task.WhenAll(
+            Task(task).DecideAsync(Reviewer(3), new ReviewDecision(claim.Lease, ReviewDecisions.Approve, [], null)),
+            Task(task).DecideAsync(Reviewer(3), Reject(claim.Lease)))).Select(r => r.Outcome).ToArray();
 
         Assert.Single(outcomes, o => o == ReviewOutcome.Taken);
         var taken = outcomes[0] == ReviewOutcome.Taken ? ReviewDecisions.Approve : ReviewDecisions.Reject;
@@ -117,10 +118,10 @@ public sealed class TaskReviewTests : IAsyncLifetime
         var task = await QueuedAsync("I will kill you tonight, you are dead");
         var first = (await _queues.ClaimAsync(7, "main", reviewerId: 1, Lease))!;
         Assert.True(await _queues.ReleaseAsync(task, first.Lease));
-        Assert.Equal(ReviewOutcome.LeaseExpired, await Task(task).DecideAsync(Reject(first.Lease, reviewer: 1)));
+        Assert.Equal(ReviewOutcome.LeaseExpired, (await Task(task).DecideAsync(Reviewer(1), Reject(first.Lease))).Outcome);
         await _queues.ClaimAsync(7, "main", reviewerId: 2, Lease);
 
-        Assert.Equal(ReviewOutcome.HeldByAnother, await Task(task).DecideAsync(Reject(first.Lease, reviewer: 1)));
+        Assert.Equal(ReviewOutcome.HeldByAnother, (await Task(task).DecideAsync(Reviewer(1), Reject(first.Lease))).Outcome);
         Assert.Equal(TaskPhase.AwaitingReview, (await Task(task).GetAsync())!.Phase);
     }
 
@@ -130,12 +131,12 @@ public sealed class TaskReviewTests : IAsyncLifetime
         var task = await QueuedAsync("I will kill you tonight, you are dead");
         var claim = (await _queues.ClaimAsync(7, "main", reviewerId: 1, Lease))!;
 
-        Assert.Equal(ReviewOutcome.Taken, await Task(task).DecideAsync(new ReviewDecision(claim.Lease, 1, ReviewDecisions.Escalate, [], "not sure")));
+        Assert.Equal(ReviewOutcome.Taken, (await Task(task).DecideAsync(Reviewer(1), new ReviewDecision(claim.Lease, ReviewDecisions.Escalate, [], "not sure"))).Outcome);
 
         Assert.Equal(TaskPhase.AwaitingReview, (await Task(task).GetAsync())!.Phase);
         Assert.Null(await _queues.ClaimAsync(7, "main", reviewerId: 2, Lease));
         var senior = (await _queues.ClaimAsync(7, "escalated", reviewerId: 9, Lease))!;
-        Assert.Equal(ReviewOutcome.Taken, await Task(task).DecideAsync(new ReviewDecision(senior.Lease, 9, ReviewDecisions.Approve, [], null)));
+        Assert.Equal(ReviewOutcome.Taken, (await Task(task).DecideAsync(Reviewer(9), new ReviewDecision(senior.Lease, ReviewDecisions.Approve, [], null))).Outcome);
         Assert.Equal(("approve", "escalated"), ((await Task(task).GetAsync())!.Review!.Decision, (await Task(task).GetAsync())!.Review!.Queue));
     }
 
@@ -159,7 +160,10 @@ public sealed class TaskReviewTests : IAsyncLifetime
 
     private ITaskGrain Task(Guid id) => _cluster.Client.GetGrain<ITaskGrain>(id);
 
-    private static ReviewDecision Reject(Guid lease, long reviewer) => new(lease, reviewer, ReviewDecisions.Reject, ["violence"], "threat to a named person");
+    private static ReviewDecision Reject(Guid lease) => new(lease, ReviewDecisions.Reject, ["violence"], "threat to a named person");
+
+    /// <summary>A reviewer of the tests' project (7) who may work both its queues.</summary>
+    private static ReviewerIdentity Reviewer(long id) => new() { ReviewerId = id, Projects = [7], Roles = [ReviewerRoles.Reviewer, ReviewerRoles.Senior] };
 
     private async Task<Guid> QueuedAsync(string text, ReviewRouting? routing = null)
     {
