@@ -4,25 +4,44 @@ namespace HiveOrleans.Storage.Reviews;
 
 /// <summary>
 /// The review queues on PostgreSQL (deploy/sql/postgresql/050-review.sql): leases on queued <c>hive_task</c> rows.
-/// A claim is one statement: the oldest unleased row of the queue, locked with <c>SKIP LOCKED</c> so concurrent claims
-/// each take a different row instead of queueing on the same one, and leased in the same statement.
+/// Claims are group-committed (<see cref="Batcher{TItem, TResult}"/>): the claims that queue up while a statement runs
+/// share the next one, which takes for each queue as many of its oldest unleased rows as claims asked for it, locked
+/// with <c>SKIP LOCKED</c> so concurrent statements each take different rows instead of queueing on the same ones,
+/// and leases them to the claimants in the order they asked.
 /// </summary>
-internal sealed class PostgresReviewQueueStore(string connectionString, TimeProvider clock) : IReviewQueueStore, IAsyncDisposable
+internal sealed class PostgresReviewQueueStore : IReviewQueueStore, IAsyncDisposable
 {
-    // MATERIALIZED pins the locking sub-select to one evaluation, so one claim leases one row. The sub-select also
-    // reads the lease it replaces (as locked: a row changed meanwhile is read again), which the update then overwrites.
+    private const int MaxClaimBatch = 500;
+    private const int ClaimWorkers = 2;
+
+    // One row per claim (its place in the batch n, and r its place among the claims on the same queue), matched to the
+    // queue's r-th oldest free row. MATERIALIZED pins the locking sub-select to one evaluation, so each row is leased
+    // once. The sub-select also reads the lease each row had (as locked: a row changed meanwhile is read again), which
+    // the update then overwrites.
     private const string ClaimSql = """
-        WITH next AS MATERIALIZED (
-            SELECT task_id, review_lease, review_holder, review_lease_until FROM hive_task
-            WHERE project_id = $1 AND review_queue = $2 AND (review_lease_until IS NULL OR review_lease_until <= $3)
-            ORDER BY review_since, task_id
-            LIMIT 1
-            FOR UPDATE SKIP LOCKED)
+        WITH want AS (
+            SELECT w.n, w.project_id, w.queue, w.lease, w.holder, w.until,
+                   row_number() OVER (PARTITION BY w.project_id, w.queue ORDER BY w.n) AS r
+            FROM unnest($1::bigint[], $2::text[], $3::uuid[], $4::bigint[], $5::timestamptz[])
+                WITH ORDINALITY AS w(project_id, queue, lease, holder, until, n)),
+        asked AS (
+            SELECT project_id, queue, count(*) AS k FROM want GROUP BY project_id, queue),
+        next AS MATERIALIZED (
+            SELECT a.project_id, a.queue, f.task_id, f.review_lease, f.review_holder, f.review_lease_until,
+                   row_number() OVER (PARTITION BY a.project_id, a.queue ORDER BY f.review_since, f.task_id) AS r
+            FROM asked AS a
+            CROSS JOIN LATERAL (
+                SELECT task_id, review_since, review_lease, review_holder, review_lease_until FROM hive_task
+                WHERE project_id = a.project_id AND review_queue = a.queue AND (review_lease_until IS NULL OR review_lease_until <= $6)
+                ORDER BY review_since, task_id
+                LIMIT a.k
+                FOR UPDATE SKIP LOCKED) AS f)
         UPDATE hive_task AS t
-        SET review_lease = $4, review_holder = $5, review_lease_until = $6
+        SET review_lease = want.lease, review_holder = want.holder, review_lease_until = want.until
         FROM next
+        JOIN want ON want.project_id = next.project_id AND want.queue = next.queue AND want.r = next.r
         WHERE t.task_id = next.task_id
-        RETURNING t.task_id, t.review_since, next.review_lease, next.review_holder, next.review_lease_until
+        RETURNING want.n, t.task_id, t.review_since, next.review_lease, next.review_holder, next.review_lease_until
         """;
 
     private const string RenewSql = """
@@ -66,38 +85,56 @@ internal sealed class PostgresReviewQueueStore(string connectionString, TimeProv
         ORDER BY project_id, review_queue
         """;
 
-    private readonly PostgresPool _pool = PostgresPool.Rent(connectionString);
+    private readonly PostgresPool _pool;
+    private readonly TimeProvider _clock;
+    private readonly Batcher<ClaimRequest, ReviewClaim?> _claims;
 
-    public async Task<ReviewClaim?> ClaimAsync(long projectId, string queue, long reviewerId, TimeSpan lease, CancellationToken cancellationToken = default)
+    public PostgresReviewQueueStore(string connectionString, TimeProvider clock)
+    {
+        _pool = PostgresPool.Rent(connectionString);
+        _clock = clock;
+        _claims = new Batcher<ClaimRequest, ReviewClaim?>(ClaimManyAsync, MaxClaimBatch, ClaimWorkers, name: "review.claim");
+    }
+
+    public Task<ReviewClaim?> ClaimAsync(long projectId, string queue, long reviewerId, TimeSpan lease, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(queue);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
-        var now = clock.GetUtcNow();
-        var token = Guid.NewGuid();
-        var until = now + lease;
+        return _claims.EnqueueAsync(new ClaimRequest(projectId, queue, reviewerId, lease), cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<ReviewClaim?>> ClaimManyAsync(IReadOnlyList<ClaimRequest> claims, CancellationToken cancellationToken)
+    {
+        var now = _clock.GetUtcNow();
+        var tokens = claims.Select(_ => Guid.NewGuid()).ToArray();
+        var until = claims.Select(c => now + c.Lease).ToArray();
         await using var command = _pool.DataSource.CreateCommand(ClaimSql);
-        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = projectId });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = queue });
+        command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [.. claims.Select(c => c.ProjectId)] });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. claims.Select(c => c.Queue)] });
+        command.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = tokens });
+        command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [.. claims.Select(c => c.ReviewerId)] });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]> { TypedValue = until });
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now });
-        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = token });
-        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = reviewerId });
-        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = until });
+
+        // A claim its queue had no free row for stays null: the queue is empty as far as it is concerned.
+        var granted = new ReviewClaim?[claims.Count];
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            return null;
+            var i = (int)reader.GetInt64(0) - 1;
+            var expired = reader.IsDBNull(3) || reader.IsDBNull(4) || reader.IsDBNull(5)
+                ? null
+                : new ExpiredLease(reader.GetGuid(3), reader.GetInt64(4), reader.GetFieldValue<DateTimeOffset>(5));
+            granted[i] = new ReviewClaim(reader.GetGuid(1), tokens[i], until[i], reader.GetFieldValue<DateTimeOffset>(2), expired);
         }
 
-        var expired = reader.IsDBNull(2) || reader.IsDBNull(3) || reader.IsDBNull(4)
-            ? null
-            : new ExpiredLease(reader.GetGuid(2), reader.GetInt64(3), reader.GetFieldValue<DateTimeOffset>(4));
-        return new ReviewClaim(reader.GetGuid(0), token, until, reader.GetFieldValue<DateTimeOffset>(1), expired);
+        return granted;
     }
 
     public async Task<DateTimeOffset?> RenewAsync(Guid taskId, Guid leaseToken, TimeSpan lease, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
-        var now = clock.GetUtcNow();
+        var now = _clock.GetUtcNow();
         await using var command = _pool.DataSource.CreateCommand(RenewSql);
         AddLease(command, taskId, leaseToken, now);
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now + lease });
@@ -107,7 +144,7 @@ internal sealed class PostgresReviewQueueStore(string connectionString, TimeProv
     public async Task<bool> ReleaseAsync(Guid taskId, Guid leaseToken, CancellationToken cancellationToken = default)
     {
         await using var command = _pool.DataSource.CreateCommand(ReleaseSql);
-        AddLease(command, taskId, leaseToken, clock.GetUtcNow());
+        AddLease(command, taskId, leaseToken, _clock.GetUtcNow());
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 
@@ -150,18 +187,22 @@ internal sealed class PostgresReviewQueueStore(string connectionString, TimeProv
         ArgumentNullException.ThrowIfNull(projectIds);
         await using var command = _pool.DataSource.CreateCommand(DepthsSql);
         command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [.. projectIds] });
-        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = clock.GetUtcNow() });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = _clock.GetUtcNow() });
         return await ReadDepthsAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<ReviewQueueDepth>> AllDepthsAsync(CancellationToken cancellationToken = default)
     {
         await using var command = _pool.DataSource.CreateCommand(AllDepthsSql);
-        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = clock.GetUtcNow() });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = _clock.GetUtcNow() });
         return await ReadDepthsAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
-    public ValueTask DisposeAsync() => _pool.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _claims.DisposeAsync().ConfigureAwait(false);
+        await _pool.DisposeAsync().ConfigureAwait(false);
+    }
 
     private static async Task<IReadOnlyList<ReviewQueueDepth>> ReadDepthsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {
@@ -181,4 +222,6 @@ internal sealed class PostgresReviewQueueStore(string connectionString, TimeProv
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = leaseToken });
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now });
     }
+
+    private sealed record ClaimRequest(long ProjectId, string Queue, long ReviewerId, TimeSpan Lease);
 }

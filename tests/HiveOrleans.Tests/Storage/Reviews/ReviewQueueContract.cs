@@ -95,6 +95,41 @@ public abstract class ReviewQueueContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Claims_sent_together_on_several_queues_each_take_their_own_queue_s_oldest_tasks()
+    {
+        // Sent without waiting, so a store that groups claims gets several queues, and more claims than tasks, in one go.
+        var oldest = new Dictionary<long, Guid[]>();
+        foreach (var project in new long[] { 1, 2, 3 })
+        {
+            var queued = new List<Guid>();
+            for (var i = 0; i < 6; i++)
+            {
+                queued.Add(await QueueAsync(project, "main", ageMinutes: 60 - i));
+            }
+
+            oldest[project] = [.. queued.Take(4)];
+        }
+
+        var lapsed = (await _queues.ClaimAsync(3, "main", reviewerId: 9, Lease))!;
+        Clock.Advance(Lease + TimeSpan.FromSeconds(1));
+        var projects = new[] { 1L, 2, 3, 4 }.SelectMany(project => Enumerable.Repeat(project, 4)).ToList();
+        var results = await Task.WhenAll(projects.Select((project, i) => _queues.ClaimAsync(project, "main", reviewerId: i, Lease)));
+        var asked = projects.Zip(results, (project, claim) => (Project: project, Claim: claim)).ToList();
+
+        foreach (var project in new long[] { 1, 2, 3 })
+        {
+            var claims = asked.Where(a => a.Project == project).Select(a => a.Claim!).ToList();
+            Assert.Equal(oldest[project].Order(), claims.Select(c => c.TaskId).Order());
+            Assert.Equal(4, claims.Select(c => c.Lease).Distinct().Count());
+        }
+
+        Assert.All(asked.Where(a => a.Project == 4), a => Assert.Null(a.Claim));
+        var retaken = asked.Single(a => a.Claim?.TaskId == lapsed.TaskId).Claim!;
+        Assert.Equal(new ExpiredLease(lapsed.Lease, 9, lapsed.LeaseUntil), retaken.Expired);
+        Assert.Equal(retaken.Lease, (await _queues.ReadAsync(lapsed.TaskId))!.Lease);
+    }
+
+    [Fact]
     public async Task A_lease_that_runs_out_puts_the_task_back_at_the_front()
     {
         var oldest = await QueueAsync(1, "main", ageMinutes: 30);
