@@ -93,6 +93,8 @@ public static class SchemaInstaller
         ("hive_task", "review_lease", "TEXT NULL"),
         ("hive_task", "review_holder", "INTEGER NULL"),
         ("hive_task", "review_lease_until_ms", "INTEGER NULL"),
+        ("hive_hash_banks", "match_transforms", "INTEGER NOT NULL DEFAULT 0"),
+        ("hive_hash_banks", "settings_seq", "INTEGER NULL"),
     ];
 
     private static async Task AddSqliteColumnsAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)

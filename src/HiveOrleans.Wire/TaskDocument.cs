@@ -307,6 +307,7 @@ public static class TaskDocument
                 writer.WriteString("content_id", match.ContentId);
                 writer.WriteString("label", match.Label);
                 writer.WriteNumber("distance", match.Distance);
+                writer.WriteString("transform", match.Transform);
                 writer.WriteEndObject();
             }
 

@@ -30,6 +30,7 @@ namespace HiveOrleans.Wire;
 [JsonSerializable(typeof(BankDocument))]
 [JsonSerializable(typeof(BankListDocument))]
 [JsonSerializable(typeof(BankDeletedDocument))]
+[JsonSerializable(typeof(BankUpdatedDocument))]
 [JsonSerializable(typeof(HashesAddedDocument))]
 [JsonSerializable(typeof(HashesRemovedDocument))]
 [JsonSerializable(typeof(HashPageDocument))]

@@ -8,7 +8,8 @@ internal sealed record BenchOptions
     public const string Usage =
         "usage: HiveOrleans.Bench [--mode embedded|cluster|both] [--hosting in-process|processes] [--silos N] [--phases default|quotas|callbacks|uploads|open-loop|review|all] [--seconds N] [--concurrency N] [--upload-concurrency N] [--rate N] [--reviewers N] [--review-pending N] [--review-rate N] [--postgres CONNSTR]\n"
         + "       HiveOrleans.Bench --target http://127.0.0.1:PORT --admin-token TOKEN (--database NAME | --data-directory DIR) [--service-pids PID,PID] [--phases ...] [...]"
-        + "\n       (a --target service must allow callbacks to 127.0.0.1: HiveOrleans__Callbacks__AllowList__0=127.0.0.1)";
+        + "\n       (a --target service must allow callbacks to 127.0.0.1: HiveOrleans__Callbacks__AllowList__0=127.0.0.1)"
+        + "\n       HiveOrleans.Bench models | dihedral   (the models alone, in-process; see docs/benchmarks.md)";
 
     /// <summary>"in-process": the service runs inside the driver; "processes": README's silo and gateway processes.</summary>
     public string Hosting { get; init; } = "in-process";

@@ -4,7 +4,14 @@ using HiveOrleans.Bench;
 // The load driver: starts the system in this process (embedded on SQLite, or a co-hosted silo on PostgreSQL), or as
 // README's separate silo and gateway processes (--hosting processes), or attaches to one already running (--target);
 // drives it over HTTP on 127.0.0.1 and prints what it measured. Run it in Release; see docs/benchmarks.md.
-// "models" measures the text engine, PDQ and the NSFW classifier alone, with no system around them.
+// "models" measures the text engine, PDQ and the NSFW classifier alone, with no system around them; "dihedral" what
+// hashing and looking up a picture's eight dihedral PDQ hashes costs against one.
+if (args is ["dihedral"])
+{
+    DihedralBenchmarks.Run();
+    return 0;
+}
+
 if (args is ["models"])
 {
     ModelBenchmarks.Run();

@@ -55,3 +55,13 @@ CREATE INDEX IF NOT EXISTS hive_hash_bank_entries_by_seq ON hive_hash_bank_entri
 
 -- Hash and label counts of a bank.
 CREATE INDEX IF NOT EXISTS hive_hash_bank_entries_live_labels ON hive_hash_bank_entries (bank, label) WHERE NOT removed;
+
+-- Whether media is matched turned and mirrored too (the eight PDQ dihedral hashes). Banks made before the setting
+-- existed keep matching as they did (false); the bank grain creates new ones with true unless told otherwise.
+-- A change of the setting stamps settings_seq, not seq: a poller that meets a bank's seq forgets the bank's hashes,
+-- which a setting must not make it do. The feed reports settings_seq as its own kind of change while it is the
+-- bank row's latest (a deletion or re-creation after it supersedes it; re-creation clears it).
+ALTER TABLE hive_hash_banks ADD COLUMN IF NOT EXISTS match_transforms boolean NOT NULL DEFAULT false;
+ALTER TABLE hive_hash_banks ADD COLUMN IF NOT EXISTS settings_seq bigint NULL;
+
+CREATE INDEX IF NOT EXISTS hive_hash_banks_by_settings_seq ON hive_hash_banks (settings_seq) WHERE settings_seq IS NOT NULL;

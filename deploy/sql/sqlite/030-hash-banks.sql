@@ -22,10 +22,16 @@ CREATE TABLE IF NOT EXISTS hive_hash_banks
     description   TEXT    NOT NULL DEFAULT '',
     created_at_ms INTEGER NOT NULL,
     deleted       INTEGER NOT NULL DEFAULT 0,
-    seq           INTEGER NOT NULL
+    seq           INTEGER NOT NULL,
+    -- match_transforms and settings_seq: see ../postgresql/030-hash-banks.sql. SQLite's ALTER TABLE has no IF NOT
+    -- EXISTS, so SchemaInstaller adds them to a table made before them, before these scripts run.
+    match_transforms INTEGER NOT NULL DEFAULT 0,
+    settings_seq     INTEGER NULL
 ) WITHOUT ROWID;
 
 CREATE INDEX IF NOT EXISTS hive_hash_banks_by_seq ON hive_hash_banks (seq);
+
+CREATE INDEX IF NOT EXISTS hive_hash_banks_by_settings_seq ON hive_hash_banks (settings_seq) WHERE settings_seq IS NOT NULL;
 
 CREATE TABLE IF NOT EXISTS hive_hash_bank_entries
 (

@@ -15,4 +15,11 @@ public sealed record BankMatch
 
     /// <summary>How many of the 256 bits differ.</summary>
     [Id(3)] public required int Distance { get; init; }
+
+    /// <summary>
+    /// How the media differs from the banked picture: <c>original</c> (as banked), or turned or mirrored —
+    /// <c>rotate90</c>, <c>rotate180</c>, <c>rotate270</c> (clockwise), <c>flip_horizontal</c>, <c>flip_vertical</c>,
+    /// <c>transpose</c>, <c>transverse</c>. Only banks that match transforms report other than <c>original</c>.
+    /// </summary>
+    [Id(4)] public string Transform { get; init; } = "original";
 }

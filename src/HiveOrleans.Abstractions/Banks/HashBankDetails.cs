@@ -18,4 +18,7 @@ public sealed record HashBankDetails
 
     /// <summary>How many hashes carry each label.</summary>
     [Id(4)] public required IReadOnlyDictionary<string, long> Labels { get; init; }
+
+    /// <summary>Whether media is matched turned and mirrored too (the eight PDQ dihedral hashes), not only as it is.</summary>
+    [Id(5)] public required bool MatchTransforms { get; init; }
 }

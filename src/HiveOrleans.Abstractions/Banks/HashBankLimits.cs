@@ -17,4 +17,10 @@ public static class HashBankLimits
 
     /// <summary>Largest Hamming distance (of 256 bits) PDQ treats as a match by default, as ThreatExchange does.</summary>
     public const int DefaultMatchDistance = 31;
+
+    /// <summary>
+    /// Whether a bank created without saying matches turned and mirrored media too. Banks made before the setting
+    /// existed keep matching media only as it is until an operator turns it on.
+    /// </summary>
+    public const bool DefaultMatchTransforms = true;
 }

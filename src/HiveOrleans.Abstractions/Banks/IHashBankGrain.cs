@@ -10,8 +10,19 @@ namespace HiveOrleans.Abstractions.Banks;
 public interface IHashBankGrain : IGrainWithStringKey
 {
     /// <summary>Creates the bank, empty; a live bank of the same name is a <see cref="HashBankError.Conflict"/>.</summary>
-    [Alias("Create")]
-    Task<HashBankDetails> CreateAsync(string? description, CancellationToken cancellationToken = default);
+    /// <param name="description">What the bank holds; may be empty.</param>
+    /// <param name="matchTransforms">Whether media is matched turned and mirrored too; <c>null</c> for the default, true.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <remarks>The alias changed with the arguments, so a silo of the previous version refuses the call rather than misreading it.</remarks>
+    [Alias("CreateWithSettings")]
+    Task<HashBankDetails> CreateAsync(string? description, bool? matchTransforms, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Changes the bank's description and whether it matches turned and mirrored media, each only when given (not
+    /// <c>null</c>); the bank must exist (<see cref="HashBankError.NotFound"/>). Returns the bank as it is then.
+    /// </summary>
+    [Alias("Update")]
+    Task<HashBankUpdated> UpdateAsync(string? description, bool? matchTransforms, CancellationToken cancellationToken = default);
 
     /// <summary>The bank with its counts, or <c>null</c> when it does not exist.</summary>
     [Alias("Get")]

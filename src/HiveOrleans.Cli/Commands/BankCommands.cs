@@ -6,7 +6,7 @@ using HiveOrleans.Cli.Parsing;
 
 namespace HiveOrleans.Cli.Commands;
 
-/// <summary><c>banks create | list | show | delete | add | remove | hashes</c>: the PDQ hash banks visual projects match against.</summary>
+/// <summary><c>banks create | list | show | update | delete | add | remove | hashes</c>: the PDQ hash banks visual projects match against.</summary>
 internal static class BankCommands
 {
     private const string Banks = "admin/v1/banks";
@@ -17,13 +17,18 @@ internal static class BankCommands
             "banks create",
             "Create an empty hash bank.",
             ["NAME"],
-            [new("description", "TEXT", "what the bank holds, e.g. where its hashes come from")],
+            [new("description", "TEXT", "what the bank holds, e.g. where its hashes come from"), MatchTransformsOption("true")],
             arguments =>
             {
                 var body = new JsonObject { ["name"] = arguments.Argument("NAME") };
                 if (arguments.String("description") is { } description)
                 {
                     body["description"] = description;
+                }
+
+                if (arguments.TrueOrFalse("match-transforms") is { } transforms)
+                {
+                    body["match_transforms"] = transforms;
                 }
 
                 return new ApiRequest(HttpMethod.Post, Banks, body);
@@ -50,6 +55,36 @@ internal static class BankCommands
             [],
             arguments => new ApiRequest(HttpMethod.Get, $"{Banks}/{arguments.BankName()}"),
             (bank, output) => BankView.Write(bank, output));
+
+        yield return new CommandDefinition(
+            "banks update",
+            "Change a bank's description, or whether media turned or mirrored matches it too.",
+            ["NAME"],
+            [new("description", "TEXT", "what the bank holds"), MatchTransformsOption(null)],
+            arguments =>
+            {
+                var body = new JsonObject();
+                if (arguments.String("description") is { } description)
+                {
+                    body["description"] = description;
+                }
+
+                if (arguments.TrueOrFalse("match-transforms") is { } transforms)
+                {
+                    body["match_transforms"] = transforms;
+                }
+
+                return body.Count > 0
+                    ? new ApiRequest(HttpMethod.Patch, $"{Banks}/{arguments.BankName()}", body)
+                    : throw new UsageException("nothing to change: give --description, --match-transforms or both");
+            },
+            (answer, output) =>
+            {
+                var bank = answer.TryField("bank", out var updated) ? updated : answer;
+                output.WriteLine($"Updated bank {bank.Field("name")}.");
+                output.WriteLine();
+                BankView.Write(bank, output);
+            });
 
         yield return new CommandDefinition(
             "banks delete",
@@ -114,6 +149,13 @@ internal static class BankCommands
             },
             RenderHashes);
     }
+
+    /// <summary>--match-transforms, with the default it has when not given (null: unchanged).</summary>
+    private static OptionDefinition MatchTransformsOption(string? byDefault) => new(
+        "match-transforms",
+        "true|false",
+        "whether a picture turned (90°, 180°, 270°) or mirrored matches its banked hash too"
+            + (byDefault is null ? "" : $"; default {byDefault}"));
 
     private static BankBatches BuildAdd(CommandArguments arguments)
     {

@@ -5,13 +5,22 @@ namespace HiveOrleans.Cli.Output;
 /// <summary>A hash bank as a person reads it: its name, size and labels, then any fields the API adds.</summary>
 internal static class BankView
 {
-    private static readonly HashSet<string> Known = new(StringComparer.Ordinal) { "name", "description", "hash_count", "labels", "created_on" };
+    private static readonly HashSet<string> Known = new(StringComparer.Ordinal) { "name", "description", "match_transforms", "hash_count", "labels", "created_on" };
 
     public static void Write(JsonElement bank, TextWriter output)
     {
         var list = new KeyValueList();
         Add(list, bank, "name", "name");
         Add(list, bank, "description", "description");
+        if (bank.TryField("match_transforms", out var transforms))
+        {
+            list.Add("matches turned/mirrored", transforms.ValueKind switch
+            {
+                JsonValueKind.True => "yes",
+                JsonValueKind.False => "no (only as banked)",
+                _ => JsonValues.Describe(transforms),
+            });
+        }
         Add(list, bank, "hash_count", "hashes");
         if (bank.TryField("labels", out _))
         {

@@ -105,6 +105,16 @@ internal sealed class CommandArguments
     public IReadOnlyList<string>? CommaList(string option) =>
         String(option) is { } text ? text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : null;
 
+    /// <summary>A yes-or-no option, written <c>true</c> or <c>false</c>.</summary>
+    public bool? TrueOrFalse(string option) =>
+        String(option) switch
+        {
+            null => null,
+            "true" => true,
+            "false" => false,
+            var text => throw new UsageException($"--{option} must be true or false, not '{text}'"),
+        };
+
     public long? WholeNumber(string option, long minimum) =>
         String(option) is not { } text ? null
         : long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && value >= minimum ? value

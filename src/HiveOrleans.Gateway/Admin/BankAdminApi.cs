@@ -23,6 +23,7 @@ internal static class BankAdminApi
         banks.MapPost("", CreateBankAsync).WithName("CreateBank");
         banks.MapGet("", ListBanksAsync).WithName("ListBanks");
         banks.MapGet("/{name}", GetBankAsync).WithName("GetBank");
+        banks.MapPatch("/{name}", UpdateBankAsync).WithName("UpdateBank");
         banks.MapDelete("/{name}", DeleteBankAsync).WithName("DeleteBank");
         banks.MapPost("/{name}/hashes", AddHashesAsync).WithName("AddBankHashes");
         banks.MapPost("/{name}/hashes/remove", RemoveHashesAsync).WithName("RemoveBankHashes");
@@ -35,7 +36,8 @@ internal static class BankAdminApi
         var root = await ReadObjectAsync(context);
         var name = RequiredString(root, "name", "'name' is required: the bank's name (a–z, 0–9, '_' and '-').");
         var description = OptionalString(root, "description");
-        var bank = await Bank(grains, name).CreateAsync(description, context.RequestAborted);
+        var matchTransforms = JsonFields.Boolean(root, "match_transforms");
+        var bank = await Bank(grains, name).CreateAsync(description, matchTransforms, context.RequestAborted);
         context.Response.Headers.Location = $"/admin/v1/banks/{bank.Name}";
         return WireJsonResult.Created(BankDocument.From(bank), WireJson.Context.BankDocument);
     }
@@ -51,6 +53,15 @@ internal static class BankAdminApi
         var bank = await Bank(grains, name).GetAsync(context.RequestAborted)
             ?? throw new ApiException(StatusCodes.Status404NotFound, $"Bank '{name}' not found.");
         return WireJsonResult.Ok(BankDocument.From(bank), WireJson.Context.BankDocument);
+    }
+
+    private static async Task<IResult> UpdateBankAsync(string name, HttpContext context, IGrainFactory grains)
+    {
+        var root = await ReadObjectAsync(context);
+        var description = OptionalString(root, "description");
+        var matchTransforms = JsonFields.Boolean(root, "match_transforms");
+        var updated = await Bank(grains, name).UpdateAsync(description, matchTransforms, context.RequestAborted);
+        return WireJsonResult.Ok(new BankUpdatedDocument(BankDocument.From(updated.Bank), updated.Seq), WireJson.Context.BankUpdatedDocument);
     }
 
     private static async Task<IResult> DeleteBankAsync(string name, HttpContext context, IGrainFactory grains)

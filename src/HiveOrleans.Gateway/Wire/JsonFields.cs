@@ -101,6 +101,22 @@ internal static class JsonFields
                 ? $"'{path}' must be a whole number of {Format(min)} or more."
                 : $"'{path}' must be a whole number from {Format(min)} to {Format(max)}.");
 
+    /// <summary>A true or false, or null when absent or null; anything else (<c>"true"</c>, 1) is refused.</summary>
+    public static bool? Boolean(JsonElement parent, string name)
+    {
+        if (Field(parent, name) is not { } value)
+        {
+            return null;
+        }
+
+        return value.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => throw ApiException.BadRequest($"'{name}' must be true or false."),
+        };
+    }
+
     /// <summary>A finite number within [min, max], or null when absent or null.</summary>
     public static double? Number(JsonElement parent, string name, double min, double max, string? path = null)
     {

@@ -1,3 +1,4 @@
+using HiveOrleans.Abstractions.Banks;
 using HiveOrleans.Moderation.Pdq;
 
 namespace HiveOrleans.Grains.Banks;
@@ -50,6 +51,46 @@ public sealed partial class BankIndex
         }
 
         public void Dispose() => Index.Dispose();
+
+        /// <summary>Adds the banked hashes near <paramref name="hash"/>, as matches of the picture as it is.</summary>
+        public void Match(PdqHash hash, int maxDistance, List<BankMatch> matches)
+        {
+            foreach (var match in Index.Query(hash, maxDistance))
+            {
+                matches.Add(Found(match.Id, match.Distance, PdqTransform.Original));
+            }
+        }
+
+        /// <summary>
+        /// Adds the banked hashes near any of the eight, each once at its nearest. <c>hashes[t]</c> is the picture
+        /// with t done to it, so a banked hash near it is a picture that t turns into the banked one: the picture is
+        /// the banked one with t's inverse done to it, which is what is reported.
+        /// </summary>
+        public void MatchDihedral(PdqDihedralHashes hashes, int maxDistance, List<BankMatch> matches)
+        {
+            var nearest = new Dictionary<long, (int Distance, PdqTransform Transform)>();
+            foreach (var transform in PdqTransforms.All)
+            {
+                foreach (var match in Index.Query(hashes[transform], maxDistance))
+                {
+                    if (!nearest.TryGetValue(match.Id, out var found) || match.Distance < found.Distance)
+                    {
+                        nearest[match.Id] = (match.Distance, transform);
+                    }
+                }
+            }
+
+            foreach (var (id, (distance, transform)) in nearest)
+            {
+                matches.Add(Found(id, distance, transform.Inverse()));
+            }
+        }
+
+        private BankMatch Found(long id, int distance, PdqTransform transform)
+        {
+            var entry = Entries[id];
+            return new BankMatch { Bank = Name, ContentId = entry.ContentId, Label = entry.Label, Distance = distance, Transform = transform.Name() };
+        }
 
         private string Count(string label)
         {

@@ -78,6 +78,7 @@ public sealed partial class BankIndex
         var started = Stopwatch.GetTimestamp();
         var banks = new Dictionary<string, Bank>(StringComparer.Ordinal);
         var versions = new Dictionary<string, long>(StringComparer.Ordinal);
+        var matchTransforms = new HashSet<string>(StringComparer.Ordinal);
         var hashes = 0;
         try
         {
@@ -90,6 +91,10 @@ public sealed partial class BankIndex
                 else
                 {
                     versions[change.Bank] = change.Seq;
+                    if (change.Kind == HashBankChangeKind.BankCreated && change.MatchTransforms)
+                    {
+                        matchTransforms.Add(change.Bank);
+                    }
                 }
             }, cancellationToken).ConfigureAwait(false);
 
@@ -100,6 +105,7 @@ public sealed partial class BankIndex
                 replaced = _banks;
                 _banks = banks;
                 _versions = versions;
+                _matchTransforms = matchTransforms;
                 Volatile.Write(ref _appliedSeq, watermark);
             }
             finally
@@ -142,6 +148,9 @@ public sealed partial class BankIndex
                     case HashBankChangeKind.HashRemoved:
                         _ = _banks.TryGetValue(change.Bank, out var holder) && holder.Remove(change.ContentId!);
                         break;
+                    case HashBankChangeKind.BankSettingsChanged:
+                        SetMatchTransforms(change);
+                        break;
                     default:
                         // Created or deleted, the bank starts afresh: all its later hashes come after this change in the feed.
                         if (_banks.Remove(change.Bank, out var bank))
@@ -149,6 +158,7 @@ public sealed partial class BankIndex
                             removedBanks.Add(bank);
                         }
 
+                        SetMatchTransforms(change);
                         break;
                 }
 
@@ -168,6 +178,19 @@ public sealed partial class BankIndex
         }
 
         Signal();
+    }
+
+    // A deleted bank matches nothing, so it is as if it did not match transforms.
+    private void SetMatchTransforms(HashBankChange change)
+    {
+        if (change.Kind != HashBankChangeKind.BankDeleted && change.MatchTransforms)
+        {
+            _matchTransforms.Add(change.Bank);
+        }
+        else
+        {
+            _matchTransforms.Remove(change.Bank);
+        }
     }
 
     private bool TryStore(Dictionary<string, Bank> banks, HashBankChange change)

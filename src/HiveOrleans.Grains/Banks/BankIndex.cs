@@ -32,6 +32,9 @@ public sealed partial class BankIndex : ILifecycleParticipant<ISiloLifecycle>, I
     // Each bank's last change, kept after a deletion so a deleted bank's version does not fall back.
     private Dictionary<string, long> _versions = new(StringComparer.Ordinal);
 
+    // The live banks that match turned and mirrored media; kept apart from _banks, which holds only banks with hashes.
+    private HashSet<string> _matchTransforms = new(StringComparer.Ordinal);
+
     // -1 until the first full load has been applied.
     private long _appliedSeq = -1;
     private TaskCompletionSource _advanced = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -55,12 +58,44 @@ public sealed partial class BankIndex : ILifecycleParticipant<ISiloLifecycle>, I
     /// <summary>
     /// The banked hashes in <paramref name="bankNames"/> within <paramref name="maxDistance"/> bits of
     /// <paramref name="hash"/>, nearest first (then by bank and content id). Banks this silo does not know (never
-    /// created, deleted, or not loaded yet) hold nothing.
+    /// created, deleted, or not loaded yet) hold nothing. Every match is <c>original</c>: with one hash there is nothing
+    /// to turn.
     /// </summary>
     public IReadOnlyList<BankMatch> Match(IReadOnlyCollection<string> bankNames, PdqHash hash, int maxDistance = HashBankLimits.DefaultMatchDistance)
     {
-        ArgumentNullException.ThrowIfNull(bankNames);
         ArgumentNullException.ThrowIfNull(hash);
+        return Match(bankNames, hash, null, maxDistance);
+    }
+
+    /// <summary>
+    /// As <see cref="Match(IReadOnlyCollection{string}, PdqHash, int)"/> for a picture's eight dihedral hashes: a bank
+    /// that matches transforms is searched with all eight and each banked hash reported once, at its nearest, with the
+    /// transform that turns the banked picture into this one (<see cref="BankMatch.Transform"/>; <c>original</c> wins
+    /// ties); any other bank is searched with the picture as it is.
+    /// </summary>
+    public IReadOnlyList<BankMatch> Match(IReadOnlyCollection<string> bankNames, PdqDihedralHashes hashes, int maxDistance = HashBankLimits.DefaultMatchDistance)
+    {
+        ArgumentNullException.ThrowIfNull(hashes);
+        return Match(bankNames, hashes[PdqTransform.Original], hashes, maxDistance);
+    }
+
+    /// <summary>Whether the bank matches turned and mirrored media, as this silo last read it; false for banks it does not know.</summary>
+    public bool MatchesTransforms(string bankName)
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            return _matchTransforms.Contains(bankName);
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    private List<BankMatch> Match(IReadOnlyCollection<string> bankNames, PdqHash hash, PdqDihedralHashes? hashes, int maxDistance)
+    {
+        ArgumentNullException.ThrowIfNull(bankNames);
         ArgumentOutOfRangeException.ThrowIfNegative(maxDistance);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(maxDistance, PdqHash.BitCount);
         if (bankNames.Count == 0)
@@ -74,10 +109,13 @@ public sealed partial class BankIndex : ILifecycleParticipant<ISiloLifecycle>, I
         {
             foreach (var bank in BanksNamed(bankNames))
             {
-                foreach (var match in bank.Index.Query(hash, maxDistance))
+                if (hashes is not null && _matchTransforms.Contains(bank.Name))
                 {
-                    var entry = bank.Entries[match.Id];
-                    matches.Add(new BankMatch { Bank = bank.Name, ContentId = entry.ContentId, Label = entry.Label, Distance = match.Distance });
+                    bank.MatchDihedral(hashes, maxDistance, matches);
+                }
+                else
+                {
+                    bank.Match(hash, maxDistance, matches);
                 }
             }
         }

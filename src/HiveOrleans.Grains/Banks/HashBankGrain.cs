@@ -11,11 +11,12 @@ internal sealed class HashBankGrain(IHashBankStore store) : Grain, IHashBankGrai
 {
     private string Name => HashBankRules.BankName(this.GetPrimaryKeyString());
 
-    public async Task<HashBankDetails> CreateAsync(string? description, CancellationToken cancellationToken = default)
+    public async Task<HashBankDetails> CreateAsync(string? description, bool? matchTransforms, CancellationToken cancellationToken = default)
     {
         var name = Name;
         var checkedDescription = HashBankRules.Description(description);
-        var created = await store.CreateBankAsync(name, checkedDescription, cancellationToken)
+        var transforms = matchTransforms ?? HashBankLimits.DefaultMatchTransforms;
+        var created = await store.CreateBankAsync(name, checkedDescription, transforms, cancellationToken)
             ?? throw new HashBankRequestException($"Bank '{name}' already exists.", HashBankError.Conflict);
         return new HashBankDetails
         {
@@ -24,7 +25,22 @@ internal sealed class HashBankGrain(IHashBankStore store) : Grain, IHashBankGrai
             CreatedOn = created.At,
             HashCount = 0,
             Labels = new Dictionary<string, long>(),
+            MatchTransforms = transforms,
         };
+    }
+
+    public async Task<HashBankUpdated> UpdateAsync(string? description, bool? matchTransforms, CancellationToken cancellationToken = default)
+    {
+        var name = Name;
+        if (description is null && matchTransforms is null)
+        {
+            throw HashBankRules.Invalid("Nothing to change: give 'description', 'match_transforms' or both.");
+        }
+
+        var checkedDescription = description is null ? null : HashBankRules.Description(description);
+        var updated = await store.UpdateBankAsync(name, checkedDescription, matchTransforms, cancellationToken) ?? throw NotFound(name);
+        var bank = await store.GetBankAsync(name, cancellationToken) ?? throw NotFound(name);
+        return new HashBankUpdated { Bank = Details(bank), Seq = updated.Seq };
     }
 
     public async Task<HashBankDetails?> GetAsync(CancellationToken cancellationToken = default) =>
@@ -72,6 +88,7 @@ internal sealed class HashBankGrain(IHashBankStore store) : Grain, IHashBankGrai
         CreatedOn = bank.CreatedAt,
         HashCount = bank.HashCount,
         Labels = bank.LabelCounts,
+        MatchTransforms = bank.MatchTransforms,
     };
 
     private static HashBankRequestException NotFound(string name) => new($"Bank '{name}' not found.", HashBankError.NotFound);

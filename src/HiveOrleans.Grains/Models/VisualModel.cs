@@ -15,15 +15,16 @@ namespace HiveOrleans.Grains.Models;
 /// (<see cref="NsfwClassifier"/>), frames batched into one inference at a time. <c>hash_banks</c>: PDQ-hashes the
 /// frame and matches it against the project's banks; every label in them becomes a class, <c>yes_&lt;label&gt;</c>
 /// (score 1, with the distance of the nearest match) when a banked hash of that label is within distance 31, else
-/// <c>no_&lt;label&gt;</c> (score 0). Hashes of quality under 50 come from featureless frames and claim no match.
+/// <c>no_&lt;label&gt;</c> (score 0). A bank set to match transforms is searched with the frame's eight dihedral hashes,
+/// so turned and mirrored copies match too. Hashes of quality under 50 come from featureless frames and claim no match.
 /// </summary>
 public sealed class VisualModel(BankIndex banks, FrameSampler frames, NsfwClassifier nsfw, IOptions<VisualModelOptions> options) : IModerationModel
 {
     /// <summary>The model's name when a project runs its banks alone, as before it could choose.</summary>
     public const string Name = "hive-orleans-pdq";
 
-    /// <summary>The bank matcher's version.</summary>
-    public const string Version = "pdq-banks-1";
+    /// <summary>The bank matcher's version: 2 matches turned and mirrored media in banks set to, and says which transform matched.</summary>
+    public const string Version = "pdq-banks-2";
 
     /// <summary>The model's name when the NSFW classifier runs; its version names each model's (<c>+</c>-joined).</summary>
     public const string CombinedName = "hive-orleans-visual";
@@ -85,7 +86,8 @@ public sealed class VisualModel(BankIndex banks, FrameSampler frames, NsfwClassi
             decoded = await UninterruptibleWork.RunAsync(
                 () =>
                 {
-                    var hashed = run.Models.Banks ? PdqHasher.Hash(bytes, _options.MaxImagePixels) : null;
+                    // All eight: whether a bank matches transforms is read at matching time, from each bank.
+                    var hashed = run.Models.Banks ? PdqHasher.HashDihedral(bytes, _options.MaxImagePixels) : null;
                     var pixels = run.Models.Nsfw ? RgbDecoder.Decode(bytes, _options.MaxImagePixels) : null;
                     using var stream = new MemoryStream(bytes, writable: false);
                     return (hashed, pixels, ImageProbe.Read(stream));

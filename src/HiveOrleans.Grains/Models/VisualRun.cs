@@ -33,11 +33,13 @@ internal sealed class VisualRun(TaskSubmission submission, (bool Nsfw, bool Bank
             if (Models.Banks)
             {
                 var trusted = frame.Result.Quality >= PdqHasher.MinimumQuality;
-                var matches = trusted ? banks.Match(Submission.HashBanks, frame.Result.Hash) : [];
+                var matches = !trusted ? []
+                    : frame.Result.Dihedral is { } dihedral ? banks.Match(Submission.HashBanks, dihedral)
+                    : banks.Match(Submission.HashBanks, frame.Result.Hash);
                 entry = entry with
                 {
                     Pdq = new PerceptualHash(frame.Result.Hash.ToHex(), frame.Result.Quality, trusted),
-                    Matches = [.. matches.Select(m => new HashMatch(m.Bank, m.ContentId, m.Label, m.Distance))],
+                    Matches = [.. matches.Select(m => new HashMatch(m.Bank, m.ContentId, m.Label, m.Distance) { Transform = m.Transform })],
                 };
             }
 

@@ -31,14 +31,30 @@ public static class PdqHasher
     public static PdqResult Hash(ReadOnlySpan<byte> encodedImage, long maxImagePixels = DefaultMaxImagePixels)
     {
         using var plane = LumaDecoder.Decode(encodedImage, maxImagePixels);
-        return HashPlane(plane);
+        return HashPlane(plane, dihedral: false);
+    }
+
+    /// <summary>
+    /// As <see cref="Hash"/>, and also the hashes of the picture turned and mirrored every way
+    /// (<see cref="PdqResult.Dihedral"/>), all from the one DCT: the extra cost is seven sign changes and medians.
+    /// </summary>
+    /// <exception cref="UnsupportedImageException">The bytes are not an image we can decode, or it is too large.</exception>
+    public static PdqResult HashDihedral(ReadOnlySpan<byte> encodedImage, long maxImagePixels = DefaultMaxImagePixels)
+    {
+        using var plane = LumaDecoder.Decode(encodedImage, maxImagePixels);
+        return HashPlane(plane, dihedral: true);
     }
 
     /// <summary>
     /// Hashes a row-major luma image (values 0–255). The array is not modified. Images under 5 pixels on a
     /// side get the all-zero hash with quality 0, as in the reference.
     /// </summary>
-    public static PdqResult HashLuma(float[] luma, int width, int height)
+    public static PdqResult HashLuma(float[] luma, int width, int height) => HashLuma(luma, width, height, dihedral: false);
+
+    /// <summary>As <see cref="HashLuma(float[], int, int)"/>, with the eight dihedral hashes (<see cref="PdqResult.Dihedral"/>).</summary>
+    public static PdqResult HashLumaDihedral(float[] luma, int width, int height) => HashLuma(luma, width, height, dihedral: true);
+
+    private static PdqResult HashLuma(float[] luma, int width, int height, bool dihedral)
     {
         ArgumentNullException.ThrowIfNull(luma);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
@@ -51,14 +67,15 @@ public static class PdqHasher
 
         using var plane = new LumaPlane(width, height);
         luma.AsSpan(0, (int)length).CopyTo(plane.Pixels);
-        return HashPlane(plane);
+        return HashPlane(plane, dihedral);
     }
 
-    internal static PdqResult HashPlane(LumaPlane plane)
+    internal static PdqResult HashPlane(LumaPlane plane, bool dihedral)
     {
         if (plane.Width < MinimumSide || plane.Height < MinimumSide)
         {
-            return new PdqResult(new PdqHash(0, 0, 0, 0), 0);
+            var zero = new PdqHash(0, 0, 0, 0);
+            return new PdqResult(zero, 0) { Dihedral = dihedral ? new PdqDihedralHashes([.. PdqTransforms.All.Select(_ => zero)]) : null };
         }
 
         Span<float> block = stackalloc float[BlockSide * BlockSide];
@@ -74,7 +91,27 @@ public static class PdqHasher
         var quality = Quality(block);
         Span<float> coefficients = stackalloc float[CoefficientCount];
         LowFrequencyDct.Transform(block, coefficients);
-        return new PdqResult(ToHash(coefficients), quality);
+        var hash = ToHash(coefficients);
+        if (!dihedral)
+        {
+            return new PdqResult(hash, quality);
+        }
+
+        // The quality is the same for all eight: it sums the steps between neighbours, which turning or mirroring
+        // the block only reorders.
+        var hashes = new PdqHash[PdqTransforms.All.Count];
+        hashes[(int)PdqTransform.Original] = hash;
+        Span<float> transformed = stackalloc float[CoefficientCount];
+        foreach (var transform in PdqTransforms.All)
+        {
+            if (transform != PdqTransform.Original)
+            {
+                DihedralCoefficients.Apply(transform, coefficients, transformed);
+                hashes[(int)transform] = ToHash(transformed);
+            }
+        }
+
+        return new PdqResult(hash, quality) { Dihedral = new PdqDihedralHashes(hashes) };
     }
 
     // Counts only steps of at least 1% of full scale between neighbours (truncation drops the small ones),

@@ -14,4 +14,7 @@ public enum HashBankChangeKind
 
     /// <summary>The bank and all its hashes were deleted.</summary>
     BankDeleted = 4,
+
+    /// <summary>The bank's settings changed (<see cref="HashBankChange.MatchTransforms"/>); its hashes stay as they are.</summary>
+    BankSettingsChanged = 5,
 }

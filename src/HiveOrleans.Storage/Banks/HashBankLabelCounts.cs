@@ -16,9 +16,9 @@ internal sealed class HashBankLabelCounts
         labels[label] = count;
     }
 
-    public StoredHashBank Bank(string name, string description, DateTimeOffset createdAt)
+    public StoredHashBank Bank(string name, string description, DateTimeOffset createdAt, bool matchTransforms)
     {
         var labels = _byBank.GetValueOrDefault(name) ?? [];
-        return new StoredHashBank(name, description, createdAt, labels.Values.Sum(), labels);
+        return new StoredHashBank(name, description, createdAt, matchTransforms, labels.Values.Sum(), labels);
     }
 }

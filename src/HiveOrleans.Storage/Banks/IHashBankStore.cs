@@ -11,7 +11,15 @@ namespace HiveOrleans.Storage.Banks;
 public interface IHashBankStore
 {
     /// <summary>Creates a bank (re-creating a deleted one, empty); <c>null</c> when a live bank has the name.</summary>
-    Task<HashBankWrite?> CreateBankAsync(string name, string description, CancellationToken cancellationToken = default);
+    /// <param name="matchTransforms">Whether media is matched turned and mirrored too.</param>
+    Task<HashBankWrite?> CreateBankAsync(string name, string description, bool matchTransforms, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Changes a live bank's description and setting, each only when given; <c>null</c> when there is no live bank of
+    /// that name. A changed <paramref name="matchTransforms"/> is a <see cref="HashBankChangeKind.BankSettingsChanged"/>
+    /// in the feed; a description is not in the feed at all.
+    /// </summary>
+    Task<HashBankWrite?> UpdateBankAsync(string name, string? description, bool? matchTransforms, CancellationToken cancellationToken = default);
 
     /// <summary>The live bank with its counts, or <c>null</c>.</summary>
     Task<StoredHashBank?> GetBankAsync(string name, CancellationToken cancellationToken = default);
@@ -40,9 +48,9 @@ public interface IHashBankStore
     /// <summary>
     /// Passes the state of every bank to <paramref name="visit"/>, all from one consistent snapshot, and returns the
     /// sequence number that snapshot reflects: continue with <see cref="ReadChangesAsync"/> after it. First comes one
-    /// change per bank ever created, <see cref="HashBankChangeKind.BankCreated"/> for a live bank and
+    /// change per bank ever created, <see cref="HashBankChangeKind.BankCreated"/> for a live bank (with its setting) and
     /// <see cref="HashBankChangeKind.BankDeleted"/> for a deleted one, whose <see cref="HashBankChange.Seq"/> is the
-    /// bank's last change (its own, or any of its hashes', removals included: what a reader that followed the whole
+    /// bank's last change (its own, its settings', or any of its hashes', removals included: what a reader that followed the whole
     /// feed would have seen last for it); then every live hash of a live bank as <see cref="HashBankChangeKind.HashStored"/>.
     /// <paramref name="visit"/> runs on the reading thread, one row at a time.
     /// </summary>

@@ -17,10 +17,11 @@ internal sealed class PostgresHashBankStore : SqlHashBankStore, IAsyncDisposable
     private const string LockSql = "SELECT pg_advisory_xact_lock($1)";
 
     private const string CreateBankSql = """
-        INSERT INTO hive_hash_banks AS b (name, description, created_at, deleted, seq)
-        VALUES ($1, $2, $3, false, nextval('hive_hash_bank_seq'))
+        INSERT INTO hive_hash_banks AS b (name, description, created_at, deleted, seq, match_transforms, settings_seq)
+        VALUES ($1, $2, $3, false, nextval('hive_hash_bank_seq'), $4, NULL)
         ON CONFLICT (name) DO UPDATE
-        SET description = EXCLUDED.description, created_at = EXCLUDED.created_at, deleted = false, seq = EXCLUDED.seq
+        SET description = EXCLUDED.description, created_at = EXCLUDED.created_at, deleted = false, seq = EXCLUDED.seq,
+            match_transforms = EXCLUDED.match_transforms, settings_seq = NULL
         WHERE b.deleted
         RETURNING b.seq
         """;
@@ -29,6 +30,17 @@ internal sealed class PostgresHashBankStore : SqlHashBankStore, IAsyncDisposable
         UPDATE hive_hash_banks SET deleted = true, seq = nextval('hive_hash_bank_seq')
         WHERE name = $1 AND NOT deleted
         RETURNING seq
+        """;
+
+    // SET reads the row as it was, so the CASE sees the old setting; nextval is drawn only when it changes.
+    private const string UpdateBankSql = """
+        UPDATE hive_hash_banks
+        SET description = coalesce($2, description),
+            settings_seq = CASE WHEN $3::boolean IS DISTINCT FROM match_transforms AND $3::boolean IS NOT NULL
+                THEN nextval('hive_hash_bank_seq') ELSE settings_seq END,
+            match_transforms = coalesce($3::boolean, match_transforms)
+        WHERE name = $1 AND NOT deleted
+        RETURNING greatest(seq, coalesce(settings_seq, 0))
         """;
 
     private const string ExistingSql = """
@@ -67,9 +79,9 @@ internal sealed class PostgresHashBankStore : SqlHashBankStore, IAsyncDisposable
 
     protected override string BankIsLiveSql => "SELECT NOT deleted FROM hive_hash_banks WHERE name = $1";
 
-    protected override string GetBankSql => "SELECT name, description, created_at FROM hive_hash_banks WHERE name = $1 AND NOT deleted";
+    protected override string GetBankSql => "SELECT name, description, created_at, match_transforms FROM hive_hash_banks WHERE name = $1 AND NOT deleted";
 
-    protected override string ListBanksSql => "SELECT name, description, created_at FROM hive_hash_banks WHERE NOT deleted ORDER BY name";
+    protected override string ListBanksSql => "SELECT name, description, created_at, match_transforms FROM hive_hash_banks WHERE NOT deleted ORDER BY name";
 
     protected override string LabelCountsSql => """
         SELECT bank, label, count(*) FROM hive_hash_bank_entries
@@ -89,14 +101,15 @@ internal sealed class PostgresHashBankStore : SqlHashBankStore, IAsyncDisposable
     protected override string WatermarkSql => """
         SELECT greatest(
             (SELECT coalesce(max(seq), 0) FROM hive_hash_bank_entries),
-            (SELECT coalesce(max(seq), 0) FROM hive_hash_banks))
+            (SELECT coalesce(max(seq), 0) FROM hive_hash_banks),
+            (SELECT coalesce(max(settings_seq), 0) FROM hive_hash_banks))
         """;
 
     // Kinds are HashBankChangeKind's values.
     protected override string LoadBanksSql => """
-        SELECT b.name, CASE WHEN b.deleted THEN 4 ELSE 3 END, greatest(b.seq, coalesce(max(e.seq), 0))
+        SELECT b.name, CASE WHEN b.deleted THEN 4 ELSE 3 END, greatest(b.seq, coalesce(b.settings_seq, 0), coalesce(max(e.seq), 0)), b.match_transforms
         FROM hive_hash_banks AS b LEFT JOIN hive_hash_bank_entries AS e ON e.bank = b.name
-        GROUP BY b.name, b.deleted, b.seq
+        GROUP BY b.name, b.deleted, b.seq, b.settings_seq, b.match_transforms
         """;
 
     protected override string LoadAllSql => """
@@ -105,7 +118,7 @@ internal sealed class PostgresHashBankStore : SqlHashBankStore, IAsyncDisposable
         WHERE NOT e.removed AND NOT b.deleted
         """;
 
-    public override async Task<HashBankWrite?> CreateBankAsync(string name, string description, CancellationToken cancellationToken = default)
+    public override async Task<HashBankWrite?> CreateBankAsync(string name, string description, bool matchTransforms, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(description);
@@ -116,8 +129,24 @@ internal sealed class PostgresHashBankStore : SqlHashBankStore, IAsyncDisposable
             AddParameter(command, name);
             AddParameter(command, description);
             AddParameter(command, now);
+            AddParameter(command, matchTransforms);
             var seq = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
             return seq is long created ? new HashBankWrite(name, now, created) : null;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    public override async Task<HashBankWrite?> UpdateBankAsync(string name, string? description, bool? matchTransforms, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        var now = _clock.GetUtcNow();
+        return await WriteAsync(async (connection, transaction) =>
+        {
+            await using var command = Command(connection, transaction, UpdateBankSql);
+            AddParameter(command, name);
+            AddParameter(command, description);
+            AddParameter(command, matchTransforms);
+            var seq = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+            return seq is long last ? new HashBankWrite(name, now, last) : null;
         }, cancellationToken).ConfigureAwait(false);
     }
 

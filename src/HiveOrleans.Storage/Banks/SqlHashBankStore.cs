@@ -16,13 +16,17 @@ namespace HiveOrleans.Storage.Banks;
 internal abstract class SqlHashBankStore : IHashBankStore
 {
     /// <summary>Kinds are <see cref="HashBankChangeKind"/>'s values; the same text runs on both dialects.</summary>
+    /// A setting's change is reported while it is the bank row's latest: a deletion or re-creation supersedes it.
     private const string ReadChangesSql = """
-        SELECT seq, kind, bank, content_id, hash, label FROM (
-            SELECT seq, CASE WHEN removed THEN 2 ELSE 1 END AS kind, bank, content_id, hash, label
+        SELECT seq, kind, bank, content_id, hash, label, match_transforms FROM (
+            SELECT seq, CASE WHEN removed THEN 2 ELSE 1 END AS kind, bank, content_id, hash, label, NULL AS match_transforms
             FROM hive_hash_bank_entries WHERE seq > $1
             UNION ALL
-            SELECT seq, CASE WHEN deleted THEN 4 ELSE 3 END, name, NULL, NULL, NULL
+            SELECT seq, CASE WHEN deleted THEN 4 ELSE 3 END, name, NULL, NULL, NULL, match_transforms
             FROM hive_hash_banks WHERE seq > $1
+            UNION ALL
+            SELECT settings_seq, 5, name, NULL, NULL, NULL, match_transforms
+            FROM hive_hash_banks WHERE settings_seq > $1 AND settings_seq > seq
         ) AS changes
         ORDER BY seq
         LIMIT $2
@@ -31,10 +35,10 @@ internal abstract class SqlHashBankStore : IHashBankStore
     /// <summary>A deleted bank's hashes go with it; the bank's own row keeps its change in the feed.</summary>
     protected const string DeleteBankHashesSql = "DELETE FROM hive_hash_bank_entries WHERE bank = $1";
 
-    /// <summary>The live bank named $1: name, description, created at.</summary>
+    /// <summary>The live bank named $1: name, description, created at, match transforms.</summary>
     protected abstract string GetBankSql { get; }
 
-    /// <summary>Every live bank, by name: name, description, created at.</summary>
+    /// <summary>Every live bank, by name: name, description, created at, match transforms.</summary>
     protected abstract string ListBanksSql { get; }
 
     /// <summary>Live hashes per bank and label, of the bank named $1 or (when $1 is NULL) of every bank.</summary>
@@ -52,13 +56,15 @@ internal abstract class SqlHashBankStore : IHashBankStore
     /// <summary>The last change the tables reflect.</summary>
     protected abstract string WatermarkSql { get; }
 
-    /// <summary>One row per bank ever created: name, kind (created or deleted), its last change.</summary>
+    /// <summary>One row per bank ever created: name, kind (created or deleted), its last change, match transforms.</summary>
     protected abstract string LoadBanksSql { get; }
 
     /// <summary>Every live hash of a live bank: seq, bank, content id, hash, label.</summary>
     protected abstract string LoadAllSql { get; }
 
-    public abstract Task<HashBankWrite?> CreateBankAsync(string name, string description, CancellationToken cancellationToken = default);
+    public abstract Task<HashBankWrite?> CreateBankAsync(string name, string description, bool matchTransforms, CancellationToken cancellationToken = default);
+
+    public abstract Task<HashBankWrite?> UpdateBankAsync(string name, string? description, bool? matchTransforms, CancellationToken cancellationToken = default);
 
     public abstract Task<HashBankWrite?> DeleteBankAsync(string name, CancellationToken cancellationToken = default);
 
@@ -100,6 +106,9 @@ internal abstract class SqlHashBankStore : IHashBankStore
     /// <summary>A time as the dialect stores it (timestamptz, or Unix milliseconds).</summary>
     protected abstract DateTimeOffset ReadTime(DbDataReader reader, int ordinal);
 
+    /// <summary>A flag as either dialect stores it: a boolean on PostgreSQL, 0 or 1 on SQLite.</summary>
+    protected static bool ReadFlag(DbDataReader reader, int ordinal) => Convert.ToBoolean(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
+
     protected static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql)
     {
         var command = connection.CreateCommand();
@@ -124,7 +133,7 @@ internal abstract class SqlHashBankStore : IHashBankStore
 
         // One snapshot for the banks and their counts.
         await using var transaction = await BeginSnapshotAsync(connection, cancellationToken).ConfigureAwait(false);
-        var banks = new List<(string Name, string Description, DateTimeOffset CreatedAt)>();
+        var banks = new List<(string Name, string Description, DateTimeOffset CreatedAt, bool MatchTransforms)>();
         await using (var command = Command(connection, transaction, name is null ? ListBanksSql : GetBankSql))
         {
             if (name is not null)
@@ -135,7 +144,7 @@ internal abstract class SqlHashBankStore : IHashBankStore
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                banks.Add((reader.GetString(0), reader.GetString(1), ReadTime(reader, 2)));
+                banks.Add((reader.GetString(0), reader.GetString(1), ReadTime(reader, 2), ReadFlag(reader, 3)));
             }
         }
 
@@ -152,7 +161,7 @@ internal abstract class SqlHashBankStore : IHashBankStore
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return [.. banks.Select(b => counts.Bank(b.Name, b.Description, b.CreatedAt))];
+        return [.. banks.Select(b => counts.Bank(b.Name, b.Description, b.CreatedAt, b.MatchTransforms))];
     }
 
     private async Task<StoredHashPage?> ListHashesCoreAsync(string bank, int offset, int limit, CancellationToken cancellationToken)
@@ -210,7 +219,10 @@ internal abstract class SqlHashBankStore : IHashBankStore
                 reader.GetString(2),
                 reader.IsDBNull(3) ? null : reader.GetString(3),
                 reader.IsDBNull(4) ? null : reader.GetString(4),
-                reader.IsDBNull(5) ? null : reader.GetString(5)));
+                reader.IsDBNull(5) ? null : reader.GetString(5))
+            {
+                MatchTransforms = !reader.IsDBNull(6) && ReadFlag(reader, 6),
+            });
         }
 
         return changes;
@@ -236,7 +248,10 @@ internal abstract class SqlHashBankStore : IHashBankStore
             await using var reader = await banks.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                visit(new HashBankChange(reader.GetInt64(2), (HashBankChangeKind)reader.GetInt32(1), reader.GetString(0), null, null, null));
+                visit(new HashBankChange(reader.GetInt64(2), (HashBankChangeKind)reader.GetInt32(1), reader.GetString(0), null, null, null)
+                {
+                    MatchTransforms = ReadFlag(reader, 3),
+                });
             }
         }
 

@@ -14,8 +14,18 @@ internal sealed class SqliteHashBankStore(string connectionString, TimeProvider 
     private const string WriteClockSql = "UPDATE hive_hash_bank_clock SET seq = $seq WHERE id = 0";
 
     private const string CreateBankSql = """
-        INSERT INTO hive_hash_banks (name, description, created_at_ms, deleted, seq) VALUES ($name, $description, $now_ms, 0, $seq)
-        ON CONFLICT (name) DO UPDATE SET description = excluded.description, created_at_ms = excluded.created_at_ms, deleted = 0, seq = excluded.seq
+        INSERT INTO hive_hash_banks (name, description, created_at_ms, deleted, seq, match_transforms, settings_seq)
+        VALUES ($name, $description, $now_ms, 0, $seq, $match_transforms, NULL)
+        ON CONFLICT (name) DO UPDATE SET description = excluded.description, created_at_ms = excluded.created_at_ms, deleted = 0,
+            seq = excluded.seq, match_transforms = excluded.match_transforms, settings_seq = NULL
+        """;
+
+    private const string ReadSettingSql = "SELECT match_transforms, max(seq, coalesce(settings_seq, 0)) FROM hive_hash_banks WHERE name = $name AND deleted = 0";
+
+    private const string UpdateBankSql = """
+        UPDATE hive_hash_banks SET description = coalesce($description, description), match_transforms = $match_transforms,
+            settings_seq = coalesce($settings_seq, settings_seq)
+        WHERE name = $name
         """;
 
     private const string DeleteBankSql = "UPDATE hive_hash_banks SET deleted = 1, seq = $seq WHERE name = $name";
@@ -34,9 +44,9 @@ internal sealed class SqliteHashBankStore(string connectionString, TimeProvider 
         WHERE bank = $bank AND content_id = $content_id AND removed = 0
         """;
 
-    protected override string GetBankSql => "SELECT name, description, created_at_ms FROM hive_hash_banks WHERE name = $1 AND deleted = 0";
+    protected override string GetBankSql => "SELECT name, description, created_at_ms, match_transforms FROM hive_hash_banks WHERE name = $1 AND deleted = 0";
 
-    protected override string ListBanksSql => "SELECT name, description, created_at_ms FROM hive_hash_banks WHERE deleted = 0 ORDER BY name";
+    protected override string ListBanksSql => "SELECT name, description, created_at_ms, match_transforms FROM hive_hash_banks WHERE deleted = 0 ORDER BY name";
 
     protected override string LabelCountsSql => """
         SELECT bank, label, count(*) FROM hive_hash_bank_entries
@@ -60,9 +70,9 @@ internal sealed class SqliteHashBankStore(string connectionString, TimeProvider 
 
     // Kinds are HashBankChangeKind's values.
     protected override string LoadBanksSql => """
-        SELECT b.name, CASE WHEN b.deleted THEN 4 ELSE 3 END, max(b.seq, coalesce(max(e.seq), 0))
+        SELECT b.name, CASE WHEN b.deleted THEN 4 ELSE 3 END, max(b.seq, coalesce(b.settings_seq, 0), coalesce(max(e.seq), 0)), b.match_transforms
         FROM hive_hash_banks AS b LEFT JOIN hive_hash_bank_entries AS e ON e.bank = b.name
-        GROUP BY b.name, b.deleted, b.seq
+        GROUP BY b.name, b.deleted, b.seq, b.settings_seq, b.match_transforms
         """;
 
     protected override string LoadAllSql => """
@@ -74,8 +84,11 @@ internal sealed class SqliteHashBankStore(string connectionString, TimeProvider 
     // Microsoft.Data.Sqlite's async methods complete synchronously, and a write waiting for SQLite's writer lock would
     // hold the caller's thread (a grain's: an Orleans scheduler thread). Each call therefore runs on the thread pool:
     // the writes here, the reads through RunAsync.
-    public override Task<HashBankWrite?> CreateBankAsync(string name, string description, CancellationToken cancellationToken = default) =>
-        Task.Run(() => CreateBankCore(name, description), cancellationToken);
+    public override Task<HashBankWrite?> CreateBankAsync(string name, string description, bool matchTransforms, CancellationToken cancellationToken = default) =>
+        Task.Run(() => CreateBankCore(name, description, matchTransforms), cancellationToken);
+
+    public override Task<HashBankWrite?> UpdateBankAsync(string name, string? description, bool? matchTransforms, CancellationToken cancellationToken = default) =>
+        Task.Run(() => UpdateBankCore(name, description, matchTransforms), cancellationToken);
 
     public override Task<HashBankWrite?> DeleteBankAsync(string name, CancellationToken cancellationToken = default) =>
         Task.Run(() => DeleteBankCore(name), cancellationToken);
@@ -86,7 +99,7 @@ internal sealed class SqliteHashBankStore(string connectionString, TimeProvider 
     public override Task<HashRemoval?> RemoveHashesAsync(string bank, IReadOnlyCollection<string> contentIds, CancellationToken cancellationToken = default) =>
         Task.Run(() => RemoveHashesCore(bank, contentIds, cancellationToken), cancellationToken);
 
-    private HashBankWrite? CreateBankCore(string name, string description)
+    private HashBankWrite? CreateBankCore(string name, string description, bool matchTransforms)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(description);
@@ -105,12 +118,53 @@ internal sealed class SqliteHashBankStore(string connectionString, TimeProvider 
             create.Parameters.AddWithValue("$description", description);
             create.Parameters.AddWithValue("$now_ms", now.ToUnixTimeMilliseconds());
             create.Parameters.AddWithValue("$seq", seq);
+            create.Parameters.AddWithValue("$match_transforms", matchTransforms);
             create.ExecuteNonQuery();
         }
 
         WriteClock(connection, transaction, seq);
         transaction.Commit();
         return new HashBankWrite(name, now, seq);
+    }
+
+    private HashBankWrite? UpdateBankCore(string name, string? description, bool? matchTransforms)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        var now = clock.GetUtcNow();
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction(deferred: false);
+        bool current;
+        long last;
+        using (var read = Command(connection, transaction, ReadSettingSql))
+        {
+            read.Parameters.AddWithValue("$name", name);
+            using var reader = read.ExecuteReader();
+            if (!reader.Read() || reader.IsDBNull(0))
+            {
+                return null;
+            }
+
+            (current, last) = (reader.GetInt64(0) != 0, reader.GetInt64(1));
+        }
+
+        // Only a changed setting is a change in the feed; a description is not in it.
+        long? settingsSeq = matchTransforms is { } wanted && wanted != current ? ReadClock(connection, transaction) + 1 : null;
+        using (var update = Command(connection, transaction, UpdateBankSql))
+        {
+            update.Parameters.AddWithValue("$name", name);
+            update.Parameters.AddWithValue("$description", (object?)description ?? DBNull.Value);
+            update.Parameters.AddWithValue("$match_transforms", matchTransforms ?? current);
+            update.Parameters.AddWithValue("$settings_seq", (object?)settingsSeq ?? DBNull.Value);
+            update.ExecuteNonQuery();
+        }
+
+        if (settingsSeq is { } seq)
+        {
+            WriteClock(connection, transaction, seq);
+        }
+
+        transaction.Commit();
+        return new HashBankWrite(name, now, settingsSeq ?? last);
     }
 
     private HashBankWrite? DeleteBankCore(string name)

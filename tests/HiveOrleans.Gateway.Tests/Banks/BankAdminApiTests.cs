@@ -111,8 +111,16 @@ public sealed class BankAdminApiTests(PostgresGatewayFixture gateway) : IClassFi
         await AssertErrorAsync(HttpStatusCode.BadRequest, "'limit'", HttpMethod.Get, "/admin/v1/banks/strict/hashes?limit=0");
         await AssertErrorAsync(HttpStatusCode.BadRequest, "'offset'", HttpMethod.Get, "/admin/v1/banks/strict/hashes?offset=first");
 
+        await AssertErrorAsync(HttpStatusCode.BadRequest, "'match_transforms' must be true or false", HttpMethod.Post, "/admin/v1/banks", new { name = "lax", match_transforms = "yes" });
+        await AssertErrorAsync(HttpStatusCode.BadRequest, "'match_transforms' must be true or false", HttpMethod.Patch, "/admin/v1/banks/strict", new { match_transforms = 1 });
+        await AssertErrorAsync(HttpStatusCode.BadRequest, "Nothing to change", HttpMethod.Patch, "/admin/v1/banks/strict", new { match_transform = false });
+        await AssertErrorAsync(HttpStatusCode.BadRequest, "'description'", HttpMethod.Patch, "/admin/v1/banks/strict", new { description = new string('d', 1001) });
+        await AssertErrorAsync(HttpStatusCode.UnsupportedMediaType, "application/json", HttpMethod.Patch, "/admin/v1/banks/strict", new StringContent("match_transforms=true", Encoding.UTF8, "text/plain"));
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.AdminAsync(HttpMethod.Get, "/admin/v1/banks/lax")).Status);
+
         var (_, bank) = await _client.AdminAsync(HttpMethod.Get, "/admin/v1/banks/strict");
         Assert.Equal(0, bank.GetProperty("hash_count").GetInt64());
+        Assert.True(bank.GetProperty("match_transforms").GetBoolean());
     }
 
     [Fact]
@@ -126,6 +134,7 @@ public sealed class BankAdminApiTests(PostgresGatewayFixture gateway) : IClassFi
 
         await AssertErrorAsync(HttpStatusCode.NotFound, "not found", HttpMethod.Get, "/admin/v1/banks/unknown");
         await AssertErrorAsync(HttpStatusCode.NotFound, "not found", HttpMethod.Delete, "/admin/v1/banks/unknown");
+        await AssertErrorAsync(HttpStatusCode.NotFound, "not found", HttpMethod.Patch, "/admin/v1/banks/unknown", new { match_transforms = true });
         await AssertErrorAsync(HttpStatusCode.NotFound, "not found", HttpMethod.Get, "/admin/v1/banks/unknown/hashes");
         await AssertErrorAsync(HttpStatusCode.NotFound, "not found", HttpMethod.Post, "/admin/v1/banks/unknown/hashes/remove", new { content_ids = new[] { "a" } });
         await AssertErrorAsync(HttpStatusCode.NotFound, "not found", HttpMethod.Post, "/admin/v1/banks/unknown/hashes", new

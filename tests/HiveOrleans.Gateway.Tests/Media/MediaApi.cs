@@ -34,9 +34,13 @@ internal static class MediaApi
     }
 
     /// <summary>Creates a bank holding the PDQ hashes of <paramref name="images"/> under <paramref name="label"/>, and waits until the silo's index has them.</summary>
-    public static async Task CreateBankAsync(this GatewayServer server, string bank, string label, params byte[][] images)
+    public static Task CreateBankAsync(this GatewayServer server, string bank, string label, params byte[][] images) =>
+        server.CreateBankAsync(bank, label, matchTransforms: null, images);
+
+    /// <summary>As <see cref="CreateBankAsync(GatewayServer, string, string, byte[][])"/>, saying whether the bank matches turned and mirrored media (null: the default).</summary>
+    public static async Task CreateBankAsync(this GatewayServer server, string bank, string label, bool? matchTransforms, params byte[][] images)
     {
-        var (created, body) = await server.Client.AdminAsync(HttpMethod.Post, "/admin/v1/banks", new { name = bank });
+        var (created, body) = await server.Client.AdminAsync(HttpMethod.Post, "/admin/v1/banks", new { name = bank, match_transforms = matchTransforms });
         Assert.True(created == HttpStatusCode.Created, $"bank creation answered {(int)created}: {body}");
         await server.AddToBankAsync(bank, label, images);
     }

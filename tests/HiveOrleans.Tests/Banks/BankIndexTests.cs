@@ -41,7 +41,7 @@ public sealed class BankIndexTests(PostgresDatabase database) : IClassFixture<Po
     {
         var bank = Bank("known");
         var banked = RandomHash();
-        await _store.CreateBankAsync(bank, "");
+        await _store.CreateBankAsync(bank, "", matchTransforms: false);
         var added = await _store.AddHashesAsync(bank, [new HashBankEntry("img-1", banked.ToHex(), "csam")]);
         var index = await StartIndexAsync();
         await index.WaitForAsync(added!.Seq, Deadline);
@@ -66,8 +66,8 @@ public sealed class BankIndexTests(PostgresDatabase database) : IClassFixture<Po
         var first = Bank("first");
         var second = Bank("second");
         var query = RandomHash();
-        await _store.CreateBankAsync(first, "");
-        await _store.CreateBankAsync(second, "");
+        await _store.CreateBankAsync(first, "", matchTransforms: false);
+        await _store.CreateBankAsync(second, "", matchTransforms: false);
         await _store.AddHashesAsync(first, [new("far", Flip(query, 20).ToHex(), "terror"), new("near", Flip(query, 3).ToHex(), "csam")]);
         var last = await _store.AddHashesAsync(second, [new("mid", Flip(query, 9).ToHex(), "ncii"), new("unrelated", RandomHash().ToHex(), "ncii")]);
         var index = await StartIndexAsync();
@@ -89,7 +89,7 @@ public sealed class BankIndexTests(PostgresDatabase database) : IClassFixture<Po
         var original = RandomHash();
         var replacement = RandomHash();
 
-        await _store.CreateBankAsync(bank, "");
+        await _store.CreateBankAsync(bank, "", matchTransforms: false);
         await WaitAsync(index, await _store.AddHashesAsync(bank, [new("x", original.ToHex(), "spam_image")]));
         Assert.Equal(["x"], index.Match([bank], Flip(original, 5)).Select(m => m.ContentId));
         Assert.Equal(["spam_image"], index.Labels([bank]));
@@ -114,7 +114,7 @@ public sealed class BankIndexTests(PostgresDatabase database) : IClassFixture<Po
         Assert.Empty(index.Labels([bank]));
 
         // A bank re-created under the name starts empty, even for a reader that saw its previous life.
-        await _store.CreateBankAsync(bank, "");
+        await _store.CreateBankAsync(bank, "", matchTransforms: false);
         await WaitAsync(index, await _store.AddHashesAsync(bank, [new("z", replacement.ToHex(), "ncii")]));
         Assert.Equal([("z", "ncii")], index.Match([bank], replacement).Select(m => (m.ContentId, m.Label)));
         Assert.Empty(index.Match([bank], original));
@@ -137,7 +137,7 @@ public sealed class BankIndexTests(PostgresDatabase database) : IClassFixture<Po
             Assert.Equal(following.VersionOf([bank]), loaded.VersionOf([bank]));
         }
 
-        await StepAsync((await _store.CreateBankAsync(bank, ""))!.Seq);
+        await StepAsync((await _store.CreateBankAsync(bank, "", matchTransforms: false))!.Seq);
         await StepAsync((await _store.AddHashesAsync(bank, [new("x", RandomHash().ToHex(), "csam"), new("y", RandomHash().ToHex(), "csam")]))!.Seq);
         await StepAsync((await _store.RemoveHashesAsync(bank, ["y"]))!.Seq);
         await StepAsync((await _store.AddHashesAsync(bank, [new("x", RandomHash().ToHex(), "terror")]))!.Seq);
@@ -146,7 +146,7 @@ public sealed class BankIndexTests(PostgresDatabase database) : IClassFixture<Po
         Assert.True(versions.Zip(versions.Skip(1)).All(pair => pair.First < pair.Second), $"versions rise: {string.Join(", ", versions)}");
 
         // Another bank's changes leave this one's version alone.
-        await _store.CreateBankAsync(other, "");
+        await _store.CreateBankAsync(other, "", matchTransforms: false);
         await following.WaitForAsync((await _store.AddHashesAsync(other, [new("z", RandomHash().ToHex(), "csam")]))!.Seq, Deadline);
         Assert.Equal(versions[^1], following.VersionOf([bank]));
         Assert.True(following.VersionOf([bank, other]) > versions[^1]);
@@ -157,7 +157,7 @@ public sealed class BankIndexTests(PostgresDatabase database) : IClassFixture<Po
     {
         var bank = Bank("preloaded");
         var hashes = Enumerable.Range(0, 3000).Select(_ => RandomHash()).ToList();
-        await _store.CreateBankAsync(bank, "");
+        await _store.CreateBankAsync(bank, "", matchTransforms: false);
         await _store.AddHashesAsync(bank, [.. hashes.Select((h, i) => new HashBankEntry($"c{i}", h.ToHex(), i % 2 == 0 ? "csam" : "terror"))]);
         var removed = await _store.RemoveHashesAsync(bank, ["c0"]);
 
@@ -178,7 +178,7 @@ public sealed class BankIndexTests(PostgresDatabase database) : IClassFixture<Po
         var hash = RandomHash();
 
         _store.Failing = true;
-        await _store.CreateBankAsync(bank, "");
+        await _store.CreateBankAsync(bank, "", matchTransforms: false);
         var added = await _store.AddHashesAsync(bank, [new("x", hash.ToHex(), "csam")]);
         await _store.FailedRead.WaitAsync(Deadline);
         await Assert.ThrowsAsync<TimeoutException>(() => index.WaitForAsync(added!.Seq, TimeSpan.FromMilliseconds(300)));
@@ -193,7 +193,7 @@ public sealed class BankIndexTests(PostgresDatabase database) : IClassFixture<Po
     {
         var bank = Bank("late");
         var hash = RandomHash();
-        await _store.CreateBankAsync(bank, "");
+        await _store.CreateBankAsync(bank, "", matchTransforms: false);
         var added = await _store.AddHashesAsync(bank, [new("x", hash.ToHex(), "csam")]);
 
         _store.Failing = true;
@@ -213,7 +213,7 @@ public sealed class BankIndexTests(PostgresDatabase database) : IClassFixture<Po
         var bank = Bank("busy");
         var index = await StartIndexAsync();
         var steady = RandomHash();
-        await _store.CreateBankAsync(bank, "");
+        await _store.CreateBankAsync(bank, "", matchTransforms: false);
         await WaitAsync(index, await _store.AddHashesAsync(bank, [new("steady", steady.ToHex(), "csam")]));
 
         using var stop = new CancellationTokenSource();

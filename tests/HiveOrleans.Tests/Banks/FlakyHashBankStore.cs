@@ -25,8 +25,11 @@ internal sealed class FlakyHashBankStore(IHashBankStore inner) : IHashBankStore,
     /// <summary>Completes when a read has failed since <see cref="Failing"/> was last set.</summary>
     public Task FailedRead => _failedRead.Task;
 
-    public Task<HashBankWrite?> CreateBankAsync(string name, string description, CancellationToken cancellationToken = default) =>
-        inner.CreateBankAsync(name, description, cancellationToken);
+    public Task<HashBankWrite?> CreateBankAsync(string name, string description, bool matchTransforms, CancellationToken cancellationToken = default) =>
+        inner.CreateBankAsync(name, description, matchTransforms, cancellationToken);
+
+    public Task<HashBankWrite?> UpdateBankAsync(string name, string? description, bool? matchTransforms, CancellationToken cancellationToken = default) =>
+        inner.UpdateBankAsync(name, description, matchTransforms, cancellationToken);
 
     public Task<StoredHashBank?> GetBankAsync(string name, CancellationToken cancellationToken = default) =>
         inner.GetBankAsync(name, cancellationToken);

@@ -39,7 +39,7 @@ public sealed class HashBankGrainTests : IAsyncLifetime
     public async Task What_one_grain_writes_every_silo_matches_within_its_polling_interval()
     {
         var bank = Bank("hotline");
-        await bank.CreateAsync("reports from the hotline");
+        await bank.CreateAsync("reports from the hotline", null);
         var banked = PdqHash.FromHex("f8f8f0cee0f4a84f06370a22038f63f0b36e2ed596621e1d33e6b39c4e9c9b22");
         var added = await bank.AddHashesAsync(
         [
@@ -75,7 +75,7 @@ public sealed class HashBankGrainTests : IAsyncLifetime
     public async Task A_bank_reports_its_counts_pages_its_hashes_and_is_listed()
     {
         var bank = Bank("counted");
-        var created = await bank.CreateAsync("  spam  ");
+        var created = await bank.CreateAsync("  spam  ", null);
         Assert.Equal(("counted", "spam", 0L), (created.Name, created.Description, created.HashCount));
         await bank.AddHashesAsync([.. Enumerable.Range(0, 5).Select(i => new BankHash { ContentId = $"c{i}", Hash = Hex(i), Label = i < 3 ? "spam_image" : "ncii" })]);
         var replaced = await bank.AddHashesAsync([new BankHash { ContentId = "c0", Hash = Hex(9), Label = "ncii" }, new BankHash { ContentId = "c1", Hash = Hex(1), Label = "spam_image" }]);
@@ -97,9 +97,9 @@ public sealed class HashBankGrainTests : IAsyncLifetime
     public async Task Requests_that_break_the_rules_are_refused_with_the_reason()
     {
         var bank = Bank("strict");
-        await bank.CreateAsync(null);
+        await bank.CreateAsync(null, null);
 
-        var conflict = await Assert.ThrowsAsync<HashBankRequestException>(() => bank.CreateAsync(null));
+        var conflict = await Assert.ThrowsAsync<HashBankRequestException>(() => bank.CreateAsync(null, null));
         Assert.Equal(HashBankError.Conflict, conflict.Error);
 
         var missing = await Assert.ThrowsAsync<HashBankRequestException>(() => Bank("missing").AddHashesAsync([Entry("a", Hash, "csam")]));
@@ -120,12 +120,36 @@ public sealed class HashBankGrainTests : IAsyncLifetime
         await AssertInvalidAsync(bank.RemoveHashesAsync([]), "'content_ids'");
         await AssertInvalidAsync(bank.ListHashesAsync(0, HashBankLimits.MaxPage + 1), "'limit'");
         await AssertInvalidAsync(bank.ListHashesAsync(-1, 10), "'offset'");
-        await AssertInvalidAsync(Bank("Upper").CreateAsync(null), "bank name");
-        await AssertInvalidAsync(Bank("-leading").CreateAsync(null), "bank name");
-        await AssertInvalidAsync(Bank(new string('a', 65)).CreateAsync(null), "bank name");
+        await AssertInvalidAsync(Bank("Upper").CreateAsync(null, null), "bank name");
+        await AssertInvalidAsync(Bank("-leading").CreateAsync(null, null), "bank name");
+        await AssertInvalidAsync(Bank(new string('a', 65)).CreateAsync(null, null), "bank name");
 
         Assert.Equal(0, (await bank.GetAsync())!.HashCount);
-        Assert.Equal(64, (await Bank(new string('a', 64)).CreateAsync(null)).Name.Length);
+        Assert.Equal(64, (await Bank(new string('a', 64)).CreateAsync(null, null)).Name.Length);
+    }
+
+    [Fact]
+    public async Task A_new_bank_matches_transforms_unless_told_not_to_and_a_change_reaches_every_silo()
+    {
+        Assert.True((await Bank("by-default").CreateAsync(null, null)).MatchTransforms);
+        var bank = Bank("as-banked");
+        Assert.False((await bank.CreateAsync("", matchTransforms: false)).MatchTransforms);
+        Assert.False((await bank.GetAsync())!.MatchTransforms);
+
+        var updated = await bank.UpdateAsync(null, matchTransforms: true);
+
+        Assert.Equal(("", true), (updated.Bank.Description, updated.Bank.MatchTransforms));
+        foreach (var index in Indexes())
+        {
+            await index.WaitForAsync(updated.Seq, Deadline);
+            Assert.True(index.MatchesTransforms("as-banked"));
+        }
+
+        Assert.Equal((" the hotline's".Trim(), true), ((await bank.UpdateAsync("  the hotline's ", null)).Bank.Description, (await bank.GetAsync())!.MatchTransforms));
+        await AssertInvalidAsync(bank.UpdateAsync(null, null), "Nothing to change");
+        await AssertInvalidAsync(bank.UpdateAsync(new string('d', 1001), null), "description");
+        var missing = await Assert.ThrowsAsync<HashBankRequestException>(() => Bank("never-made").UpdateAsync(null, matchTransforms: true));
+        Assert.Equal(HashBankError.NotFound, missing.Error);
     }
 
     private static async Task AssertInvalidAsync(Task call, string mentioned)

@@ -16,19 +16,15 @@ public sealed class PdqConformanceTests(ITestOutputHelper output)
     [SkippableFact]
     public void Reference_photos_hash_within_ten_bits_of_the_published_hashes()
     {
-        var folder = FindDataFolder();
+        var folder = PdqData.Folder();
         Skip.If(folder is null, $"SKIPPED, nothing checked: no shared/data/pdq folder above {AppContext.BaseDirectory}.");
 
-        var expected = File.ReadLines(Path.Combine(folder, "expected.csv"))
-            .Where(line => line.Length > 0 && !line.StartsWith('#') && !line.StartsWith("hash,", StringComparison.Ordinal))
-            .Select(line => line.Split(','))
-            .ToList();
+        var expected = PdqData.Expected(folder).ToList();
         Assert.Equal(8, expected.Count);
 
         var failures = new List<string>();
-        foreach (var fields in expected)
+        foreach (var (published, publishedQuality, file) in expected)
         {
-            var (published, publishedQuality, file) = (PdqHash.FromHex(fields[0]), int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture), fields[2]);
             var result = PdqHasher.Hash(File.ReadAllBytes(Path.Combine(folder, file)));
             var distance = result.Hash.Distance(published);
             output.WriteLine($"{file,-32} distance {distance,2}  quality {result.Quality} (published {publishedQuality})  {result.Hash.ToHex()}");
@@ -39,19 +35,5 @@ public sealed class PdqConformanceTests(ITestOutputHelper output)
         }
 
         Assert.True(failures.Count == 0, string.Join("; ", failures));
-    }
-
-    private static string? FindDataFolder()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "shared", "data", "pdq");
-            if (File.Exists(Path.Combine(candidate, "expected.csv")))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
     }
 }

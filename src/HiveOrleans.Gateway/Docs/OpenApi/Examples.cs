@@ -91,8 +91,8 @@ internal static class Examples
         """;
 
     public const string Bank = """
-        {"name": "known-spam", "description": "Images reported as spam", "created_on": "2026-12-07T01:48:33.993Z",
-         "hash_count": 2, "labels": {"spam_image": 2}}
+        {"name": "known-spam", "description": "Images reported as spam", "match_transforms": true,
+         "created_on": "2026-12-07T01:48:33.993Z", "hash_count": 2, "labels": {"spam_image": 2}}
         """;
 
     public const string AddHashes = """

@@ -60,6 +60,9 @@ internal static class OperatorOperations
             new(200, "The banks.", "BankList"), Failures.Operator));
         yield return ("GET /admin/v1/banks/{name}", Operator("Get a hash bank", "Its description and hash count per label.",
             new(200, "The bank.", "Bank"), OnBank, BankName));
+        yield return ("PATCH /admin/v1/banks/{name}", Operator("Change a hash bank",
+            "Its description, or whether it matches turned and mirrored media (`match_transforms`); every silo matches with the new setting within the poll interval, and cached results matched against the bank are not reused.",
+            new(200, "The bank as it is now.", "UpdatedBank"), [.. OnBank, new(400, "Nothing to change, or a field of the wrong type.", "'match_transforms' must be true or false."), Failures.BankNotJson], BankName).WithJsonBody("BankChange"));
         yield return ("DELETE /admin/v1/banks/{name}", Operator("Delete a hash bank",
             "Its hashes go with it; projects that name it match nothing there. Every silo follows within 2 s.",
             new(200, "Deleted.", "DeletedBank", """{"name": "known-spam", "deleted": true, "seq": 7}"""), OnBank, BankName));

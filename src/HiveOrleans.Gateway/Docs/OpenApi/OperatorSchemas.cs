@@ -90,11 +90,20 @@ internal static class OperatorSchemas
         document.AddComponent("ReviewerList", Object("", ("reviewers", Array(Ref("Reviewer"), ""))));
         document.AddComponent("RotatedReviewerToken", Object("", ("reviewer_id", Integer("")), ("token", String("The new token, shown once."))));
 
-        document.AddComponent("NewBank", Object("", ("name", String("Lowercase letters, digits, `_` and `-`, starting with a letter or digit; at most 64.")), ("description", NullableString("")))
-            .Required("name").Example("""{"name": "known-spam", "description": "Images reported as spam"}"""));
+        const string matchTransforms = "Whether frames are matched turned and mirrored too (`rotate90`, `rotate180`, `rotate270`, `flip_horizontal`, `flip_vertical`, `transpose`, `transverse`), from the eight PDQ dihedral hashes of one DCT; the match says which in `matches[].transform`.";
+        document.AddComponent("NewBank", Object("",
+                ("name", String("Lowercase letters, digits, `_` and `-`, starting with a letter or digit; at most 64.")), ("description", NullableString("")),
+                ("match_transforms", Boolean(matchTransforms + " Default `true`; anything but `true`, `false` or `null` is 400.")))
+            .Required("name").Example("""{"name": "known-spam", "description": "Images reported as spam", "match_transforms": true}"""));
+        document.AddComponent("BankChange", Object("Either field or both; a field absent or `null` stays as it is, neither is 400.",
+                ("description", NullableString("")), ("match_transforms", Boolean(matchTransforms)))
+            .Example("""{"match_transforms": true}"""));
         document.AddComponent("Bank", Object("A bank of PDQ hashes that visual projects match frames against.",
-                ("name", String("")), ("description", NullableString("")), ("created_on", Time("")), ("hash_count", Integer("")), ("labels", Map(Integer(""), "Label → hashes with it.")))
+                ("name", String("")), ("description", NullableString("")), ("match_transforms", Boolean(matchTransforms + " Banks made before the setting existed have `false`.")),
+                ("created_on", Time("")), ("hash_count", Integer("")), ("labels", Map(Integer(""), "Label → hashes with it.")))
             .Example(Examples.Bank));
+        document.AddComponent("UpdatedBank", Object("",
+                ("bank", Ref("Bank")), ("seq", Integer("Orders bank changes: once a silo has applied it, it matches with the new setting (the bank's last change when the setting did not change)."))));
         document.AddComponent("BankList", Object("", ("banks", Array(Ref("Bank"), ""))));
         document.AddComponent("DeletedBank", Object("", ("name", String("")), ("deleted", Boolean("Always true.")), ("seq", Integer("Orders bank changes."))));
         document.AddComponent("BankHashes", Object("Up to 10,000 a request. The same `content_id` again replaces its hash and label.", ("hashes", Array(Object("",

@@ -72,7 +72,8 @@ internal static class TaskSchemas
             ("start_char_index", Integer("Text: where the entry starts.")),
             ("end_char_index", Integer("Text: where it ends (exclusive).")),
             ("pdq", Object("Visual: the frame's PDQ hash (ours).", ("hash", String("64 hex digits.")), ("quality", Integer("0–100; under 50 claims no match.")), ("trusted", Boolean("Quality 50 or more.")))),
-            ("matches", Array(Object("A banked hash within distance 31 (ours).", ("bank", String("")), ("content_id", String("")), ("label", String("")), ("distance", Integer(""))), "Visual: the banked hashes this frame matched.")));
+            ("matches", Array(Object("A banked hash within distance 31 (ours).", ("bank", String("")), ("content_id", String("")), ("label", String("")), ("distance", Integer("")),
+                ("transform", String("How the frame differs from the banked picture: `original`, or (banks with `match_transforms`) `rotate90`, `rotate180`, `rotate270` (clockwise), `flip_horizontal` (mirrored left to right), `flip_vertical` (top to bottom), `transpose` (across the top-left–bottom-right diagonal), `transverse` (across the other diagonal)."))), "Visual: the banked hashes this frame matched.")));
         var media = NullableObject(
             "The submitted media; `null` for text.",
             ("type", Enum("What it is.", "image", "gif", "video")),

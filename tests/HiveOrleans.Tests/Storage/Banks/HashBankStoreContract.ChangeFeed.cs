@@ -20,7 +20,7 @@ public abstract partial class HashBankStoreContract
             return seq;
         }
 
-        var created = await FollowAsync(Seq(store.CreateBankAsync("bank", "")));
+        var created = await FollowAsync(Seq(store.CreateBankAsync("bank", "", matchTransforms: false)));
         var added = await FollowAsync(Seq(store.AddHashesAsync("bank", [Entry("x", 1, "csam"), Entry("y", 2, "csam")])));
         var replaced = await FollowAsync(Seq(store.AddHashesAsync("bank", [Entry("x", 3, "terror")])));
         var removed = await FollowAsync(Seq(store.RemoveHashesAsync("bank", ["y"])));
@@ -47,14 +47,14 @@ public abstract partial class HashBankStoreContract
     {
         var store = NewStore();
         var start = await store.LoadAllAsync(_ => { });
-        await store.CreateBankAsync("bank", "");
+        await store.CreateBankAsync("bank", "", matchTransforms: false);
         await store.AddHashesAsync("bank", [Entry("x", 1, "csam")]);
         var deleted = await store.DeleteBankAsync("bank");
 
         // The deletion dropped the hash rows; the bank row alone says "forget this bank", which is all a reader needs.
         Assert.Equal([(HashBankChangeKind.BankDeleted, deleted!.Seq)], (await store.ReadChangesAsync(start, 100)).Select(c => (c.Kind, c.Seq)));
 
-        var recreated = await store.CreateBankAsync("bank", "");
+        var recreated = await store.CreateBankAsync("bank", "", matchTransforms: false);
         var added = await store.AddHashesAsync("bank", [Entry("y", 2, "csam")]);
         Assert.Equal(
             [(HashBankChangeKind.BankCreated, recreated!.Seq), (HashBankChangeKind.HashStored, added!.Seq)],
@@ -66,7 +66,7 @@ public abstract partial class HashBankStoreContract
     {
         var store = NewStore();
         var start = await store.LoadAllAsync(_ => { });
-        await store.CreateBankAsync("bank", "");
+        await store.CreateBankAsync("bank", "", matchTransforms: false);
         await store.AddHashesAsync("bank", [.. Enumerable.Range(1, 10).Select(i => Entry($"id-{i:D2}", i, "spam_image"))]);
 
         var seen = new List<HashBankChange>();
@@ -86,9 +86,9 @@ public abstract partial class HashBankStoreContract
     public async Task A_full_load_holds_each_bank_s_last_change_and_live_hashes_and_the_feed_goes_on_from_its_watermark()
     {
         var store = NewStore();
-        await store.CreateBankAsync("one", "");
-        await store.CreateBankAsync("two", "");
-        await store.CreateBankAsync("dropped", "");
+        await store.CreateBankAsync("one", "", matchTransforms: false);
+        await store.CreateBankAsync("two", "", matchTransforms: false);
+        await store.CreateBankAsync("dropped", "", matchTransforms: false);
         await store.AddHashesAsync("one", [Entry("a", 1, "csam"), Entry("b", 2, "csam")]);
         var two = await store.AddHashesAsync("two", [Entry("a", 3, "ncii")]);
         await store.AddHashesAsync("dropped", [Entry("z", 4, "csam")]);
@@ -118,7 +118,7 @@ public abstract partial class HashBankStoreContract
     public async Task A_batch_naming_a_content_id_twice_is_refused()
     {
         var store = NewStore();
-        await store.CreateBankAsync("bank", "");
+        await store.CreateBankAsync("bank", "", matchTransforms: false);
 
         await Assert.ThrowsAsync<ArgumentException>(() => store.AddHashesAsync("bank", [Entry("x", 1, "csam"), Entry("x", 2, "csam")]));
         Assert.Equal(0, (await store.GetBankAsync("bank"))!.HashCount);
@@ -133,7 +133,7 @@ public abstract partial class HashBankStoreContract
         var start = await setup.LoadAllAsync(_ => { });
         for (var w = 0; w < Writers; w++)
         {
-            await setup.CreateBankAsync($"bank-{w}", "");
+            await setup.CreateBankAsync($"bank-{w}", "", matchTransforms: false);
         }
 
         // What the poller has seen, applied the way a silo applies it.
