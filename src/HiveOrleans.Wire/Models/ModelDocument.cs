@@ -58,9 +58,3 @@ public sealed record ModelDocument(
             model.Replaced);
     }
 }
-
-/// <summary>A registered model's preprocessing: resized to width×height, then per channel <c>(sample / divisor - mean) / std</c>.</summary>
-public sealed record PreprocessingDocument(int Width, int Height, string Resize, string Channels, string Layout, float Divisor, IReadOnlyList<float> Mean, IReadOnlyList<float> Std);
-
-/// <summary>A remote model's KServe v2 server and how it is called.</summary>
-public sealed record RemoteServerDocument(string BaseUrl, string ModelName, string InputName, string OutputName, double TimeoutSeconds, int Retries, int MaxConcurrency);
