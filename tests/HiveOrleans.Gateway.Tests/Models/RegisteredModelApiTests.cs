@@ -15,6 +15,7 @@ namespace HiveOrleans.Gateway.Tests.Models;
 public sealed class RegisteredModelApiTests : IAsyncLifetime
 {
     private readonly PostgresDatabase _database = new();
+    private readonly string _shared = Directory.CreateTempSubdirectory("hiveorleans-shared-models-").FullName;
     private GatewayServer _server = null!;
 
     private HttpClient Client => _server.Client;
@@ -25,6 +26,7 @@ public sealed class RegisteredModelApiTests : IAsyncLifetime
         _server = await GatewayServer.StartOnPostgresAsync(_database.ConnectionString, new Dictionary<string, string?>
         {
             ["HiveOrleans:Models:RefreshInterval"] = "00:00:00.200",
+            ["HiveOrleans:Models:SharedDirectory"] = _shared,
             ["HiveOrleans:Gateway:KeyCacheTtl"] = "00:00:00.200",
         });
     }
@@ -33,6 +35,38 @@ public sealed class RegisteredModelApiTests : IAsyncLifetime
     {
         await _server.DisposeAsync();
         await _database.DisposeAsync();
+        Directory.Delete(_shared, recursive: true);
+    }
+
+    [Fact]
+    public async Task A_model_on_the_shared_volume_is_registered_by_path_and_a_path_outside_it_is_refused()
+    {
+        var onnx = TinyImageNet.Onnx();
+        Directory.CreateDirectory(Path.Combine(_shared, "colour"));
+        await File.WriteAllBytesAsync(Path.Combine(_shared, "colour", "tiny.onnx"), onnx);
+        var outsideFile = Path.Combine(Path.GetDirectoryName(_shared)!, $"outside-{Guid.NewGuid():N}.onnx");
+        await File.WriteAllBytesAsync(outsideFile, onnx);
+        var definition = ModelRegistrations.TinyDefinition("shared-colour");
+
+        definition["path"] = $"../{Path.GetFileName(_shared)}/../{Path.GetFileName(outsideFile)}";
+        var (outside, outsideBody) = await Client.AdminAsync(HttpMethod.Post, "/admin/v1/models", definition);
+        File.Delete(outsideFile);
+        Assert.Equal(HttpStatusCode.BadRequest, outside);
+        Assert.Contains("'path' must name a file under the shared volume", Message(outsideBody), StringComparison.Ordinal);
+
+        definition["path"] = "colour/missing.onnx";
+        var (missing, missingBody) = await Client.AdminAsync(HttpMethod.Post, "/admin/v1/models", definition);
+        Assert.Equal(HttpStatusCode.BadRequest, missing);
+        Assert.Contains("'path': no file at", Message(missingBody), StringComparison.Ordinal);
+
+        definition["path"] = "colour/tiny.onnx";
+        var (registered, model) = await Client.AdminAsync(HttpMethod.Post, "/admin/v1/models", definition);
+        Assert.True(registered == HttpStatusCode.Created, model.ToString());
+        Assert.Equal(onnx.Length, model.GetProperty("content_bytes").GetInt64());
+
+        // Stored like an upload: the same file and definition are the same version.
+        var (_, uploaded) = await Client.UploadModelAsync(ModelRegistrations.TinyDefinition("shared-colour"), onnx);
+        Assert.Equal(model.GetProperty("version").GetString(), uploaded.GetProperty("version").GetString());
     }
 
     [Fact]
