@@ -9,7 +9,7 @@ namespace HiveOrleans.Grains.Models.Registered;
 /// <summary>
 /// A remote model behind a KServe v2 (Triton) inference server: <c>POST {base}/v2/models/{name}/infer</c> with the
 /// pictures as one FP32 tensor in JSON (<c>inputs: [{name, shape, datatype, data}]</c>), reading the scores from the
-/// named output. Each attempt has the registration's deadline; a 5xx, a connection failure or a deadline is retried
+/// named output. Each attempt has the registration's deadline; a 5xx, a 429, a connection failure or a deadline is retried
 /// with exponential backoff (200 ms, 400 ms, … at most 5 s), a 4xx is not. At most <see cref="RemoteServer.MaxConcurrency"/>
 /// requests are open at once from this silo (the <paramref name="slots"/>, shared by every model of that server).
 /// </summary>
