@@ -15,6 +15,12 @@ namespace HiveOrleans.Grains.Models.Registered;
 /// </summary>
 public sealed partial class RegisteredModels : IDisposable
 {
+    /// <summary>The shortest a remote model's verification probe waits for its server: a server's first answer may be slow.</summary>
+    public const double MinProbeTimeoutSeconds = 5;
+
+    /// <summary>The longest a remote model's verification probe waits for its server.</summary>
+    public const double MaxProbeTimeoutSeconds = 15;
+
     private readonly IModelStore _store;
     private readonly RegisteredModelOptions _options;
     private readonly TimeProvider _time;
@@ -80,7 +86,7 @@ public sealed partial class RegisteredModels : IDisposable
     /// <summary>
     /// A scorer made from a definition being registered, verified with a probe: for ONNX, loading checks the input
     /// and output against the preprocessing and labels and runs a blank picture; for a remote server, a blank picture
-    /// is sent. Not cached. Runs on the caller's thread; the caller disposes it.
+    /// is sent once, without retries, within its timeout clamped to 5–15 s. Not cached. Runs on the caller's thread; the caller disposes it.
     /// </summary>
     /// <exception cref="ModelRequestException">The model or server failed the probe; the message says how.</exception>
     internal async Task<IModelScorer> VerifyAsync(ModelDefinition definition, byte[]? content, CancellationToken cancellationToken)
@@ -98,7 +104,11 @@ public sealed partial class RegisteredModels : IDisposable
             }
         }
 
-        var scorer = Remote(definition, preprocessing);
+        // One attempt, within 15 s at most (the operator waits on it, inside one grain call's deadline), and at least
+        // 5 s: a model server's first request can be slower than the deadline set for its steady state.
+        var timeout = Math.Clamp(definition.Remote!.TimeoutSeconds, MinProbeTimeoutSeconds, MaxProbeTimeoutSeconds);
+        var probe = definition.Remote with { Retries = 0, TimeoutSeconds = timeout };
+        var scorer = Remote(definition with { Remote = probe }, preprocessing);
         try
         {
             var blank = new RgbImage(preprocessing.Width, preprocessing.Height, new byte[preprocessing.ValuesPerImage]);
