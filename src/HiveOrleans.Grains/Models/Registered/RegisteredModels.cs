@@ -60,6 +60,11 @@ public sealed partial class RegisteredModels : IDisposable
             var stored = await _store.GetAsync(name, cancellationToken).ConfigureAwait(false);
             known = (now, stored is null ? null : ToDetails(stored));
             _details[name] = known;
+            if (stored is null)
+            {
+                // A deleted model's sessions are let go; a task still running one keeps its reference until it ends.
+                Forget(name, keepVersion: null);
+            }
         }
 
         return known.Details ?? throw new ModelUnavailableException($"The registered model '{name}' does not exist any more (it was deleted after the task was submitted).");
@@ -150,11 +155,7 @@ public sealed partial class RegisteredModels : IDisposable
     private async Task<IModelScorer> LoadAsync(ModelDetails model)
     {
         // Older versions of the name are let go; a task still running one keeps its reference until it ends.
-        foreach (var stale in _scorers.Keys.Where(v => v != model.Version && v.StartsWith(model.Name + "/", StringComparison.Ordinal)))
-        {
-            _scorers.TryRemove(stale, out _);
-        }
-
+        Forget(model.Name, keepVersion: model.Version);
         var definition = model.Definition;
         var preprocessing = ModelRules.Preprocessing(definition.Preprocessing);
         if (definition.Kind != ModelKinds.Onnx)
@@ -174,6 +175,15 @@ public sealed partial class RegisteredModels : IDisposable
         catch (InvalidDataException ex)
         {
             throw new ModelUnavailableException($"The registered model '{model.Name}' could not be loaded on this silo: {ex.Message}");
+        }
+    }
+
+    /// <summary>Drops the loaded versions of <paramref name="name"/> but <paramref name="keepVersion"/>.</summary>
+    private void Forget(string name, string? keepVersion)
+    {
+        foreach (var stale in _scorers.Keys.Where(v => v != keepVersion && v.StartsWith(name + "/", StringComparison.Ordinal)))
+        {
+            _scorers.TryRemove(stale, out _);
         }
     }
 
