@@ -43,7 +43,17 @@ internal static class ModelAdminApi
         string name;
         if (request.HasFormContentType)
         {
-            var form = await request.ReadFormAsync(context.RequestAborted);
+            IFormCollection form;
+            try
+            {
+                form = await request.ReadFormAsync(context.RequestAborted);
+            }
+            catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            {
+                // A chunked body over the limit: Kestrel's own 413 would speak of a project's limit.
+                throw TooLarge();
+            }
+
             var definition = form["definition"].ToString();
             if (definition.Length == 0)
             {
