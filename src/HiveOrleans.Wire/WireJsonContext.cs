@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using HiveOrleans.Wire.Banks;
 using HiveOrleans.Wire.Callbacks;
+using HiveOrleans.Wire.Models;
 using HiveOrleans.Wire.Projects;
 using HiveOrleans.Wire.Quotas;
 using HiveOrleans.Wire.Reviewers;
@@ -28,6 +29,9 @@ namespace HiveOrleans.Wire;
 [JsonSerializable(typeof(WebhookSecretRotatedDocument))]
 [JsonSerializable(typeof(UsageDocument))]
 [JsonSerializable(typeof(BankDocument))]
+[JsonSerializable(typeof(ModelDocument))]
+[JsonSerializable(typeof(ModelListDocument))]
+[JsonSerializable(typeof(ModelDeletedDocument))]
 [JsonSerializable(typeof(BankListDocument))]
 [JsonSerializable(typeof(BankDeletedDocument))]
 [JsonSerializable(typeof(BankUpdatedDocument))]

@@ -16,19 +16,27 @@ public static class VisualModels
         "nsfwjs_drawing", "nsfwjs_hentai", "nsfwjs_neutral", "nsfwjs_porn", "nsfwjs_sexy",
     ];
 
-    /// <summary>Every model a project may choose, in the order their classes appear in a frame's <c>classes</c>.</summary>
+    /// <summary>The built-in models a project may choose; any other name must be a registered model (<c>/admin/v1/models</c>).</summary>
     public static readonly IReadOnlyList<string> Known = [Nsfw, HashBanks];
 
+    /// <summary>The registered models among <paramref name="chosen"/>, in the order chosen.</summary>
+    public static IReadOnlyList<string> Registered(IReadOnlyList<string> chosen)
+    {
+        ArgumentNullException.ThrowIfNull(chosen);
+        return [.. chosen.Where(model => !Known.Contains(model))];
+    }
+
     /// <summary>
-    /// The models a visual project runs: the ones it chose, in <see cref="Known"/> order; by default (none chosen)
-    /// both when it has hash banks, else the NSFW classifier alone.
+    /// The models a visual project runs: the built-in ones it chose, in <see cref="Known"/> order, then its registered
+    /// ones in the order chosen; by default (none chosen) both built-in ones when it has hash banks, else the NSFW
+    /// classifier alone. A frame's classes come NSFW first, then each registered model's, then the banks'.
     /// </summary>
     public static IReadOnlyList<string> Effective(IReadOnlyList<string>? chosen, IReadOnlyList<string> hashBanks)
     {
         ArgumentNullException.ThrowIfNull(hashBanks);
         if (chosen is { Count: > 0 })
         {
-            return [.. Known.Where(chosen.Contains)];
+            return [.. Known.Where(chosen.Contains), .. Registered(chosen)];
         }
 
         return hashBanks.Count > 0 ? [Nsfw, HashBanks] : [Nsfw];

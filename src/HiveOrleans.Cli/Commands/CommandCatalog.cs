@@ -12,6 +12,7 @@ internal static class CommandCatalog
         .. WebhookSecretCommands.All(),
         .. UsageCommand.All(),
         .. BankCommands.All(),
+        .. ModelCommands.All(),
         .. ReviewerCommands.All(),
         .. AuditCommand.All(),
     ];
@@ -22,6 +23,7 @@ internal static class CommandCatalog
         ["keys"] = "Rotate or revoke a project's API keys.",
         ["webhook-secret"] = "Rotate the secret that signs a project's callbacks.",
         ["banks"] = "Create and fill the PDQ hash banks that visual projects match media against.",
+        ["models"] = "Register the ONNX models and remote (KServe v2) model servers that visual projects can run.",
         ["reviewers"] = "Create and manage the reviewers of manual review and their sign-in tokens.",
     };
 

@@ -17,7 +17,17 @@ internal sealed class OperatorApiClient(HttpClient http, Connection connection)
         using var request = new HttpRequestMessage(call.Method, new Uri(connection.BaseUrl, call.Path));
         request.Headers.TryAddWithoutValidation("authorization", $"Bearer {connection.Token}");
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        if (call.Body is not null)
+        if (call.Upload is { } upload)
+        {
+            var file = new ByteArrayContent(upload.Content);
+            file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+            request.Content = new MultipartFormDataContent
+            {
+                { new StringContent(call.Body?.ToJsonString() ?? "{}", Encoding.UTF8, "application/json"), upload.JsonField },
+                { file, upload.Part, upload.FileName },
+            };
+        }
+        else if (call.Body is not null)
         {
             request.Content = new StringContent(call.Body.ToJsonString(), Encoding.UTF8, "application/json");
         }

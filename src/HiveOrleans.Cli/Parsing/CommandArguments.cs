@@ -85,6 +85,14 @@ internal sealed class CommandArguments
     /// A positional argument that names a bank, escaped for the path. What a valid name is stays the API's rule; only
     /// what would send the request to another path ('', '.' or '..') is refused here.
     /// </summary>
+    public string ModelName(string name = "NAME")
+    {
+        var text = Argument(name);
+        return text is "" or "." or ".."
+            ? throw new UsageException($"{name} must be a model's name, not '{text}'")
+            : Uri.EscapeDataString(text);
+    }
+
     public string BankName(string name = "NAME")
     {
         var text = Argument(name);

@@ -40,6 +40,7 @@ internal static class AdminApi
         admin.MapGet("/projects/{id:long}/failing-callbacks", ListFailingCallbacksAsync).WithName("ListFailingCallbacks");
         admin.MapPost("/tasks/{id:guid}/resend", ResendAsync).WithName("ResendCallbackManually");
         admin.MapBankAdminApi();
+        admin.MapModelAdminApi();
         admin.MapReviewerAdminApi();
         admin.MapAuditAdminApi();
         return routes;

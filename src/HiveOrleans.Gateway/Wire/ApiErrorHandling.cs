@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Net.Sockets;
 using HiveOrleans.Abstractions.Banks;
 using HiveOrleans.Abstractions.Health;
+using HiveOrleans.Abstractions.Models;
 using HiveOrleans.Abstractions.Projects;
 using HiveOrleans.Abstractions.Reviewers;
 using HiveOrleans.Abstractions.Tasks;
@@ -93,6 +94,7 @@ internal static partial class ApiErrorHandling
         ReviewerRequestException reviewer => ApiException.BadRequest(reviewer.Message),
         TaskRequestException task => ApiException.BadRequest(task.Message),
         HashBankRequestException bank => new ApiException(StatusOf(bank.Error), bank.Message),
+        ModelRequestException model => new ApiException(StatusOf(model.Error), model.Message),
 
         // Kestrel's framing errors (a bad chunk size, a body cut short, a body over the limit) and minimal APIs'
         // binding failures (RouteHandlerOptions.ThrowOnBadRequest): the status is Kestrel's, the message names what.
@@ -132,6 +134,14 @@ internal static partial class ApiErrorHandling
     {
         HashBankError.NotFound => StatusCodes.Status404NotFound,
         HashBankError.Conflict => StatusCodes.Status409Conflict,
+        _ => StatusCodes.Status400BadRequest,
+    };
+
+    /// <summary>A refused model request: 404 for an unknown model, 409 for one projects still run, 400 for a bad definition or a failed probe.</summary>
+    private static int StatusOf(ModelError error) => error switch
+    {
+        ModelError.NotFound => StatusCodes.Status404NotFound,
+        ModelError.InUse => StatusCodes.Status409Conflict,
         _ => StatusCodes.Status400BadRequest,
     };
 

@@ -2,6 +2,8 @@ using HiveOrleans.Grains.Banks;
 using HiveOrleans.Grains.Callbacks;
 using HiveOrleans.Grains.Media;
 using HiveOrleans.Grains.Models;
+using HiveOrleans.Grains.Models.Registered;
+using HiveOrleans.Storage.Models;
 using HiveOrleans.Moderation.Media;
 using HiveOrleans.Grains.Tasks;
 using HiveOrleans.Moderation.Text;
@@ -48,6 +50,12 @@ public static class HiveGrainsServiceCollectionExtensions
             .ValidateDataAnnotations() // also says, naming the command, when the model's files are missing (IValidatableObject)
             .ValidateOnStart();
         services.AddSingleton<NsfwClassifier>();
+        services.AddOptions<RegisteredModelOptions>()
+            .Bind(configuration.GetSection(RegisteredModelOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(sp => ModelStoreFactory.Create(sp.GetRequiredService<StoreLocation>()));
+        services.AddSingleton<RegisteredModels>();
         services.AddSingleton<IModerationModel, VisualModel>();
         services.AddSingleton<ModelRunner>();
         services.AddSingleton<ModelContextCache>();

@@ -16,5 +16,11 @@ public interface IModerationModel
     /// </summary>
     string ResultStamp(TaskSubmission submission);
 
+    /// <summary>
+    /// <see cref="ResultStamp"/> for a model that must look something up first (a registered model's current version);
+    /// by default the synchronous stamp.
+    /// </summary>
+    ValueTask<string> ResultStampAsync(TaskSubmission submission, CancellationToken cancellationToken) => ValueTask.FromResult(ResultStamp(submission));
+
     Task<ModerationOutput> RunAsync(ModelInput input, CancellationToken cancellationToken);
 }

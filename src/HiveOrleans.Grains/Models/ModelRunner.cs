@@ -56,7 +56,8 @@ public sealed class ModelRunner : IDisposable
     }
 
     /// <summary>The stamp a cached result for <paramref name="submission"/> must carry to be reused (see <see cref="IModerationModel.ResultStamp"/>).</summary>
-    public string ResultStamp(TaskSubmission submission) => ModelFor(submission).ResultStamp(submission);
+    public ValueTask<string> ResultStampAsync(TaskSubmission submission, CancellationToken cancellationToken = default) =>
+        ModelFor(submission).ResultStampAsync(submission, cancellationToken);
 
     private IModerationModel ModelFor(TaskSubmission submission)
     {

@@ -1,6 +1,7 @@
 using HiveOrleans.Abstractions.Projects;
 using HiveOrleans.Abstractions.Tasks;
 using HiveOrleans.Grains.Banks;
+using HiveOrleans.Grains.Models.Registered;
 using HiveOrleans.Grains.Tasks;
 using HiveOrleans.Moderation.Media;
 using HiveOrleans.Moderation.Onnx;
@@ -17,8 +18,10 @@ namespace HiveOrleans.Grains.Models;
 /// (score 1, with the distance of the nearest match) when a banked hash of that label is within distance 31, else
 /// <c>no_&lt;label&gt;</c> (score 0). A bank set to match transforms is searched with the frame's eight dihedral hashes,
 /// so turned and mirrored copies match too. Hashes of quality under 50 come from featureless frames and claim no match.
+/// Any other name is an operator-registered model (<see cref="RegisteredModels"/>): its head's classes follow the
+/// NSFW head's, in the order chosen.
 /// </summary>
-public sealed class VisualModel(BankIndex banks, FrameSampler frames, NsfwClassifier nsfw, IOptions<VisualModelOptions> options) : IModerationModel
+public sealed class VisualModel(BankIndex banks, FrameSampler frames, NsfwClassifier nsfw, RegisteredModels registered, IOptions<VisualModelOptions> options) : IModerationModel
 {
     /// <summary>The model's name when a project runs its banks alone, as before it could choose.</summary>
     public const string Name = "hive-orleans-pdq";
@@ -51,12 +54,55 @@ public sealed class VisualModel(BankIndex banks, FrameSampler frames, NsfwClassi
         return useNsfw ? $"{nsfw.Version}" + (useBanks ? "+" + bankStamp : "") : bankStamp;
     }
 
+    /// <summary>
+    /// <see cref="ResultStamp"/> with each chosen registered model's current version between the NSFW classifier's
+    /// and the banks': a re-registered model (new file, mapping or server) never reuses results of the old one.
+    /// </summary>
+    /// <exception cref="ModelUnavailableException">A chosen registered model was deleted.</exception>
+    public async ValueTask<string> ResultStampAsync(TaskSubmission submission, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        var names = RegisteredNames(submission);
+        if (names.Count == 0)
+        {
+            return ResultStamp(submission);
+        }
+
+        var (useNsfw, useBanks) = Chosen(submission);
+        var parts = new List<string>();
+        if (useNsfw)
+        {
+            parts.Add(nsfw.Version);
+        }
+
+        foreach (var name in names)
+        {
+            parts.Add((await registered.DetailsAsync(name, cancellationToken).ConfigureAwait(false)).Version);
+        }
+
+        if (useBanks)
+        {
+            parts.Add($"{Version}/{banks.VersionOf(submission.HashBanks)}");
+        }
+
+        return string.Join('+', parts);
+    }
+
     public async Task<ModerationOutput> RunAsync(ModelInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         var media = input.Media ?? throw new TaskFailedException(TaskFailedException.UnsupportedMedia, "A visual project takes 'media' or 'url', and this task has neither.");
         var path = input.MediaPath ?? throw new InvalidOperationException("The media file was not provided to the model.");
-        var run = new VisualRun(input.Submission, Chosen(input.Submission));
+
+        // Loaded before decoding, so a model that cannot run here fails the task at once, with the reason.
+        var runs = new List<VisualRun.RegisteredRun>();
+        foreach (var name in RegisteredNames(input.Submission))
+        {
+            var details = await registered.DetailsAsync(name, cancellationToken).ConfigureAwait(false);
+            runs.Add(new VisualRun.RegisteredRun(details, await registered.ScorerAsync(details, cancellationToken).ConfigureAwait(false)));
+        }
+
+        var run = new VisualRun(input.Submission, Chosen(input.Submission), runs);
 
         // Before the first load a silo's index is empty; answering then would report no_ for everything.
         if (run.Models.Banks)
@@ -70,6 +116,8 @@ public sealed class VisualModel(BankIndex banks, FrameSampler frames, NsfwClassi
             ? await ImageAsync(path, run, version, cancellationToken).ConfigureAwait(false)
             : await VideoAsync(path, run, version, cancellationToken).ConfigureAwait(false);
     }
+
+    private static IReadOnlyList<string> RegisteredNames(TaskSubmission submission) => VisualModels.Registered(submission.VisualModels);
 
     private static (bool Nsfw, bool Banks) Chosen(TaskSubmission submission)
     {
@@ -88,7 +136,7 @@ public sealed class VisualModel(BankIndex banks, FrameSampler frames, NsfwClassi
                 {
                     // All eight: whether a bank matches transforms is read at matching time, from each bank.
                     var hashed = run.Models.Banks ? PdqHasher.HashDihedral(bytes, _options.MaxImagePixels) : null;
-                    var pixels = run.Models.Nsfw ? RgbDecoder.Decode(bytes, _options.MaxImagePixels) : null;
+                    var pixels = run.NeedsPixels ? RgbDecoder.Decode(bytes, _options.MaxImagePixels) : null;
                     using var stream = new MemoryStream(bytes, writable: false);
                     return (hashed, pixels, ImageProbe.Read(stream));
                 },
@@ -104,7 +152,7 @@ public sealed class VisualModel(BankIndex banks, FrameSampler frames, NsfwClassi
             throw new TaskFailedException("TIMEOUT", $"Decoding the image took longer than {_options.DecodeTimeout.TotalSeconds:0} s.", ex);
         }
 
-        run.Add([new FrameHash(0, decoded.Hash ?? Unhashed, decoded.Pixels)], nsfw, banks);
+        await run.AddAsync([new FrameHash(0, decoded.Hash ?? Unhashed, decoded.Pixels)], nsfw, banks, cancellationToken).ConfigureAwait(false);
         return Output(run, nsfwVersion, new MediaProbe { Width = decoded.Size.Width, Height = decoded.Size.Height, NumFrames = 1 });
     }
 
@@ -118,7 +166,7 @@ public sealed class VisualModel(BankIndex banks, FrameSampler frames, NsfwClassi
             MaxGifFrames = _options.MaxGifFrames,
             MaxGifPixels = _options.MaxGifPixels,
             Timeout = _options.DecodeTimeout,
-            KeepPixels = run.Models.Nsfw,
+            KeepPixels = run.NeedsPixels,
         };
         try
         {
@@ -132,12 +180,12 @@ public sealed class VisualModel(BankIndex banks, FrameSampler frames, NsfwClassi
                     batch.Add(frame);
                     if (batch.Count == VideoBatch)
                     {
-                        run.Add(batch, nsfw, banks);
+                        await run.AddAsync(batch, nsfw, banks, cancellationToken).ConfigureAwait(false);
                         batch.Clear();
                     }
                 }
 
-                run.Add(batch, nsfw, banks);
+                await run.AddAsync(batch, nsfw, banks, cancellationToken).ConfigureAwait(false);
                 var probe = new MediaProbe
                 {
                     Width = video.Info.Width,
@@ -170,10 +218,22 @@ public sealed class VisualModel(BankIndex banks, FrameSampler frames, NsfwClassi
         {
             Classes = [.. entry.Classes, .. run.Models.Banks ? BankClasses.For(labels, entry.Matches) : []],
         });
+        var versions = new List<string>();
+        if (nsfwVersion is not null)
+        {
+            versions.Add(nsfwVersion);
+        }
+
+        versions.AddRange(run.Registered.Select(model => model.Details.Version));
+        if (run.Models.Banks)
+        {
+            versions.Add(Version);
+        }
+
         return new()
         {
-            Model = nsfwVersion is null ? Name : CombinedName,
-            ModelVersion = nsfwVersion is null ? Version : nsfwVersion + (run.Models.Banks ? "+" + Version : ""),
+            Model = nsfwVersion is null && run.Registered.Count == 0 ? Name : CombinedName,
+            ModelVersion = string.Join('+', versions),
             Entries = [.. entries],
             Media = probe,
         };

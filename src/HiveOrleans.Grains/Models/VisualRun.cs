@@ -1,12 +1,18 @@
 using HiveOrleans.Abstractions.Tasks;
 using HiveOrleans.Grains.Banks;
+using HiveOrleans.Grains.Models.Registered;
+using HiveOrleans.Grains.Tasks;
 using HiveOrleans.Moderation.Media;
+using HiveOrleans.Moderation.Onnx;
 using HiveOrleans.Moderation.Pdq;
 
 namespace HiveOrleans.Grains.Models;
 
-/// <summary>One visual task's frames as they are classified: the NSFW classes and the bank matches of each, in order.</summary>
-internal sealed class VisualRun(TaskSubmission submission, (bool Nsfw, bool Banks) models)
+/// <summary>
+/// One visual task's frames as they are classified: the NSFW classes, each registered model's classes and the bank
+/// matches of each frame, in order.
+/// </summary>
+internal sealed class VisualRun(TaskSubmission submission, (bool Nsfw, bool Banks) models, IReadOnlyList<VisualRun.RegisteredRun> registered)
 {
     private readonly List<OutputEntry> _frames = [];
 
@@ -14,22 +20,36 @@ internal sealed class VisualRun(TaskSubmission submission, (bool Nsfw, bool Bank
 
     public (bool Nsfw, bool Banks) Models { get; } = models;
 
-    /// <summary>The frames so far; their classes hold the NSFW head only, the bank classes come once all are matched.</summary>
+    /// <summary>The registered models the project chose, in the order their classes appear.</summary>
+    public IReadOnlyList<RegisteredRun> Registered { get; } = registered;
+
+    /// <summary>Whether frames must be decoded to RGB: some classifier reads them.</summary>
+    public bool NeedsPixels => Models.Nsfw || Registered.Count > 0;
+
+    /// <summary>The frames so far; their classes hold the classifiers' only, the bank classes come once all are matched.</summary>
     public IReadOnlyList<OutputEntry> Frames => _frames;
 
-    /// <summary>Classifies a batch of frames in one inference and matches their hashes; runs on the caller's thread.</summary>
-    public void Add(IReadOnlyList<FrameHash> batch, NsfwClassifier nsfw, BankIndex banks)
+    /// <summary>Classifies a batch of frames (one inference per classifier) and matches their hashes.</summary>
+    public async Task AddAsync(IReadOnlyList<FrameHash> batch, NsfwClassifier nsfw, BankIndex banks, CancellationToken cancellationToken)
     {
         if (batch.Count == 0)
         {
             return;
         }
 
-        var classes = Models.Nsfw ? nsfw.Classify([.. batch.Select(frame => frame.Pixels!)]) : null;
+        RgbImage[] pictures = NeedsPixels ? [.. batch.Select(frame => frame.Pixels!)] : [];
+        var classes = Models.Nsfw ? nsfw.Classify(pictures) : null;
+        var registeredClasses = new List<ClassScore[][]>(Registered.Count);
+        foreach (var model in Registered)
+        {
+            registeredClasses.Add(await model.ClassifyAsync(pictures, cancellationToken).ConfigureAwait(false));
+        }
+
         for (var i = 0; i < batch.Count; i++)
         {
             var frame = batch[i];
-            var entry = new OutputEntry { Time = frame.TimeSeconds, Classes = classes?[i] ?? [] };
+            ClassScore[] frameClasses = [.. classes?[i] ?? [], .. registeredClasses.SelectMany(model => model[i])];
+            var entry = new OutputEntry { Time = frame.TimeSeconds, Classes = frameClasses };
             if (Models.Banks)
             {
                 var trusted = frame.Result.Quality >= PdqHasher.MinimumQuality;
@@ -44,6 +64,26 @@ internal sealed class VisualRun(TaskSubmission submission, (bool Nsfw, bool Bank
             }
 
             _frames.Add(entry);
+        }
+    }
+
+    /// <summary>A registered model as one task runs it: the version it read and that version's scorer.</summary>
+    internal sealed record RegisteredRun(Abstractions.Models.ModelDetails Details, IModelScorer Scorer)
+    {
+        /// <summary>The model's classes for each picture; a remote server's failure fails the task, naming the model.</summary>
+        public async Task<ClassScore[][]> ClassifyAsync(IReadOnlyList<RgbImage> pictures, CancellationToken cancellationToken)
+        {
+            float[][] scores;
+            try
+            {
+                scores = await Scorer.ScoreAsync(pictures, cancellationToken).ConfigureAwait(false);
+            }
+            catch (RemoteModelException ex)
+            {
+                throw new TaskFailedException(TaskFailedException.ModelFailed, $"The remote model '{Details.Name}' failed: {ex.Message}", ex);
+            }
+
+            return [.. scores.Select(score => RegisteredHead.Classes(Details, score))];
         }
     }
 }

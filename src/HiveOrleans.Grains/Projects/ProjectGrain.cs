@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using HiveOrleans.Abstractions.Banks;
+using HiveOrleans.Abstractions.Models;
 using HiveOrleans.Abstractions.Projects;
 using HiveOrleans.Grains.Hosting;
 using HiveOrleans.Moderation.Text;
@@ -34,7 +35,7 @@ internal sealed class ProjectGrain(
             Review = ReviewModes.ModelOnly,
             CreatedOn = now,
         };
-        var config = ProjectSettingsRules.Apply(blank, spec.Settings, now, HeadsOf);
+        var config = ProjectSettingsRules.Apply(blank, spec.Settings, now, HeadsOf, await RegisteredModelsAsync(spec.Settings, blank));
         await RequireBanksExistAsync(config.HashBanks);
 
         // Keys go live before the project is written: a crash in between leaves keys that resolve to a project
@@ -61,7 +62,7 @@ internal sealed class ProjectGrain(
     public async Task<ProjectDetails> UpdateAsync(ProjectSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var updated = ProjectSettingsRules.Apply(Config, settings, time.GetUtcNow(), HeadsOf);
+        var updated = ProjectSettingsRules.Apply(Config, settings, time.GetUtcNow(), HeadsOf, await RegisteredModelsAsync(settings, Config));
         if (settings.HashBanks is not null)
         {
             await RequireBanksExistAsync(updated.HashBanks);
@@ -134,6 +135,30 @@ internal sealed class ProjectGrain(
             Previous = previousLive ? state.State.PreviousWebhookSecret : null,
             PreviousValidUntil = previousLive ? state.State.PreviousWebhookSecretValidUntil : null,
         };
+    }
+
+    /// <summary>
+    /// The registered models the settings or the configuration name in <c>visual_models</c>, with their classes; a
+    /// name that is not registered is left out, so the rules refuse it. A model being deleted counts as not registered
+    /// (<see cref="IModelGrain.GetAsync"/>), and its deletion, which asks every project for its settings, sees ours
+    /// once this update is written: a model is never deleted from under a project that names it.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> RegisteredModelsAsync(ProjectSettings settings, ProjectConfig config)
+    {
+        var names = (settings.VisualModels ?? []).Select(m => m.Trim()).Concat(config.VisualModels ?? [])
+            .Where(m => !VisualModels.Known.Contains(m) && m.Length > 0)
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
+        var found = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            if (await GrainFactory.GetGrain<IModelGrain>(ModelKeys.GrainKey(name)).GetAsync() is { } model)
+            {
+                found[name] = model.ClassNames;
+            }
+        }
+
+        return found;
     }
 
     /// <summary>A project attaches only banks that exist (a bank deleted later simply matches nothing).</summary>

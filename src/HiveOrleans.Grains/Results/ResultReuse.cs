@@ -27,7 +27,7 @@ public sealed partial class ResultReuse(IResultCache cache, ModelRunner models, 
     public async Task<ResultLookup> FindAsync(TaskSubmission submission, string inputHash)
     {
         ArgumentNullException.ThrowIfNull(submission);
-        var key = $"{inputHash}:{models.ResultStamp(submission)}";
+        var key = $"{inputHash}:{await models.ResultStampAsync(submission)}";
         try
         {
             var found = await cache.FindAsync(submission.ProjectId, submission.ConfigVersion, key);

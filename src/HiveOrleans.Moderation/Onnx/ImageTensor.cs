@@ -1,7 +1,7 @@
 namespace HiveOrleans.Moderation.Onnx;
 
 /// <summary>Turns a picture into a model's input values as its <see cref="ImagePreprocessing"/> declares.</summary>
-internal static class ImageTensor
+public static class ImageTensor
 {
     /// <summary>
     /// Writes one picture's <see cref="ImagePreprocessing.ValuesPerImage"/> values. The resize reproduces

@@ -23,7 +23,16 @@ public static class ProjectSettingsRules
     public const int MaxSeverity = 3;
 
     /// <param name="headsOf">The classes a project of a model type scores, which its thresholds and review rules may name.</param>
-    public static ProjectConfig Apply(ProjectConfig config, ProjectSettings settings, DateTimeOffset now, Func<string, IReadOnlyList<string>> headsOf)
+    /// <param name="registeredModels">
+    /// The registered models the project may name in <c>visual_models</c> with the classes each reports (which its
+    /// thresholds may then name); the caller looks up every non-built-in name in the settings and the configuration.
+    /// </param>
+    public static ProjectConfig Apply(
+        ProjectConfig config,
+        ProjectSettings settings,
+        DateTimeOffset now,
+        Func<string, IReadOnlyList<string>> headsOf,
+        IReadOnlyDictionary<string, IReadOnlyList<string>>? registeredModels = null)
     {
         ArgumentNullException.ThrowIfNull(headsOf);
         var heads = headsOf(config.ModelType);
@@ -52,7 +61,7 @@ public static class ProjectSettingsRules
                 : settings.VisualModels is { } models ? [.. models.Select(m => m.Trim()).Distinct(StringComparer.Ordinal)] : config.VisualModels,
             UpdatedOn = now,
         };
-        Validate(updated, heads);
+        Validate(updated, heads, registeredModels ?? new Dictionary<string, IReadOnlyList<string>>());
         updated = updated with { ReviewRules = ReviewSettingsRules.Apply(config, settings, review, heads) };
         return updated;
     }
@@ -90,7 +99,7 @@ public static class ProjectSettingsRules
         }
     }
 
-    private static void Validate(ProjectConfig config, IReadOnlyList<string> heads)
+    private static void Validate(ProjectConfig config, IReadOnlyList<string> heads, IReadOnlyDictionary<string, IReadOnlyList<string>> registered)
     {
         Require(config.Name.Length is > 0 and <= MaxNameLength, $"'name' is required and at most {MaxNameLength} characters.");
         Require(config.Review is ReviewModes.ModelOnly or ReviewModes.ManualReview, "'review' must be 'model_only' or 'manual_review'.");
@@ -124,9 +133,15 @@ public static class ProjectSettingsRules
             Require(models.Count > 0, $"'visual_models' names no model; choose from {string.Join(", ", VisualModels.Known)}, or null for the default.");
             foreach (var model in models)
             {
-                Require(VisualModels.Known.Contains(model), $"'visual_models' names '{model}', which is not a visual model; known: {string.Join(", ", VisualModels.Known)}.");
+                Require(
+                    VisualModels.Known.Contains(model) || registered.ContainsKey(model),
+                    $"'visual_models' names '{model}', which is not a visual model: neither built in ({string.Join(", ", VisualModels.Known)}) nor registered (POST /admin/v1/models).");
             }
         }
+
+        var scored = VisualModels.NsfwClasses
+            .Concat((config.VisualModels ?? []).Where(registered.ContainsKey).SelectMany(model => registered[model]))
+            .ToArray();
 
         foreach (var (head, level) in config.Thresholds)
         {
@@ -136,7 +151,7 @@ public static class ProjectSettingsRules
 
         foreach (var (head, score) in config.ScoreThresholds)
         {
-            Require(VisualModels.NsfwClasses.Contains(head), $"'thresholds' names '{head}', which is not a scored class of a visual project; known: {string.Join(", ", VisualModels.NsfwClasses)}.");
+            Require(scored.Contains(head), $"'thresholds' names '{head}', which is not a scored class of this visual project; known: {string.Join(", ", scored)}.");
             Require(score is >= 0 and <= 1, $"'thresholds.{head}' must be a score from 0 to 1 on a visual project.");
         }
     }

@@ -243,7 +243,7 @@ public sealed class OperatorApiTests(PostgresGatewayFixture gateway) : IClassFix
     // Fractions are a visual project's scores; a text project's thresholds stay whole severities.
     [InlineData("""{"name": "x", "model_type": "text", "thresholds": {"violence": 2.5}}""", "'thresholds.violence' must be a severity from 0 to 3.")]
     [InlineData("""{"name": "x", "model_type": "visual", "thresholds": {"general_nsfw": 1.5}}""", "'thresholds.general_nsfw' must be a score from 0 to 1 on a visual project.")]
-    [InlineData("""{"name": "x", "model_type": "visual", "thresholds": {"violence": 0.5}}""", "'thresholds' names 'violence', which is not a scored class of a visual project; known: general_nsfw, ")]
+    [InlineData("""{"name": "x", "model_type": "visual", "thresholds": {"violence": 0.5}}""", "'thresholds' names 'violence', which is not a scored class of this visual project; known: general_nsfw, ")]
     // Text .NET cannot hold, and fields given twice, anywhere in the operator API's JSON.
     [InlineData("""{"name": "x\ud800", "model_type": "text"}""", "'name' is not valid Unicode text.")]
     [InlineData("""{"name": "x", "model_type": "text", "blocklist": ["ok", "\udc00"]}""", "'blocklist[1]' is not valid Unicode text.")]

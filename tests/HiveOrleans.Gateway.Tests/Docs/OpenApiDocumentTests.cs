@@ -131,6 +131,7 @@ public sealed class OpenApiDocumentTests(PostgresGatewayFixture gateway) : IClas
         await AssertDocumentedAsync(document, "/admin/v1/projects", "get", new HttpRequestMessage(HttpMethod.Get, "/admin/v1/projects"));
         await AssertDocumentedAsync(document, "/admin/v1/projects/{id}", "get", new HttpRequestMessage(HttpMethod.Get, "/admin/v1/projects/999999") { Headers = { Authorization = operatorToken } });
         await AssertDocumentedAsync(document, "/admin/v1/banks/{name}", "get", new HttpRequestMessage(HttpMethod.Get, "/admin/v1/banks/known-spam") { Headers = { Authorization = operatorToken } });
+        await AssertDocumentedAsync(document, "/admin/v1/models/{name}", "get", new HttpRequestMessage(HttpMethod.Get, "/admin/v1/models/weapons") { Headers = { Authorization = operatorToken } });
         await AssertDocumentedAsync(document, "/admin/v1/reviewers/{id}", "get", new HttpRequestMessage(HttpMethod.Get, "/admin/v1/reviewers/999999") { Headers = { Authorization = operatorToken } });
         await AssertDocumentedAsync(document, "/admin/v1/audit", "get", new HttpRequestMessage(HttpMethod.Get, $"/admin/v1/audit?task_id={Guid.NewGuid()}&limit=0") { Headers = { Authorization = operatorToken } });
         await AssertDocumentedAsync(document, "/review/v1/queues", "get", new HttpRequestMessage(HttpMethod.Get, "/review/v1/queues"));
