@@ -61,6 +61,12 @@ internal static class ModelAdminApi
             }
 
             var file = form.Files.GetFile("model") ?? throw ApiException.BadRequest("The multipart part 'model' is required: the ONNX file.");
+            if (file.Length > ModelLimits.MaxContentBytes)
+            {
+                // Within the request's allowance for the definition beside it, but not a file the store takes.
+                throw TooLarge();
+            }
+
             var root = await JsonFields.ReadObjectAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(definition)), "'definition' must be a JSON object.", context.RequestAborted);
             (name, var parsed, var path) = ModelDefinitionReader.Read(root);
             if (path is not null)

@@ -7,12 +7,14 @@ namespace HiveOrleans.Gateway.Tests.Infrastructure;
 
 /// <summary>
 /// A real HTTP server on 127.0.0.1 that plays the caller's media host for <c>url</c> submissions: it serves files a
-/// test puts in it, redirects, drips a body slowly, and streams a body of any size without a Content-Length.
+/// test puts in it, redirects, drips a body slowly, streams a body of any size without a Content-Length, and holds a
+/// file back until the test lets it go.
 /// </summary>
 public sealed class MediaOrigin : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, (byte[] Bytes, string ContentType)> _files = new();
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _held = new();
     private int _requests;
 
     private MediaOrigin(WebApplication app) => _app = app;
@@ -29,6 +31,20 @@ public sealed class MediaOrigin : IAsyncDisposable
         _files[name] = (bytes, contentType);
         return new Uri(Root, "files/" + name);
     }
+
+    /// <summary>
+    /// An address that serves <paramref name="bytes"/> only once <see cref="Release"/> is called for <paramref name="name"/>:
+    /// a download that starts now and ends when the test says.
+    /// </summary>
+    public Uri Held(string name, byte[] bytes, string contentType = "application/octet-stream")
+    {
+        _held[name] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Serve(name, bytes, contentType);
+        return new Uri(Root, "held/" + name);
+    }
+
+    /// <summary>Lets the held download of <paramref name="name"/> finish.</summary>
+    public void Release(string name) => _held[name].TrySetResult();
 
     /// <summary>An address that answers 302 to <paramref name="target"/>.</summary>
     public Uri RedirectTo(Uri target) => new(Root, "redirect?to=" + Uri.EscapeDataString(target.ToString()));
@@ -50,6 +66,16 @@ public sealed class MediaOrigin : IAsyncDisposable
         });
         app.MapGet("/files/{name}", (string name) =>
             origin._files.TryGetValue(name, out var file) ? Results.Bytes(file.Bytes, file.ContentType) : Results.NotFound());
+        app.MapGet("/held/{name}", async (string name, HttpContext context) =>
+        {
+            if (!origin._held.TryGetValue(name, out var gate) || !origin._files.TryGetValue(name, out var file))
+            {
+                return Results.NotFound();
+            }
+
+            await gate.Task.WaitAsync(context.RequestAborted);
+            return Results.Bytes(file.Bytes, file.ContentType);
+        });
         app.MapGet("/redirect", (string to) => Results.Redirect(to));
         app.MapGet("/slow", async (HttpContext context, int bytes, int ms) =>
         {

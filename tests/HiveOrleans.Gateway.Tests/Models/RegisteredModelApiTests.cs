@@ -28,6 +28,8 @@ public sealed class RegisteredModelApiTests : IAsyncLifetime
             ["HiveOrleans:Models:RefreshInterval"] = "00:00:00.200",
             ["HiveOrleans:Models:SharedDirectory"] = _shared,
             ["HiveOrleans:Gateway:KeyCacheTtl"] = "00:00:00.200",
+            ["HiveOrleans:Media:FetchAllowList:0"] = "127.0.0.1",
+            ["HiveOrleans:Media:FetchTimeoutSeconds"] = "60",
         });
     }
 
@@ -179,6 +181,28 @@ public sealed class RegisteredModelApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_model_file_over_64_MiB_is_413_whether_the_request_says_its_length_or_not()
+    {
+        var justOver = new byte[(64 * 1024 * 1024) + 1];
+        var (fileOver, fileOverBody) = await Client.UploadModelAsync(ModelRegistrations.TinyDefinition("too-big"), justOver);
+
+        var wayOver = new byte[70 * 1024 * 1024];
+        using var chunked = new MultipartFormDataContent
+        {
+            { new StringContent(System.Text.Json.JsonSerializer.Serialize(ModelRegistrations.TinyDefinition("too-big"))), "definition" },
+            { new StreamContent(new MemoryStream(wayOver)), "model", "model.onnx" },
+        };
+        chunked.Headers.ContentLength = null;
+        var (streamed, _) = await Client.AdminAsync(HttpMethod.Post, "/admin/v1/models", chunked);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, fileOver);
+        Assert.Contains("at most 64 MiB", Message(fileOverBody), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, streamed);
+        var (gone, _) = await Client.AdminAsync(HttpMethod.Get, "/admin/v1/models/too-big");
+        Assert.Equal(HttpStatusCode.NotFound, gone);
+    }
+
+    [Fact]
     public async Task Projects_may_name_only_registered_models()
     {
         var (status, body) = await Client.AdminAsync(HttpMethod.Post, "/admin/v1/projects", new { name = "x", model_type = "visual", visual_models = new[] { "nsfw", "not-registered" } });
@@ -209,6 +233,31 @@ public sealed class RegisteredModelApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, again);
         var (_, list) = await Client.AdminAsync(HttpMethod.Get, "/admin/v1/models");
         Assert.Empty(list.GetProperty("models").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task A_task_submitted_before_its_model_was_deleted_and_run_after_fails_naming_the_model()
+    {
+        await RegisterTinyAsync("tiny-colour");
+        var project = await CreateAsync(new { name = "late", model_type = "visual", visual_models = new[] { "tiny-colour" } });
+        await using var origin = await MediaOrigin.StartAsync();
+        var url = origin.Held("red.png", ModelRegistrations.SolidPng(255, 0, 0), "image/png");
+
+        // The task is acknowledged and its download started, then held while the project lets the model go and it is deleted.
+        var (accepted, ack) = await Client.SubmitUrlJsonAsync(project.Key, "async", url);
+        Assert.True(accepted == HttpStatusCode.OK, ack.ToString());
+        await Eventually.UntilAsync(() => Task.FromResult(origin.Requests), n => n > 0, TimeSpan.FromSeconds(20), "the task to start downloading");
+        var (patched, _) = await Client.AdminAsync(HttpMethod.Patch, $"/admin/v1/projects/{project.ProjectId}", new { visual_models = new[] { "nsfw" } });
+        Assert.Equal(HttpStatusCode.OK, patched);
+        var (deleted, deletedBody) = await Client.AdminAsync(HttpMethod.Delete, "/admin/v1/models/tiny-colour");
+        Assert.True(deleted == HttpStatusCode.OK, deletedBody.ToString());
+        await Task.Delay(TimeSpan.FromMilliseconds(500)); // past the silo's refresh interval (200 ms here)
+        origin.Release("red.png");
+
+        var task = await Client.WaitForFinishedAsync(project.Key, ack.GetProperty("task_id").GetString()!);
+        Assert.Equal("MODEL_FAILED", HiveApi.StatusCode(task));
+        Assert.Contains("'tiny-colour'", task.ToString(), StringComparison.Ordinal);
+        Assert.Contains("deleted", task.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
