@@ -208,5 +208,5 @@ internal sealed class ProjectGrain(
     private static string NewWebhookSecret() => "whsec_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
     /// <summary>The classes a project's thresholds may name: the text engine's heads for text projects.</summary>
-    private static IReadOnlyList<string> HeadsOf(string modelType) => modelType == ModelTypes.Text ? TextHeads.All : [];
+    private static IReadOnlyList<string> HeadsOf(string modelType) => modelType is ModelTypes.Text or ModelTypes.Ocr ? TextHeads.All : [];
 }

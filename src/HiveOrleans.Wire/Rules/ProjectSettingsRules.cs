@@ -118,7 +118,7 @@ public static class ProjectSettingsRules
         Require(config.DailyQuota is null or >= 1, "'daily_quota' must be a whole number of 1 or more.");
         foreach (var (name, list) in new[] { ("blocklist", config.Blocklist), ("allowlist", config.Allowlist) })
         {
-            Require(list.Count == 0 || config.ModelType == ModelTypes.Text, $"'{name}' applies to text projects only.");
+            Require(list.Count == 0 || config.ModelType is ModelTypes.Text or ModelTypes.Ocr, $"'{name}' applies to text and OCR projects only.");
             Require(list.Count <= MaxListTerms, $"'{name}' has {list.Count} terms; at most {MaxListTerms}.");
             Require(list.All(t => t.Length <= MaxTermLength), $"'{name}' terms are at most {MaxTermLength} characters.");
         }
