@@ -13,8 +13,11 @@ public sealed record OcrPreprocessing(int UpscaleBelow, bool Binarise, bool Inve
     /// <summary>The meme pass: white text isolated from the photo.</summary>
     public static OcrPreprocessing Meme { get; } = new(UpscaleBelow: 1000, Binarise: false, InvertDark: false, BrightTextMask: true);
 
-    /// <summary>The steps the measurements kept.</summary>
-    public static OcrPreprocessing Default { get; } = new(UpscaleBelow: 1000, Binarise: false, InvertDark: true);
+    /// <summary>
+    /// The first pass: the picture grey, as it came. On the test pictures (docs/benchmarks.md, OCR) enlarging small
+    /// pictures lost words on turned text, and inverting or thresholding changed nothing (tesseract 5 does both itself).
+    /// </summary>
+    public static OcrPreprocessing Default { get; } = new(UpscaleBelow: 0, Binarise: false, InvertDark: false);
 
     /// <summary>The picture as it came, turned grey.</summary>
     public static OcrPreprocessing None { get; } = new(0, false, false);

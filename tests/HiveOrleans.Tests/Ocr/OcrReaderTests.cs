@@ -46,7 +46,6 @@ public sealed class OcrReaderTests
     [Fact]
     public async Task Each_word_has_a_box_where_it_was_drawn_in_the_submitted_pictures_pixels()
     {
-        // Small enough to be enlarged before reading: the boxes must still be in the submitted picture's pixels.
         var (blocks, _) = await ReadAsync(Layout.Plain, ["kill"], width: 400, height: 300);
 
         var box = Assert.Single(Assert.Single(blocks).Words);
