@@ -314,6 +314,11 @@ public static class TaskDocument
             writer.WriteEndArray();
         }
 
+        if (entry.FrameResults is { } blocks)
+        {
+            OcrFrameResultsDocument.Write(writer, blocks);
+        }
+
         writer.WriteEndObject();
     }
 

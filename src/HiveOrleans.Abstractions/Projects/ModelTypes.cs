@@ -9,15 +9,19 @@ public static class ModelTypes
     /// <summary>Images, GIFs and video, matched against the project's PDQ hash banks.</summary>
     public const string Visual = "visual";
 
+    /// <summary>Text in images, GIFs and video frames, read with tesseract and moderated like text.</summary>
+    public const string Ocr = "ocr";
+
     /// <summary>Every kind Hive knows.</summary>
-    public static readonly IReadOnlyList<string> Known = [Text, Visual, "ocr", "speech", "logo", "scene", "face"];
+    public static readonly IReadOnlyList<string> Known = [Text, Visual, Ocr, "speech", "logo", "scene", "face"];
 
     /// <summary>The kinds this version can run.</summary>
-    public static readonly IReadOnlyList<string> Available = [Text, Visual];
+    public static readonly IReadOnlyList<string> Available = [Text, Visual, Ocr];
 
     /// <summary>What a project of each kind takes as media, in words for error messages; a kind not listed takes none.</summary>
     public static readonly IReadOnlyDictionary<string, string> AcceptedMedia = new Dictionary<string, string>
     {
         [Visual] = "images (JPEG, PNG, GIF, WebP, BMP), GIFs and video",
+        [Ocr] = "images (JPEG, PNG, GIF, WebP, BMP), GIFs and video",
     };
 }

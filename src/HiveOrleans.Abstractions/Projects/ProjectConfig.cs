@@ -83,4 +83,10 @@ public sealed record ProjectConfig
 
     /// <summary>Visual projects: per class, the lowest score (0–1) reported; lower scores are reported as 0.</summary>
     [Id(23)] public IReadOnlyDictionary<string, double> ScoreThresholds { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>
+    /// OCR (an <c>ocr</c> project, or a visual one running <c>"ocr"</c>): the tesseract languages read, in order, or
+    /// null for English alone (<c>["eng"]</c>).
+    /// </summary>
+    [Id(24)] public IReadOnlyList<string>? OcrLanguages { get; init; }
 }

@@ -89,4 +89,10 @@ public sealed record ProjectSettings
     /// Replaces the whole map when given; takes precedence over <see cref="Thresholds"/>.
     /// </summary>
     [Id(25)] public IReadOnlyDictionary<string, double>? ScoreThresholds { get; init; }
+
+    /// <summary>OCR: the tesseract languages to read (each installed on the silos). Replaces the whole list when given.</summary>
+    [Id(26)] public IReadOnlyList<string>? OcrLanguages { get; init; }
+
+    /// <summary>True to put the OCR languages back to the default, English alone.</summary>
+    [Id(27)] public bool ResetOcrLanguages { get; init; }
 }

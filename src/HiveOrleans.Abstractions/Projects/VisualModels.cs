@@ -9,6 +9,9 @@ public static class VisualModels
     /// <summary>PDQ matching against the project's hash banks: a <c>yes_</c>/<c>no_</c> class per bank label.</summary>
     public const string HashBanks = "hash_banks";
 
+    /// <summary>OCR on each image and frame: its text blocks and their text classes, as Hive's <c>frame_results</c>.</summary>
+    public const string Ocr = "ocr";
+
     /// <summary>The NSFW classifier's classes, which a visual project's thresholds may name (scores 0–1).</summary>
     public static readonly IReadOnlyList<string> NsfwClasses =
     [
@@ -17,7 +20,7 @@ public static class VisualModels
     ];
 
     /// <summary>The built-in models a project may choose; any other name must be a registered model (<c>/admin/v1/models</c>).</summary>
-    public static readonly IReadOnlyList<string> Known = [Nsfw, HashBanks];
+    public static readonly IReadOnlyList<string> Known = [Nsfw, HashBanks, Ocr];
 
     /// <summary>The registered models among <paramref name="chosen"/>, in the order chosen.</summary>
     public static IReadOnlyList<string> Registered(IReadOnlyList<string> chosen)

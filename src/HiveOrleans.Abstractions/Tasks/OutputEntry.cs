@@ -21,4 +21,10 @@ public sealed record OutputEntry
 
     /// <summary>For media, the bank entries the frame matched, nearest first.</summary>
     [Id(5)] public IReadOnlyList<HashMatch> Matches { get; init; } = [];
+
+    /// <summary>
+    /// For OCR (an <c>ocr</c> project, or <c>"ocr"</c> among a visual project's models), the text blocks recognised in
+    /// the frame; null when OCR did not run.
+    /// </summary>
+    [Id(6)] public IReadOnlyList<OcrFrameResult>? FrameResults { get; init; }
 }

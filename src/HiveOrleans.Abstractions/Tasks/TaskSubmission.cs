@@ -72,4 +72,7 @@ public sealed record TaskSubmission
 
     /// <summary>Visual projects: per class, the lowest score reported (the project's thresholds at submission time).</summary>
     [Id(21)] public IReadOnlyDictionary<string, double>? ScoreThresholds { get; init; }
+
+    /// <summary>OCR (an <c>ocr</c> project, or a visual one running <c>"ocr"</c>): the tesseract languages to read, in order.</summary>
+    [Id(22)] public IReadOnlyList<string> OcrLanguages { get; init; } = [];
 }

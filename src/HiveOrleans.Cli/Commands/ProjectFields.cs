@@ -21,7 +21,8 @@ internal static class ProjectFields
         new("threshold", "HEAD=N", "lowest score reported for a class: a severity 0-3 on text (violence=2), a score 0-1 on visual (general_nsfw=0.2); repeat for more", Repeatable: true),
         new("frame-rate", "N", "frames per second sampled from a video or GIF (visual projects)"),
         new("hash-banks", "A,B", "the banks media is matched against, comma-separated; replaces the list, '' for none (visual projects)"),
-        new("visual-models", "A,B", "the models run on each frame, from nsfw, hash_banks and registered models (models list), comma-separated; '' for the default (visual projects)"),
+        new("visual-models", "A,B", "the models run on each frame, from nsfw, hash_banks, ocr and registered models (models list), comma-separated; '' for the default (visual projects)"),
+        new("ocr-languages", "A,B", "the tesseract languages read, e.g. eng,deu (each needs its Debian package tesseract-ocr-<lang> on the silos), comma-separated; '' for the default, eng (OCR, and visual projects running ocr)"),
         new("review-when", "CLASS=N", "manual review: 'always' (default), or send only tasks scoring a class at least N, e.g. violence=2 (repeat for more classes)", Repeatable: true),
         new("review-sample", "SHARE", "manual review: the share (0-1) of other tasks reviewed anyway; default 0"),
         new("review-labels", "A,B", "manual review: the labels a rejection may name, comma-separated; '' for the default, the project's classes"),
@@ -65,6 +66,11 @@ internal static class ProjectFields
         if (arguments.CommaList("visual-models") is { } models)
         {
             body["visual_models"] = models.Count > 0 ? new JsonArray([.. models.Select(model => JsonValue.Create(model))]) : null;
+        }
+
+        if (arguments.CommaList("ocr-languages") is { } languages)
+        {
+            body["ocr_languages"] = languages.Count > 0 ? new JsonArray([.. languages.Select(language => JsonValue.Create(language))]) : null;
         }
 
         AddReview(body, arguments);

@@ -10,7 +10,7 @@ internal static class ProjectView
     {
         "project_id", "name", "model_type", "review", "user_id", "disabled", "config_version", "config_tag",
         "sync_timeout_seconds", "max_text_length", "max_body_bytes", "rate_limit", "daily_quota", "charge_per_task",
-        "thresholds", "frame_rate", "hash_banks", "visual_models", "review_when", "review_sample", "review_labels", "review_timeout", "keys", "created_on", "updated_on", "api_keys", "webhook_secret",
+        "thresholds", "frame_rate", "hash_banks", "visual_models", "ocr_languages", "review_when", "review_sample", "review_labels", "review_timeout", "keys", "created_on", "updated_on", "api_keys", "webhook_secret",
     };
 
     public static void Write(JsonElement project, TextWriter output)
@@ -56,6 +56,11 @@ internal static class ProjectView
         if (project.TryField("visual_models", out var models))
         {
             list.Add("visual models", Names(models));
+        }
+
+        if (project.TryField("ocr_languages", out var languages))
+        {
+            list.Add("ocr languages", Names(languages));
         }
 
         if (project.TryField("review_when", out var when))

@@ -44,6 +44,8 @@ internal static class ProjectSettingsReader
             HashBanks = JsonFields.Strings(root, "hash_banks"),
             VisualModels = JsonFields.Strings(root, "visual_models"),
             ResetVisualModels = IsNull(root, "visual_models"),
+            OcrLanguages = JsonFields.Strings(root, "ocr_languages"),
+            ResetOcrLanguages = IsNull(root, "ocr_languages"),
             ReviewWhen = ReviewWhen(root),
             ReviewSample = IsNull(root, "review_sample") ? 0 : JsonFields.Number(root, "review_sample", 0, 1),
             ReviewLabels = JsonFields.Strings(root, "review_labels"),

@@ -93,6 +93,7 @@ internal sealed class TaskAdmission(IGrainFactory grains, TaskCalls calls, Quota
         FrameRate = project.FrameRate,
         HashBanks = project.HashBanks,
         VisualModels = project.ModelType == ModelTypes.Visual ? VisualModels.Effective(project.VisualModels, project.HashBanks) : [],
+        OcrLanguages = project.OcrLanguages ?? [],
         MaxMediaBytes = project.MaxBodyBytes,
         Review = project.ReviewRules,
     };

@@ -5,6 +5,7 @@ using HiveOrleans.Grains.Models;
 using HiveOrleans.Grains.Models.Registered;
 using HiveOrleans.Storage.Models;
 using HiveOrleans.Moderation.Media;
+using HiveOrleans.Moderation.Ocr;
 using HiveOrleans.Grains.Tasks;
 using HiveOrleans.Moderation.Text;
 using HiveOrleans.Storage;
@@ -57,6 +58,13 @@ public static class HiveGrainsServiceCollectionExtensions
         services.TryAddSingleton(sp => ModelStoreFactory.Create(sp.GetRequiredService<StoreLocation>()));
         services.AddSingleton<RegisteredModels>();
         services.AddSingleton<IModerationModel, VisualModel>();
+        services.AddOptions<OcrModelOptions>()
+            .Bind(configuration.GetSection(OcrModelOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton(sp => new TesseractOcr(sp.GetRequiredService<IOptions<OcrModelOptions>>().Value.TesseractPath));
+        services.AddSingleton<OcrReader>();
+        services.AddSingleton<IModerationModel, OcrModel>();
         services.AddSingleton<ModelRunner>();
         services.AddSingleton<ModelContextCache>();
         services.AddOptions<ResultCacheOptions>()

@@ -18,9 +18,15 @@ internal static class ScoreThresholds
         {
             Entries = [.. output.Entries.Select(entry => entry with
             {
-                Classes = [.. entry.Classes.Select(score => score.Score < Floor(score.Class) ? score with { Score = 0 } : score)],
+                Classes = Floored(entry.Classes),
+
+                // An OCR frame's blocks carry the same heads: a block never shows what its frame was floored of.
+                FrameResults = entry.FrameResults is { } blocks ? [.. blocks.Select(block => block with { Classes = Floored(block.Classes) })] : null,
             })],
         };
+
+        ClassScore[] Floored(IReadOnlyList<ClassScore> classes) =>
+            [.. classes.Select(score => score.Score < Floor(score.Class) ? score with { Score = 0 } : score)];
 
         double Floor(string name) =>
             severities is not null && severities.TryGetValue(name, out var severity) ? severity

@@ -18,10 +18,12 @@ namespace HiveOrleans.Grains.Models;
 /// (score 1, with the distance of the nearest match) when a banked hash of that label is within distance 31, else
 /// <c>no_&lt;label&gt;</c> (score 0). A bank set to match transforms is searched with the frame's eight dihedral hashes,
 /// so turned and mirrored copies match too. Hashes of quality under 50 come from featureless frames and claim no match.
+/// <c>ocr</c>: tesseract reads each frame's text and the text engine judges it (<see cref="OcrReader"/>): the frame gets
+/// Hive's OCR <c>frame_results</c> beside its classes, which stay the visual models' (no text heads among them).
 /// Any other name is an operator-registered model (<see cref="RegisteredModels"/>): its head's classes follow the
 /// NSFW head's, in the order chosen.
 /// </summary>
-public sealed class VisualModel(BankIndex banks, FrameSampler frames, NsfwClassifier nsfw, RegisteredModels registered, IOptions<VisualModelOptions> options) : IModerationModel
+public sealed class VisualModel(BankIndex banks, FrameSampler frames, NsfwClassifier nsfw, RegisteredModels registered, OcrReader ocr, IOptions<VisualModelOptions> options) : IModerationModel
 {
     /// <summary>The model's name when a project runs its banks alone, as before it could choose.</summary>
     public const string Name = "hive-orleans-pdq";
@@ -51,7 +53,8 @@ public sealed class VisualModel(BankIndex banks, FrameSampler frames, NsfwClassi
         ArgumentNullException.ThrowIfNull(submission);
         var (useNsfw, useBanks) = Chosen(submission);
         var bankStamp = $"{Version}/{banks.VersionOf(submission.HashBanks)}";
-        return useNsfw ? $"{nsfw.Version}" + (useBanks ? "+" + bankStamp : "") : bankStamp;
+        var stamp = useNsfw ? $"{nsfw.Version}" + (useBanks ? "+" + bankStamp : "") : useBanks ? bankStamp : "";
+        return ReadsText(submission) ? (stamp.Length > 0 ? stamp + "+" : "") + ocr.Version : stamp;
     }
 
     /// <summary>
@@ -85,6 +88,11 @@ public sealed class VisualModel(BankIndex banks, FrameSampler frames, NsfwClassi
             parts.Add($"{Version}/{banks.VersionOf(submission.HashBanks)}");
         }
 
+        if (ReadsText(submission))
+        {
+            parts.Add(ocr.Version);
+        }
+
         return string.Join('+', parts);
     }
 
@@ -102,7 +110,13 @@ public sealed class VisualModel(BankIndex banks, FrameSampler frames, NsfwClassi
             runs.Add(new VisualRun.RegisteredRun(details, await registered.ScorerAsync(details, cancellationToken).ConfigureAwait(false)));
         }
 
-        var run = new VisualRun(input.Submission, Chosen(input.Submission), runs);
+        var readsText = ReadsText(input.Submission);
+        if (readsText)
+        {
+            await ocr.EnsureInstalledAsync(OcrReader.LanguagesOf(input.Submission), cancellationToken).ConfigureAwait(false);
+        }
+
+        var run = new VisualRun(input.Submission, Chosen(input.Submission), runs, readsText ? ocr : null, input.Context);
 
         // Before the first load a silo's index is empty; answering then would report no_ for everything.
         if (run.Models.Banks)
@@ -118,6 +132,8 @@ public sealed class VisualModel(BankIndex banks, FrameSampler frames, NsfwClassi
     }
 
     private static IReadOnlyList<string> RegisteredNames(TaskSubmission submission) => VisualModels.Registered(submission.VisualModels);
+
+    private static bool ReadsText(TaskSubmission submission) => VisualModels.Effective(submission.VisualModels, submission.HashBanks).Contains(VisualModels.Ocr);
 
     private static (bool Nsfw, bool Banks) Chosen(TaskSubmission submission)
     {
@@ -230,9 +246,14 @@ public sealed class VisualModel(BankIndex banks, FrameSampler frames, NsfwClassi
             versions.Add(Version);
         }
 
+        if (run.ReadsText)
+        {
+            versions.Add(ocr.Version);
+        }
+
         return new()
         {
-            Model = nsfwVersion is null && run.Registered.Count == 0 ? Name : CombinedName,
+            Model = nsfwVersion is null && run.Registered.Count == 0 && !run.ReadsText ? Name : CombinedName,
             ModelVersion = string.Join('+', versions),
             Entries = [.. entries],
             Media = probe,

@@ -12,7 +12,12 @@ namespace HiveOrleans.Grains.Models;
 /// One visual task's frames as they are classified: the NSFW classes, each registered model's classes and the bank
 /// matches of each frame, in order.
 /// </summary>
-internal sealed class VisualRun(TaskSubmission submission, (bool Nsfw, bool Banks) models, IReadOnlyList<VisualRun.RegisteredRun> registered)
+internal sealed class VisualRun(
+    TaskSubmission submission,
+    (bool Nsfw, bool Banks) models,
+    IReadOnlyList<VisualRun.RegisteredRun> registered,
+    OcrReader? ocr = null,
+    ModelContext? context = null)
 {
     private readonly List<OutputEntry> _frames = [];
 
@@ -24,7 +29,10 @@ internal sealed class VisualRun(TaskSubmission submission, (bool Nsfw, bool Bank
     public IReadOnlyList<RegisteredRun> Registered { get; } = registered;
 
     /// <summary>Whether frames must be decoded to RGB: some classifier reads them.</summary>
-    public bool NeedsPixels => Models.Nsfw || Registered.Count > 0;
+    public bool NeedsPixels => Models.Nsfw || Registered.Count > 0 || ReadsText;
+
+    /// <summary>Whether OCR runs on each frame (<c>"ocr"</c> among the project's models).</summary>
+    public bool ReadsText => ocr is not null;
 
     /// <summary>The frames so far; their classes hold the classifiers' only, the bank classes come once all are matched.</summary>
     public IReadOnlyList<OutputEntry> Frames => _frames;
@@ -50,6 +58,12 @@ internal sealed class VisualRun(TaskSubmission submission, (bool Nsfw, bool Bank
             var frame = batch[i];
             ClassScore[] frameClasses = [.. classes?[i] ?? [], .. registeredClasses.SelectMany(model => model[i])];
             var entry = new OutputEntry { Time = frame.TimeSeconds, Classes = frameClasses };
+            if (ocr is not null)
+            {
+                var (blocks, _) = await ocr.ReadAsync(frame.Pixels!, OcrReader.LanguagesOf(Submission), context ?? ModelContext.Empty, cancellationToken).ConfigureAwait(false);
+                entry = entry with { FrameResults = blocks };
+            }
+
             if (Models.Banks)
             {
                 var trusted = frame.Result.Quality >= PdqHasher.MinimumQuality;

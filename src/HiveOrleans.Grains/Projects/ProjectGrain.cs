@@ -2,6 +2,8 @@ using System.Security.Cryptography;
 using HiveOrleans.Abstractions.Banks;
 using HiveOrleans.Abstractions.Models;
 using HiveOrleans.Abstractions.Projects;
+using HiveOrleans.Moderation.Media;
+using HiveOrleans.Moderation.Ocr;
 using HiveOrleans.Grains.Hosting;
 using HiveOrleans.Moderation.Text;
 using HiveOrleans.Wire.Rules;
@@ -10,7 +12,8 @@ namespace HiveOrleans.Grains.Projects;
 
 internal sealed class ProjectGrain(
     [PersistentState(StorageNames.Project, StorageNames.Provider)] IPersistentState<ProjectState> state,
-    TimeProvider time) : Grain, IProjectGrain
+    TimeProvider time,
+    TesseractOcr tesseract) : Grain, IProjectGrain
 {
     private static readonly int[] Slots = [1, 2];
 
@@ -37,6 +40,7 @@ internal sealed class ProjectGrain(
         };
         var config = ProjectSettingsRules.Apply(blank, spec.Settings, now, HeadsOf, await RegisteredModelsAsync(spec.Settings, blank));
         await RequireBanksExistAsync(config.HashBanks);
+        await RequireOcrLanguagesAsync(config.OcrLanguages);
 
         // Keys go live before the project is written: a crash in between leaves keys that resolve to a project
         // with no configuration, which the gateway treats as invalid keys; never a project without working keys.
@@ -63,6 +67,11 @@ internal sealed class ProjectGrain(
     {
         ArgumentNullException.ThrowIfNull(settings);
         var updated = ProjectSettingsRules.Apply(Config, settings, time.GetUtcNow(), HeadsOf, await RegisteredModelsAsync(settings, Config));
+        if (settings.OcrLanguages is not null)
+        {
+            await RequireOcrLanguagesAsync(updated.OcrLanguages);
+        }
+
         if (settings.HashBanks is not null)
         {
             await RequireBanksExistAsync(updated.HashBanks);
@@ -143,6 +152,36 @@ internal sealed class ProjectGrain(
     /// (<see cref="IModelGrain.GetAsync"/>), and its deletion, which asks every project for its settings, sees ours
     /// once this update is written: a model is never deleted from under a project that names it.
     /// </summary>
+    /// <summary>
+    /// Chosen OCR languages must be installed on this silo (silos are expected to be alike): a 400 naming the Debian
+    /// package to install beats tasks that all fail later.
+    /// </summary>
+    private async Task RequireOcrLanguagesAsync(IReadOnlyList<string>? languages)
+    {
+        if (languages is null)
+        {
+            return;
+        }
+
+        IReadOnlySet<string> installed;
+        try
+        {
+            // Off the grain scheduler: the first call starts tesseract to list them.
+            installed = await Task.Run(() => tesseract.LanguagesAsync());
+        }
+        catch (MediaToolNotFoundException ex)
+        {
+            throw new ProjectRequestException($"'ocr_languages' cannot be checked: {ex.Message}.");
+        }
+
+        var missing = languages.Where(language => !installed.Contains(language)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new ProjectRequestException(
+                $"'ocr_languages' names {string.Join(", ", missing)}, not installed on the silos; install the Debian package(s) {string.Join(", ", missing.Select(TesseractOcr.LanguagePackage))} (installed: {string.Join(", ", installed.Order(StringComparer.Ordinal))}).");
+        }
+    }
+
     private async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> RegisteredModelsAsync(ProjectSettings settings, ProjectConfig config)
     {
         var names = (settings.VisualModels ?? []).Select(m => m.Trim()).Concat(config.VisualModels ?? [])
@@ -208,5 +247,5 @@ internal sealed class ProjectGrain(
     private static string NewWebhookSecret() => "whsec_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
     /// <summary>The classes a project's thresholds may name: the text engine's heads for text projects.</summary>
-    private static IReadOnlyList<string> HeadsOf(string modelType) => modelType == ModelTypes.Text ? TextHeads.All : [];
+    private static IReadOnlyList<string> HeadsOf(string modelType) => modelType is ModelTypes.Text or ModelTypes.Ocr ? TextHeads.All : [];
 }

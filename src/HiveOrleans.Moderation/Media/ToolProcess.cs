@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace HiveOrleans.Moderation.Media;
 
 /// <summary>
-/// One run of ffprobe or ffmpeg: stdout left to the caller, stderr drained in the background into a short tail
+/// One run of ffprobe, ffmpeg or tesseract: stdout left to the caller, stderr drained in the background into a short tail
 /// (a child that fills an unread stderr pipe blocks forever), and a kill that takes the whole tree and is safe to
 /// call from a cancellation callback at any moment, including after the run is over.
 /// </summary>
@@ -30,14 +30,26 @@ internal sealed partial class ToolProcess : IDisposable
         _stderrDrained = Task.Run(DrainStderrAsync);
     }
 
-    /// <summary>"ffmpeg" or "ffprobe", for messages.</summary>
+    /// <summary>"ffmpeg", "ffprobe" or "tesseract", for messages.</summary>
     public string Tool { get; }
 
     public Stream Output => _process.StandardOutput.BaseStream;
 
+    /// <summary>The tool's stdin, when it was started with <c>redirectInput</c>.</summary>
+    public Stream Input => _process.StandardInput.BaseStream;
+
     public int ExitCode => _process.ExitCode;
 
-    public static ToolProcess Start(string tool, string executable, IEnumerable<string> arguments)
+    /// <param name="package">The Debian package that installs the tool, for the message when it is missing.</param>
+    /// <param name="redirectInput">Whether the caller writes the tool's stdin (<see cref="Input"/>).</param>
+    /// <param name="environment">Variables set for the tool only.</param>
+    public static ToolProcess Start(
+        string tool,
+        string executable,
+        IEnumerable<string> arguments,
+        string package = "ffmpeg",
+        bool redirectInput = false,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(executable)
         {
@@ -45,10 +57,16 @@ internal sealed partial class ToolProcess : IDisposable
             CreateNoWindow = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = redirectInput,
         };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
         }
 
         var process = new Process { StartInfo = start };
@@ -59,7 +77,7 @@ internal sealed partial class ToolProcess : IDisposable
         catch (Win32Exception e)
         {
             process.Dispose();
-            throw NotFound(tool, executable, e);
+            throw NotFound(tool, executable, package, e);
         }
 
         return new ToolProcess(tool, process);
@@ -147,15 +165,15 @@ internal sealed partial class ToolProcess : IDisposable
         }
     }
 
-    private static MediaToolNotFoundException NotFound(string tool, string executable, Win32Exception error)
+    private static MediaToolNotFoundException NotFound(string tool, string executable, string package, Win32Exception error)
     {
         var onPath = executable.IndexOfAny(['/', '\\']) < 0;
         if (error.NativeErrorCode == NoSuchFile)
         {
             return new MediaToolNotFoundException(
                 onPath
-                    ? $"{tool} was not found on PATH; install the Debian package ffmpeg"
-                    : $"{tool} was not found at {executable}; install the Debian package ffmpeg or correct the configured path",
+                    ? $"{tool} was not found on PATH; install the Debian package {package}"
+                    : $"{tool} was not found at {executable}; install the Debian package {package} or correct the configured path",
                 error);
         }
 

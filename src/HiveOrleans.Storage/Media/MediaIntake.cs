@@ -22,7 +22,7 @@ public static class MediaIntake
         _ => "unknown",
     };
 
-    /// <summary>The still-image types the visual model decodes.</summary>
+    /// <summary>The still-image types the visual and OCR models decode.</summary>
     private static readonly HashSet<string> DecodableImages = new(StringComparer.Ordinal)
     {
         "image/jpeg", "image/png", "image/webp", "image/bmp",
@@ -32,7 +32,7 @@ public static class MediaIntake
     public static bool Fits(string modelType, MediaFormat format)
     {
         ArgumentNullException.ThrowIfNull(format);
-        return modelType == ModelTypes.Visual && format.Kind switch
+        return modelType is ModelTypes.Visual or ModelTypes.Ocr && format.Kind switch
         {
             MediaKind.Image => DecodableImages.Contains(format.MimeType),
             MediaKind.Gif or MediaKind.Video => true,

@@ -71,6 +71,10 @@ public sealed record ProjectDocument(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? ApiKeys = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? WebhookSecret = null)
 {
+    /// <summary>OCR projects and visual projects running <c>"ocr"</c>: the tesseract languages read (the default resolved); absent for others.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? OcrLanguages { get; init; }
+
     /// <summary>The document for a project as it stands.</summary>
     public static ProjectDocument From(ProjectDetails project)
     {
@@ -105,7 +109,10 @@ public sealed record ProjectDocument(
             config.ReviewRules is { } timed ? Json(writer => WriteTimeout(writer, timed.Timeout)) : null,
             [.. project.Keys.Select(KeySlotDocument.From)],
             config.CreatedOn,
-            config.UpdatedOn);
+            config.UpdatedOn)
+        {
+            OcrLanguages = config.ModelType == ModelTypes.Ocr || ProjectSettingsRules.ReadsText(config) ? config.OcrLanguages ?? ["eng"] : null,
+        };
     }
 
     /// <summary><c>"always"</c> for an empty map, else the map in ordinal order of the class.</summary>

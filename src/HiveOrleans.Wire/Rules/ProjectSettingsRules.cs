@@ -59,6 +59,8 @@ public static class ProjectSettingsRules
             HashBanks = settings.HashBanks is { } banks ? [.. banks.Select(b => b.Trim()).Distinct(StringComparer.Ordinal)] : config.HashBanks,
             VisualModels = settings.ResetVisualModels ? null
                 : settings.VisualModels is { } models ? [.. models.Select(m => m.Trim()).Distinct(StringComparer.Ordinal)] : config.VisualModels,
+            OcrLanguages = settings.ResetOcrLanguages ? null
+                : settings.OcrLanguages is { } languages ? [.. languages.Select(l => l.Trim()).Distinct(StringComparer.Ordinal)] : config.OcrLanguages,
             UpdatedOn = now,
         };
         Validate(updated, heads, registeredModels ?? new Dictionary<string, IReadOnlyList<string>>());
@@ -79,6 +81,19 @@ public static class ProjectSettingsRules
 
     public const double MaxFrameRate = 30;
     public const int MaxHashBanks = 50;
+
+    /// <summary>Each language is one more model in tesseract's recogniser, which slows every read.</summary>
+    public const int MaxOcrLanguages = 4;
+
+    /// <summary>Whether a visual project runs OCR among its models.</summary>
+    public static bool ReadsText(ProjectConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return config.ModelType == ModelTypes.Visual && config.VisualModels?.Contains(VisualModels.Ocr) == true;
+    }
+
+    private static bool IsOcrLanguage(string language) =>
+        language.Length is > 0 and <= 32 && language.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_');
     public const int MaxListTerms = 10_000;
     public const int MaxTermLength = 100;
 
@@ -118,7 +133,7 @@ public static class ProjectSettingsRules
         Require(config.DailyQuota is null or >= 1, "'daily_quota' must be a whole number of 1 or more.");
         foreach (var (name, list) in new[] { ("blocklist", config.Blocklist), ("allowlist", config.Allowlist) })
         {
-            Require(list.Count == 0 || config.ModelType == ModelTypes.Text, $"'{name}' applies to text projects only.");
+            Require(list.Count == 0 || config.ModelType is ModelTypes.Text or ModelTypes.Ocr || ReadsText(config), $"'{name}' applies to text and OCR projects (and visual projects running \"ocr\") only.");
             Require(list.Count <= MaxListTerms, $"'{name}' has {list.Count} terms; at most {MaxListTerms}.");
             Require(list.All(t => t.Length <= MaxTermLength), $"'{name}' terms are at most {MaxTermLength} characters.");
         }
@@ -137,6 +152,13 @@ public static class ProjectSettingsRules
                     VisualModels.Known.Contains(model) || registered.ContainsKey(model),
                     $"'visual_models' names '{model}', which is not a visual model: neither built in ({string.Join(", ", VisualModels.Known)}) nor registered (POST /admin/v1/models).");
             }
+        }
+
+        if (config.OcrLanguages is { } ocrLanguages)
+        {
+            Require(config.ModelType == ModelTypes.Ocr || ReadsText(config), "'ocr_languages' applies to OCR projects and visual projects running \"ocr\" only.");
+            Require(ocrLanguages.Count is > 0 and <= MaxOcrLanguages, $"'ocr_languages' names 1 to {MaxOcrLanguages} tesseract languages (e.g. [\"eng\"]), or null for the default.");
+            Require(ocrLanguages.All(IsOcrLanguage), "'ocr_languages' entries are tesseract language codes: lowercase letters, digits and '_', e.g. eng, deu, chi_sim.");
         }
 
         var scored = VisualModels.NsfwClasses

@@ -40,7 +40,7 @@ public sealed class AdminAndHealthTests(PostgresGatewayFixture gateway) : IClass
 
     [Theory]
     [InlineData("""{"name": "x", "model_type": "holograms"}""", "'model_type' must be one of")]
-    [InlineData("""{"name": "x", "model_type": "ocr"}""", "model_type 'ocr' is not available in this version")]
+    [InlineData("""{"name": "x", "model_type": "logo"}""", "model_type 'logo' is not available in this version")]
     [InlineData("""{"model_type": "text"}""", "'name' is required")]
     [InlineData("""{"name": "x", "model_type": "text", "review": "sometimes"}""", "'review' must be")]
     public async Task A_bad_project_definition_gets_400_saying_why(string json, string messageStart)

@@ -116,6 +116,8 @@ public sealed class CliCommandLineTests
     [Theory]
     [InlineData("projects create --name v --model-type visual --visual-models hash_banks,nsfw", """{"name": "v", "model_type": "visual", "visual_models": ["hash_banks", "nsfw"]}""")]
     [InlineData("projects update 7 --visual-models ,", """{"visual_models": null}""")]
+    [InlineData("projects create --name o --model-type ocr --ocr-languages eng,deu", """{"name": "o", "model_type": "ocr", "ocr_languages": ["eng", "deu"]}""")]
+    [InlineData("projects update 7 --ocr-languages ,", """{"ocr_languages": null}""")]
     [InlineData("projects update 7 --threshold general_nsfw=0.25 --threshold violence=2", """{"thresholds": {"general_nsfw": 0.25, "violence": 2}}""")]
     public async Task Visual_models_are_sent_as_a_list_and_an_empty_one_as_null_for_the_default(string commandLine, string body)
     {

@@ -65,15 +65,33 @@ internal static class TaskSchemas
             ("start_index", Integer("Where it starts.")),
             ("end_index", Integer("Where it ends (exclusive).")),
             ("type", String("What it is: a head (`violence`), `custom_blocklist`, `email`, `phone_number`, ….")));
+        var ocrBlock = Object(
+            "OCR: one block of text tesseract found in the frame, judged by the text engine (Hive's OCR shape).",
+            ("language", String("The language the text engine detected in the block.")),
+            ("block_text", String("The block's lines, joined by newlines.")),
+            ("start_char_index", Integer("Where the block starts in the frame's text (its blocks joined by newlines).")),
+            ("end_char_index", Integer("Where it ends (exclusive).")),
+            ("classes", Array(classScore, "The text heads, severities 0–3.")),
+            ("text_filters", Array(span, "Filter and blocklist hits; indices into `block_text`.")),
+            ("pii_entities", Array(span, "Personal data; indices into `block_text`.")),
+            ("custom_classes", Array(String(""), "The project's classes that matched (`custom_blocklist`).")),
+            ("bounding_poly", Array(
+                Object(
+                    "One word's box in the submitted picture's pixels.",
+                    ("dimensions", Object("", ("left", Integer("")), ("right", Integer("")), ("top", Integer("")), ("bottom", Integer("")))),
+                    ("vertices", Array(Object("", ("x", Integer("")), ("y", Integer(""))), "The four corners, clockwise from top-left.")),
+                    ("meta", Object("", ("score", Number("tesseract's confidence, 0–1.")), ("label", String("Always `text`."))))),
+                "Each word of the block, in reading order.")));
         var output = Object(
-            "One output entry: a sentence or line of text (`start_char_index`/`end_char_index`), or a frame of an image or video (`time` in seconds, `pdq`, `matches`).",
+            "One output entry: a sentence or line of text (`start_char_index`/`end_char_index`), or a frame of an image or video (`time` in seconds, `pdq`, `matches`, `frame_results`).",
             ("time", Number("Seconds into the media; 0 for text and images.")),
             ("classes", Array(classScore, "Every head or label with its score. Always present on success.")),
             ("start_char_index", Integer("Text: where the entry starts.")),
             ("end_char_index", Integer("Text: where it ends (exclusive).")),
             ("pdq", Object("Visual: the frame's PDQ hash (ours).", ("hash", String("64 hex digits.")), ("quality", Integer("0–100; under 50 claims no match.")), ("trusted", Boolean("Quality 50 or more.")))),
             ("matches", Array(Object("A banked hash within distance 31 (ours).", ("bank", String("")), ("content_id", String("")), ("label", String("")), ("distance", Integer("")),
-                ("transform", String("How the frame differs from the banked picture: `original`, or (banks with `match_transforms`) `rotate90`, `rotate180`, `rotate270` (clockwise), `flip_horizontal` (mirrored left to right), `flip_vertical` (top to bottom), `transpose` (across the top-left–bottom-right diagonal), `transverse` (across the other diagonal)."))), "Visual: the banked hashes this frame matched.")));
+                ("transform", String("How the frame differs from the banked picture: `original`, or (banks with `match_transforms`) `rotate90`, `rotate180`, `rotate270` (clockwise), `flip_horizontal` (mirrored left to right), `flip_vertical` (top to bottom), `transpose` (across the top-left–bottom-right diagonal), `transverse` (across the other diagonal)."))), "Visual: the banked hashes this frame matched.")),
+            ("frame_results", Array(ocrBlock, "OCR projects and visual projects running `ocr`: the frame's blocks of text (`[]` for none).")));
         var media = NullableObject(
             "The submitted media; `null` for text.",
             ("type", Enum("What it is.", "image", "gif", "video")),
