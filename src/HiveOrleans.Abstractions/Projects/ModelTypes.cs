@@ -9,15 +9,19 @@ public static class ModelTypes
     /// <summary>Images, GIFs and video, matched against the project's PDQ hash banks.</summary>
     public const string Visual = "visual";
 
+    /// <summary>Speech in audio and in the sound track of video, recognised and then moderated as text.</summary>
+    public const string Speech = "speech";
+
     /// <summary>Every kind Hive knows.</summary>
-    public static readonly IReadOnlyList<string> Known = [Text, Visual, "ocr", "speech", "logo", "scene", "face"];
+    public static readonly IReadOnlyList<string> Known = [Text, Visual, "ocr", Speech, "logo", "scene", "face"];
 
     /// <summary>The kinds this version can run.</summary>
-    public static readonly IReadOnlyList<string> Available = [Text, Visual];
+    public static readonly IReadOnlyList<string> Available = [Text, Visual, Speech];
 
     /// <summary>What a project of each kind takes as media, in words for error messages; a kind not listed takes none.</summary>
     public static readonly IReadOnlyDictionary<string, string> AcceptedMedia = new Dictionary<string, string>
     {
         [Visual] = "images (JPEG, PNG, GIF, WebP, BMP), GIFs and video",
+        [Speech] = "audio (WAV, MP3, Ogg/Opus, M4A/AAC, FLAC, WebM) and video with a sound track",
     };
 }

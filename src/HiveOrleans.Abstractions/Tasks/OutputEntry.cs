@@ -21,4 +21,10 @@ public sealed record OutputEntry
 
     /// <summary>For media, the bank entries the frame matched, nearest first.</summary>
     [Id(5)] public IReadOnlyList<HashMatch> Matches { get; init; } = [];
+
+    /// <summary>For speech, the words recognised in this segment of the audio, space-separated; null for other models.</summary>
+    [Id(6)] public string? Transcript { get; init; }
+
+    /// <summary>For speech, the transcript's sentences with their classes and times.</summary>
+    [Id(7)] public IReadOnlyList<SpeechClassification> Classifications { get; init; } = [];
 }

@@ -57,6 +57,13 @@ public static class HiveGrainsServiceCollectionExtensions
         services.TryAddSingleton(sp => ModelStoreFactory.Create(sp.GetRequiredService<StoreLocation>()));
         services.AddSingleton<RegisteredModels>();
         services.AddSingleton<IModerationModel, VisualModel>();
+        services.AddOptions<SpeechModelOptions>()
+            .Bind(configuration.GetSection(SpeechModelOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton(sp => new AudioDecoder(sp.GetRequiredService<IOptions<VisualModelOptions>>().Value.FfmpegPath));
+        services.AddSingleton<SpeechRecognizers>();
+        services.AddSingleton<IModerationModel, SpeechModel>();
         services.AddSingleton<ModelRunner>();
         services.AddSingleton<ModelContextCache>();
         services.AddOptions<ResultCacheOptions>()
