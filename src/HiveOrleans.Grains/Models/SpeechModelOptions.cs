@@ -3,9 +3,15 @@ using System.ComponentModel.DataAnnotations;
 namespace HiveOrleans.Grains.Models;
 
 /// <summary>The speech model. Bound from <c>HiveOrleans:Speech</c>; see docs/operations.md.</summary>
-public sealed class SpeechModelOptions
+public sealed class SpeechModelOptions : IValidatableObject
 {
     public const string Section = "HiveOrleans:Speech";
+
+    /// <summary>
+    /// A whisper.cpp ggml model file: when set, Whisper hears speech instead of PocketSphinx. A file that is missing,
+    /// unreadable or not ggml stops the silo at start. Null (the default): PocketSphinx.
+    /// </summary>
+    public string? WhisperModelPath { get; set; }
 
     /// <summary>Where PocketSphinx's US English model is (Debian <c>pocketsphinx-en-us</c>).</summary>
     [Required]
@@ -25,4 +31,12 @@ public sealed class SpeechModelOptions
     /// <summary>Decoding and recognising one recording must finish within this, or the task fails with <c>TIMEOUT</c>.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(20);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!string.IsNullOrWhiteSpace(WhisperModelPath) && HiveOrleans.Moderation.Speech.WhisperModelFile.Problem(WhisperModelPath) is { } problem)
+        {
+            yield return new ValidationResult($"{Section}:{nameof(WhisperModelPath)}: {problem}.", [nameof(WhisperModelPath)]);
+        }
+    }
 }
