@@ -5,10 +5,17 @@ using HiveOrleans.Bench;
 // README's separate silo and gateway processes (--hosting processes), or attaches to one already running (--target);
 // drives it over HTTP on 127.0.0.1 and prints what it measured. Run it in Release; see docs/benchmarks.md.
 // "models" measures the text engine, PDQ and the NSFW classifier alone, with no system around them; "dihedral" what
-// hashing and looking up a picture's eight dihedral PDQ hashes costs against one.
+// hashing and looking up a picture's eight dihedral PDQ hashes costs against one; "speech" the speech recogniser and
+// how often it lets the text engine flag spoken threats.
 if (args is ["dihedral"])
 {
     DihedralBenchmarks.Run();
+    return 0;
+}
+
+if (args is ["speech"])
+{
+    await SpeechBenchmarks.RunAsync();
     return 0;
 }
 
