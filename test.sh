@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The test command README.md gives: sets up what the tests need on a Debian machine (PostgreSQL on 127.0.0.1:5432
-# with the password the tests expect, ffmpeg, tesseract, Debian's chromium, node and npm), installing what is missing, then runs
+# with the password the tests expect, ffmpeg, tesseract, Debian's chromium, node and npm, pocketsphinx, espeak-ng and sox), installing what is missing, then runs
 # the whole suite. Safe to run again: it only installs what is absent and restarts PostgreSQL with the tests' settings.
 # Arguments go to `dotnet test` (e.g. `./test.sh --filter FullyQualifiedName~TextEngine`).
 # Set HIVEORLEANS_TEST_POSTGRES to use a PostgreSQL of your own; then none is installed or started here.
@@ -23,6 +23,8 @@ need=()
 command -v ffmpeg >/dev/null 2>&1 || need+=(ffmpeg)
 # OCR: tesseract and its English data; the OCR tests draw their text in DejaVu Sans.
 { command -v tesseract >/dev/null 2>&1 && [ -e /usr/share/tesseract-ocr/5/tessdata/eng.traineddata ] && [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf ]; } || need+=(tesseract-ocr tesseract-ocr-eng fonts-dejavu-core)
+# Speech: PocketSphinx's library and US English model (the recogniser); espeak-ng and sox make the tests' voices and noise.
+for package in libpocketsphinx3 pocketsphinx-en-us espeak-ng sox; do dpkg -s "$package" >/dev/null 2>&1 || need+=("$package"); done
 [ -x /usr/lib/chromium/chromium ] || [ -n "${HIVEORLEANS_TEST_CHROMIUM:-}" ] || need+=(chromium)
 # node and npm: the build writes the NSFW model's weights with them (tools/nsfwjs/prepare.sh), and the conformance
 # tests run nsfwjs itself in node as their reference.

@@ -291,6 +291,11 @@ public static class TaskDocument
             writer.WriteNumber("end_char_index", endChar);
         }
 
+        if (entry.Transcript is { } transcript)
+        {
+            SpeechEntry.Write(writer, transcript, entry.Classifications);
+        }
+
         if (entry.Pdq is { } pdq)
         {
             // Ours, not Hive's: the frame's perceptual hash and the bank entries behind its yes_ classes.

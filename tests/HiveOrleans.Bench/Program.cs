@@ -6,7 +6,8 @@ using HiveOrleans.Bench;
 // drives it over HTTP on 127.0.0.1 and prints what it measured. Run it in Release; see docs/benchmarks.md.
 // "models" measures the text engine, PDQ and the NSFW classifier alone, with no system around them; "dihedral" what
 // hashing and looking up a picture's eight dihedral PDQ hashes costs against one; "ocr" reading and judging a meme, and
-// word recall over the OCR tests' pictures.
+// word recall over the OCR tests' pictures; "speech" the speech recogniser and how often it lets the text engine flag
+// spoken threats.
 if (args is ["dihedral"])
 {
     DihedralBenchmarks.Run();
@@ -16,6 +17,12 @@ if (args is ["dihedral"])
 if (args is ["ocr"])
 {
     await OcrBenchmarks.RunAsync();
+    return 0;
+}
+
+if (args is ["speech"])
+{
+    await SpeechBenchmarks.RunAsync();
     return 0;
 }
 

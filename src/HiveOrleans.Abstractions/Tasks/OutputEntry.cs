@@ -27,4 +27,10 @@ public sealed record OutputEntry
     /// the frame; null when OCR did not run.
     /// </summary>
     [Id(6)] public IReadOnlyList<OcrFrameResult>? FrameResults { get; init; }
+
+    /// <summary>For speech, the words recognised in this segment of the audio, space-separated; null for other models.</summary>
+    [Id(7)] public string? Transcript { get; init; }
+
+    /// <summary>For speech, the transcript's sentences with their classes and times.</summary>
+    [Id(8)] public IReadOnlyList<SpeechClassification> Classifications { get; init; } = [];
 }

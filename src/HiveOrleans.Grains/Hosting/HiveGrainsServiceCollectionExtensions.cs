@@ -65,6 +65,13 @@ public static class HiveGrainsServiceCollectionExtensions
         services.AddSingleton(sp => new TesseractOcr(sp.GetRequiredService<IOptions<OcrModelOptions>>().Value.TesseractPath));
         services.AddSingleton<OcrReader>();
         services.AddSingleton<IModerationModel, OcrModel>();
+        services.AddOptions<SpeechModelOptions>()
+            .Bind(configuration.GetSection(SpeechModelOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton(sp => new AudioDecoder(sp.GetRequiredService<IOptions<VisualModelOptions>>().Value.FfmpegPath));
+        services.AddSingleton<SpeechRecognizers>();
+        services.AddSingleton<IModerationModel, SpeechModel>();
         services.AddSingleton<ModelRunner>();
         services.AddSingleton<ModelContextCache>();
         services.AddOptions<ResultCacheOptions>()

@@ -58,7 +58,7 @@ public sealed class TextModel(TextEngine engine) : IModerationModel
         };
     }
 
-    private static ClassScore[] ToScores(IReadOnlyList<HeadScore> heads)
+    internal static ClassScore[] ToScores(IReadOnlyList<HeadScore> heads)
     {
         var scores = new ClassScore[heads.Count];
         for (var i = 0; i < scores.Length; i++)

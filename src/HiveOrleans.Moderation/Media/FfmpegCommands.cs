@@ -55,6 +55,28 @@ internal static class FfmpegCommands
         "pipe:1",
     ];
 
+    /// <summary>
+    /// The demuxers ffmpeg may use for speech: the video containers (their audio track is what is heard) and the
+    /// bare audio formats a voice note comes in.
+    /// </summary>
+    public const string AudioDemuxerWhitelist = DemuxerWhitelist + ",wav,w64,mp3,flac,aac,aiff,amr";
+
+    /// <summary>
+    /// Decodes the first audio stream to 16 kHz mono signed 16-bit little-endian samples on stdout, the input the
+    /// recognisers take; <c>-t</c> makes ffmpeg itself stop at the cap.
+    /// </summary>
+    public static IReadOnlyList<string> DecodeAudio(string fullPath, double maxSeconds) =>
+    [
+        "-nostdin", "-hide_banner", "-loglevel", "error",
+        "-protocol_whitelist", "file", "-format_whitelist", AudioDemuxerWhitelist,
+        "-i", Input(fullPath),
+        "-map", "0:a:0",
+        "-vn", "-ac", "1", "-ar", "16000",
+        "-t", maxSeconds.ToString("R", CultureInfo.InvariantCulture),
+        "-f", "s16le",
+        "pipe:1",
+    ];
+
     private static IEnumerable<string> InputHardening =>
         ["-protocol_whitelist", "file", "-format_whitelist", DemuxerWhitelist];
 

@@ -20,6 +20,8 @@ internal static class MediaFormats
     public static readonly MediaFormat ThreeG2 = new(MediaKind.Video, "video/3gpp2", "3G2");
     public static readonly MediaFormat WebM = new(MediaKind.Video, "video/webm", "WebM");
     public static readonly MediaFormat Matroska = new(MediaKind.Video, "video/x-matroska", "Matroska");
+    public static readonly MediaFormat WebMAudio = new(MediaKind.Audio, "audio/webm", "WebM audio");
+    public static readonly MediaFormat MatroskaAudio = new(MediaKind.Audio, "audio/x-matroska", "Matroska audio");
     public static readonly MediaFormat Avi = new(MediaKind.Video, "video/x-msvideo", "AVI");
     public static readonly MediaFormat MpegTs = new(MediaKind.Video, "video/mp2t", "MPEG-TS");
     public static readonly MediaFormat MpegPs = new(MediaKind.Video, "video/mpeg", "MPEG-PS");

@@ -32,12 +32,29 @@ public static class MediaIntake
     public static bool Fits(string modelType, MediaFormat format)
     {
         ArgumentNullException.ThrowIfNull(format);
-        return modelType is ModelTypes.Visual or ModelTypes.Ocr && format.Kind switch
+        return modelType switch
         {
-            MediaKind.Image => DecodableImages.Contains(format.MimeType),
-            MediaKind.Gif or MediaKind.Video => true,
+            ModelTypes.Visual or ModelTypes.Ocr => format.Kind switch
+            {
+                MediaKind.Image => DecodableImages.Contains(format.MimeType),
+                MediaKind.Gif or MediaKind.Video => true,
+                _ => false,
+            },
+
+            // A video's sound track is what a speech project hears; whether it has one is known only once decoded.
+            ModelTypes.Speech => format.Kind is MediaKind.Audio or MediaKind.Video,
             _ => false,
         };
+    }
+
+    /// <summary>
+    /// Hive's <c>media.type</c> for media of <paramref name="format"/> sent to a <paramref name="modelType"/>
+    /// project: a speech project hears only the audio, so even a video is <c>"audio"</c> to it.
+    /// </summary>
+    public static string TypeName(string modelType, MediaFormat format)
+    {
+        ArgumentNullException.ThrowIfNull(format);
+        return modelType == ModelTypes.Speech ? TypeName(MediaKind.Audio) : TypeName(format.Kind);
     }
 
     /// <summary>What a project of <paramref name="modelType"/> takes, for error messages.</summary>
@@ -74,7 +91,7 @@ public static class MediaIntake
             Key = stored.Key,
             Md5 = stored.Md5,
             Length = stored.Length,
-            Type = TypeName(format.Kind),
+            Type = TypeName(modelType, format),
             MimeType = format.MimeType,
             FileName = CleanFileName(fileName),
         };

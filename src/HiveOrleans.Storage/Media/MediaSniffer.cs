@@ -191,11 +191,11 @@ public static class MediaSniffer
             var start = at + 3;
             if (start + length <= header.Length && header.Slice(start, length).SequenceEqual("webm"u8))
             {
-                return MediaFormats.WebM;
+                return MatroskaTracks.AudioOnly(header) ? MediaFormats.WebMAudio : MediaFormats.WebM;
             }
         }
 
-        return MediaFormats.Matroska;
+        return MatroskaTracks.AudioOnly(header) ? MediaFormats.MatroskaAudio : MediaFormats.Matroska;
     }
 
     // The first page of an Ogg file carries the first stream's identification packet, which names its codec.

@@ -13,7 +13,7 @@ internal static class OperatorSchemas
         document.AddComponent("ProjectSettings", Object(
                 "A project's settings. Create takes them all (`name` and `model_type` required); update only the fields given, and never `model_type`.",
                 ("name", String("1–200 characters.")),
-                ("model_type", String("Create only: `text` or `visual` in this version; it never changes.")),
+                ("model_type", String("Create only: `text`, `visual` or `speech` in this version; it never changes.")),
                 ("review", Enum("Default `model_only`. A `manual_review` project takes async tasks only and sends them to reviewers by its `review_*` settings (docs/review.md); switching back to `model_only` drops those settings.", "model_only", "manual_review")),
                 ("user_id", Integer("Positive; default 1.")),
                 ("sync_timeout_seconds", Number("1–300; default 20.")),

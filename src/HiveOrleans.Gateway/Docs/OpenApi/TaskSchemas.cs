@@ -82,33 +82,43 @@ internal static class TaskSchemas
                     ("vertices", Array(Object("", ("x", Integer("")), ("y", Integer(""))), "The four corners, clockwise from top-left.")),
                     ("meta", Object("", ("score", Number("tesseract's confidence, 0–1.")), ("label", String("Always `text`."))))),
                 "Each word of the block, in reading order.")));
+        var sentence = Object(
+            "Speech: one sentence of the transcript.",
+            ("text", String("The sentence's words as heard.")),
+            ("classes", Array(classScore, "Every text head with its 0–3 severity.")),
+            ("start_timestamp", Number("Seconds into the media where its first word starts.")),
+            ("end_timestamp", Number("Seconds into the media where its last word ends.")),
+            ("start_char_index", Integer("Where it starts in the entry's `transcript`.")),
+            ("end_char_index", Integer("Where it ends (exclusive).")));
         var output = Object(
-            "One output entry: a sentence or line of text (`start_char_index`/`end_char_index`), or a frame of an image or video (`time` in seconds, `pdq`, `matches`, `frame_results`).",
+            "One output entry: a sentence or line of text (`start_char_index`/`end_char_index`), a frame of an image or video (`time` in seconds, `pdq`, `matches`, `frame_results`), or a segment of audio (`time`, `transcript`, `classifications`).",
             ("time", Number("Seconds into the media; 0 for text and images.")),
             ("classes", Array(classScore, "Every head or label with its score. Always present on success.")),
             ("start_char_index", Integer("Text: where the entry starts.")),
             ("end_char_index", Integer("Text: where it ends (exclusive).")),
+            ("transcript", String("Speech: the words heard in this segment, joined by spaces.")),
+            ("classifications", Array(sentence, "Speech: the transcript's sentences with their heads and times.")),
             ("pdq", Object("Visual: the frame's PDQ hash (ours).", ("hash", String("64 hex digits.")), ("quality", Integer("0–100; under 50 claims no match.")), ("trusted", Boolean("Quality 50 or more.")))),
             ("matches", Array(Object("A banked hash within distance 31 (ours).", ("bank", String("")), ("content_id", String("")), ("label", String("")), ("distance", Integer("")),
                 ("transform", String("How the frame differs from the banked picture: `original`, or (banks with `match_transforms`) `rotate90`, `rotate180`, `rotate270` (clockwise), `flip_horizontal` (mirrored left to right), `flip_vertical` (top to bottom), `transpose` (across the top-left–bottom-right diagonal), `transverse` (across the other diagonal)."))), "Visual: the banked hashes this frame matched.")),
             ("frame_results", Array(ocrBlock, "OCR projects and visual projects running `ocr`: the frame's blocks of text (`[]` for none).")));
         var media = NullableObject(
             "The submitted media; `null` for text.",
-            ("type", Enum("What it is.", "image", "gif", "video")),
+            ("type", Enum("What it is; `audio` for everything a speech project hears, video included.", "image", "gif", "video", "audio")),
             ("mimetype", String("Recognised from its bytes.")),
             ("filename", NullableString("The upload's name, or the URL's last path segment.")),
             ("url", NullableString("The `url` it was downloaded from.", "uri")),
-            ("duration", Number("Seconds (video and GIF).", nullable: true)),
+            ("duration", Number("Seconds (video, GIF and audio).", nullable: true)),
             ("width", Integer("Pixels.", nullable: true)),
             ("height", Integer("Pixels.", nullable: true)),
-            ("num_frames", Integer("Entries in `output`.", nullable: true)),
+            ("num_frames", Integer("Entries in `output` (frames, or segments of audio).", nullable: true)),
             ("size", Integer("Bytes (ours).", nullable: true)));
         var input = Object(
             "What was submitted and how it was judged.",
             ("id", String("The task's id.", "uuid")),
             ("hash", String("Lowercase hex MD5 of the submitted bytes (the UTF-8 text for `text_data`).")),
             ("model", String("The model that ran.")),
-            ("model_type", String("The project's model type: `text`, `visual`, ….")),
+            ("model_type", String("The project's model type: `text`, `visual`, `speech`, ….")),
             ("model_version", String("The model's version; a cached result is reused only under the same one.")),
             ("text", NullableString("The submitted `text_data`.")),
             ("created_on", Time("When the task was submitted.")),
