@@ -29,8 +29,8 @@ internal static class OcrFrameResultsDocument
             }
 
             writer.WriteEndArray();
-            WriteMatches(writer, "text_filters", block.TextFilters);
-            WriteMatches(writer, "pii_entities", block.PiiEntities);
+            TaskDocument.WriteMatches(writer, "text_filters", block.TextFilters);
+            TaskDocument.WriteMatches(writer, "pii_entities", block.PiiEntities);
             writer.WriteStartArray("custom_classes");
             foreach (var custom in block.CustomClasses)
             {
@@ -75,21 +75,5 @@ internal static class OcrFrameResultsDocument
         writer.WriteString("label", "text");
         writer.WriteEndObject();
         writer.WriteEndObject();
-    }
-
-    private static void WriteMatches(Utf8JsonWriter writer, string name, IReadOnlyList<TextMatch> matches)
-    {
-        writer.WriteStartArray(name);
-        foreach (var match in matches)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("value", match.Value);
-            writer.WriteNumber("start_index", match.StartIndex);
-            writer.WriteNumber("end_index", match.EndIndex);
-            writer.WriteString("type", match.Type);
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
     }
 }

@@ -371,7 +371,8 @@ public static class TaskDocument
         }
     }
 
-    private static void WriteMatches(Utf8JsonWriter writer, string name, IReadOnlyList<TextMatch> matches)
+    /// <summary>Filter, blocklist or PII hits as Hive writes them: <c>[{value, start_index, end_index, type}]</c>.</summary>
+    internal static void WriteMatches(Utf8JsonWriter writer, string name, IReadOnlyList<TextMatch> matches)
     {
         writer.WriteStartArray(name);
         foreach (var match in matches)
