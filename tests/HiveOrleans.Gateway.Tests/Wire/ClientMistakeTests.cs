@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using HiveOrleans.Gateway.Tests.Infrastructure;
@@ -83,7 +82,7 @@ public sealed class ClientMistakeTests(PostgresGatewayFixture gateway) : IClassF
     {
         var head = $"POST /api/v2/task/async HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: token {_key}\r\n" +
             "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\nffffffffffffffff\r\n{\"text_data\": \"hi\"}\r\n0\r\n\r\n";
-        var (status, body) = await SendRawAsync(head);
+        var (status, body) = await RawHttp.ExchangeAsync(gateway.Server.Address, Encoding.ASCII.GetBytes(head));
         Assert.Equal(400, status);
         using var json = JsonDocument.Parse(body);
         Assert.Equal(400, json.RootElement.GetProperty("return_code").GetInt32());
@@ -135,27 +134,5 @@ public sealed class ClientMistakeTests(PostgresGatewayFixture gateway) : IClassF
         Assert.Equal(expected, status);
         Assert.Equal((int)expected, body.GetProperty("return_code").GetInt32());
         Assert.StartsWith(messageStart, body.GetProperty("message").GetString(), StringComparison.Ordinal);
-    }
-
-    /// <summary>Sends bytes no HttpClient would, and reads the status and body of the one answer.</summary>
-    private async Task<(int Status, string Body)> SendRawAsync(string request)
-    {
-        using var socket = new TcpClient();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await socket.ConnectAsync(gateway.Server.Address.Host, gateway.Server.Address.Port, timeout.Token);
-        var stream = socket.GetStream();
-        await stream.WriteAsync(Encoding.ASCII.GetBytes(request), timeout.Token);
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        var answer = await reader.ReadToEndAsync(timeout.Token);
-        var status = int.Parse(answer.Split(' ', 3)[1], System.Globalization.CultureInfo.InvariantCulture);
-        var headersEnd = answer.IndexOf("\r\n\r\n", StringComparison.Ordinal);
-        var headers = answer[..headersEnd];
-        var body = answer[(headersEnd + 4)..];
-        if (headers.Contains("Transfer-Encoding: chunked", StringComparison.OrdinalIgnoreCase))
-        {
-            body = string.Concat(body.Split("\r\n").Where((_, i) => i % 2 == 1));
-        }
-
-        return (status, body);
     }
 }
