@@ -110,8 +110,11 @@ public sealed class ErrorTests(PostgresGatewayFixture gateway) : IClassFixture<P
     {
         var big = new ByteArrayContent(new byte[21 * 1024 * 1024]);
         big.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v2/task/async") { Content = big };
-        await AssertErrorAsync(request.WithToken(_key), HttpStatusCode.RequestEntityTooLarge, "The request body is over this project's limit");
+        var (status, text) = await RawHttp.PostAsync(gateway.Server.Address, "/api/v2/task/async", $"token {_key}", big, chunked: false);
+        Assert.Equal(413, status);
+        using var body = JsonDocument.Parse(text);
+        Assert.Equal(413, body.RootElement.GetProperty("return_code").GetInt32());
+        Assert.StartsWith("The request body is over this project's limit", body.RootElement.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
