@@ -37,6 +37,11 @@ internal static class MediaFormats
     public static readonly MediaFormat MpegAudio = new(MediaKind.Audio, "audio/mpeg", "MPEG audio");
     public static readonly MediaFormat Aac = new(MediaKind.Audio, "audio/aac", "AAC");
     public static readonly MediaFormat M4a = new(MediaKind.Audio, "audio/mp4", "M4A");
+
+    // An MP4, QuickTime or 3GP file whose only tracks turned out to be sound (its 'ftyp' brand said video).
+    public static readonly MediaFormat Mp4Audio = new(MediaKind.Audio, "audio/mp4", "MP4 audio");
+    public static readonly MediaFormat ThreeGpAudio = new(MediaKind.Audio, "audio/3gpp", "3GP audio");
+    public static readonly MediaFormat ThreeG2Audio = new(MediaKind.Audio, "audio/3gpp2", "3G2 audio");
     public static readonly MediaFormat Wav = new(MediaKind.Audio, "audio/wav", "WAV");
     public static readonly MediaFormat Flac = new(MediaKind.Audio, "audio/flac", "FLAC");
     public static readonly MediaFormat Aiff = new(MediaKind.Audio, "audio/aiff", "AIFF");

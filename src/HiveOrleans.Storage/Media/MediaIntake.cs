@@ -78,14 +78,32 @@ public static class MediaIntake
         }
 
         var format = MediaSniffer.Sniff(header.AsSpan(0, read));
-        if (!Fits(modelType, format))
+        ThrowIfMisfit(modelType, format);
+
+        Stream whole = new PrefixedReadStream(header.AsMemory(0, read), content);
+        var soundOnly = SoundOnlyFormat(format);
+        var movie = soundOnly is null ? null : new IsoMovieScanner();
+        if (movie is not null)
         {
-            var found = format.Kind == MediaKind.Unknown ? "of no media type we recognise" : $"{format.Name} ({format.MimeType})";
-            throw new UnsupportedMediaException($"The media is {found}; a {modelType} project takes {Accepted(modelType)}.");
+            // Whether an MP4 holds any picture is known only once its 'moov' box has gone past, often at the very
+            // end; an audio-only file stops the put there, before anything is stored, if the project wants pictures.
+            whole = new ObservedReadStream(whole, bytes =>
+            {
+                movie.Feed(bytes);
+                if (movie.AudioOnly)
+                {
+                    ThrowIfMisfit(modelType, soundOnly!);
+                }
+            });
         }
 
-        await using var whole = new PrefixedReadStream(header.AsMemory(0, read), content);
+        await using var disposeWhole = whole;
         var stored = await store.PutAsync(whole, maxBytes, cancellationToken);
+        if (movie is { AudioOnly: true })
+        {
+            format = soundOnly!;
+        }
+
         return new TaskMedia
         {
             Key = stored.Key,
@@ -96,6 +114,22 @@ public static class MediaIntake
             FileName = CleanFileName(fileName),
         };
     }
+
+    private static void ThrowIfMisfit(string modelType, MediaFormat format)
+    {
+        if (!Fits(modelType, format))
+        {
+            var found = format.Kind == MediaKind.Unknown ? "of no media type we recognise" : $"{format.Name} ({format.MimeType})";
+            throw new UnsupportedMediaException($"The media is {found}; a {modelType} project takes {Accepted(modelType)}.");
+        }
+    }
+
+    /// <summary>What an ISO base media video is when it turns out to hold sound alone; null for every other format.</summary>
+    private static MediaFormat? SoundOnlyFormat(MediaFormat format) =>
+        format == MediaFormats.Mp4 || format == MediaFormats.M4v || format == MediaFormats.QuickTime ? MediaFormats.Mp4Audio
+        : format == MediaFormats.ThreeGp ? MediaFormats.ThreeGpAudio
+        : format == MediaFormats.ThreeG2 ? MediaFormats.ThreeG2Audio
+        : null;
 
     private static string? CleanFileName(string? fileName)
     {

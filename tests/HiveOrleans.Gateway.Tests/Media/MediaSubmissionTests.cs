@@ -161,6 +161,12 @@ public sealed class MediaSubmissionTests : IAsyncLifetime
         var (wavStatus, wavBody) = await Client.UploadAsync(_project.Key, "sync", wav, "clip.jpg");
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, wavStatus);
         Assert.Contains("audio/wav", wavBody.GetProperty("message").GetString());
+
+        // An MP4 whose brand says video but whose only track is sound (its track list written last, as ffmpeg does).
+        var soundOnly = await TestMedia.FfmpegAsync("mp4", "-f", "lavfi", "-i", "sine=frequency=440:duration=1", "-c:a", "aac");
+        var (mp4Status, mp4Body) = await Client.UploadAsync(_project.Key, "sync", soundOnly, "voice.mp4");
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, mp4Status);
+        Assert.Contains("MP4 audio (audio/mp4)", mp4Body.GetProperty("message").GetString());
     }
 
     [Fact]
