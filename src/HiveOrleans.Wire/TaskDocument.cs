@@ -73,7 +73,31 @@ public static class TaskDocument
         }
 
         WriteReview(writer, task);
+        WriteProgress(writer, task);
         WriteCallbackExtension(writer, task);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Ours: <c>progress</c> while a model that reports it runs (<see cref="TaskProgressDocument"/>); absent otherwise.</summary>
+    private static void WriteProgress(Utf8JsonWriter writer, TaskSnapshot task)
+    {
+        if (task.Progress is not { } progress)
+        {
+            return;
+        }
+
+        writer.WriteStartObject("progress");
+        writer.WriteString("unit", progress.Unit);
+        writer.WriteNumber("done", progress.Done);
+        if (progress.Total is { } total)
+        {
+            writer.WriteNumber("total", total);
+        }
+        else
+        {
+            writer.WriteNull("total");
+        }
+
         writer.WriteEndObject();
     }
 

@@ -11,13 +11,20 @@ namespace HiveOrleans.Wire;
 /// <param name="Code">The wire status code (<c>"0"</c> for success, the phase while running, the error code on failure).</param>
 /// <param name="Message">The wire status message.</param>
 /// <param name="Time">When the change happened.</param>
-public sealed record TaskStatusEventDocument(Guid TaskId, string Status, string Code, string Message, DateTimeOffset Time)
+/// <param name="Progress">How far the model has come, on the events a long run sends while processing; absent otherwise.</param>
+public sealed record TaskStatusEventDocument(
+    Guid TaskId,
+    string Status,
+    string Code,
+    string Message,
+    DateTimeOffset Time,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] TaskProgressDocument? Progress = null)
 {
     /// <summary>The event for <paramref name="taskEvent"/>.</summary>
     public static TaskStatusEventDocument From(TaskEvent taskEvent)
     {
         ArgumentNullException.ThrowIfNull(taskEvent);
-        return new(taskEvent.TaskId, PhaseName(taskEvent.Phase), taskEvent.Code, taskEvent.Message, taskEvent.At);
+        return new(taskEvent.TaskId, PhaseName(taskEvent.Phase), taskEvent.Code, taskEvent.Message, taskEvent.At, TaskProgressDocument.From(taskEvent.Progress));
     }
 
     private static string PhaseName(TaskPhase phase) => phase switch

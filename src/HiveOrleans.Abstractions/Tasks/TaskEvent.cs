@@ -19,6 +19,9 @@ public sealed record TaskEvent
     /// <summary>When the change happened.</summary>
     [Id(4)] public required DateTimeOffset At { get; init; }
 
+    /// <summary>How far the model has come, while it runs and reports it; a new value is an event of its own.</summary>
+    [Id(5)] public TaskProgress? Progress { get; init; }
+
     /// <summary>True for the last event a task sends: it finished.</summary>
     public bool IsFinal => Phase is TaskPhase.Succeeded or TaskPhase.Failed;
 }

@@ -54,4 +54,7 @@ public sealed record TaskSnapshot
 
     /// <summary>When it entered that queue; null when it waits in none.</summary>
     [Id(15)] public DateTimeOffset? ReviewSince { get; init; }
+
+    /// <summary>How far the model has come, while it runs and reports it (speech); null otherwise.</summary>
+    [Id(16)] public TaskProgress? Progress { get; init; }
 }

@@ -47,11 +47,14 @@ internal static class TaskEventsApi
 
             var sequence = 0;
             TaskPhase? last = null;
+            TaskProgress? lastProgress = null;
             async Task SendIfNewAsync(TaskEvent? taskEvent)
             {
-                if (taskEvent is not null && taskEvent.Phase != last)
+                // A new phase is news, and so is a long model run's progress (speech) within one.
+                if (taskEvent is not null && (taskEvent.Phase != last || taskEvent.Progress != lastProgress))
                 {
                     last = taskEvent.Phase;
+                    lastProgress = taskEvent.Progress;
                     await WriteStatusAsync(context.Response, taskEvent, ++sequence, aborted);
                 }
             }

@@ -69,7 +69,11 @@ public static class HiveGrainsServiceCollectionExtensions
             .Bind(configuration.GetSection(SpeechModelOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddSingleton(sp => new AudioDecoder(sp.GetRequiredService<IOptions<VisualModelOptions>>().Value.FfmpegPath));
+        services.AddSingleton(sp =>
+        {
+            var tools = sp.GetRequiredService<IOptions<VisualModelOptions>>().Value;
+            return new AudioDecoder(tools.FfmpegPath, tools.FfprobePath);
+        });
         services.AddSingleton<SpeechRecognizers>();
         services.AddSingleton<IModerationModel, SpeechModel>();
         services.AddSingleton<ModelRunner>();

@@ -42,12 +42,20 @@ public sealed class SpeechModel(TextEngine engine, AudioDecoder decoder, SpeechR
         var duration = 0.0;
         try
         {
+            // Only for the progress shown while it runs: what decodes is what counts.
+            var total = input.Progress is null ? null : await decoder.DurationAsync(path, cancellationToken).ConfigureAwait(false);
             using var session = recognizer.Start();
             await foreach (var segment in decoder.ReadAsync(path, _options.SegmentSeconds, _options.MaxSeconds, _options.Timeout, cancellationToken).ConfigureAwait(false))
             {
                 var words = session.Recognize(segment.Samples, segment.StartSeconds);
                 entries.Add(Segment(segment.StartSeconds, words, input.Context));
                 duration = segment.StartSeconds + segment.DurationSeconds;
+                input.Progress?.Report(new TaskProgress
+                {
+                    Unit = "seconds",
+                    Done = Math.Round(duration, 1),
+                    Total = total is { } seconds ? Math.Round(Math.Min(seconds, _options.MaxSeconds), 1) : null,
+                });
             }
         }
         catch (MediaDecodeException ex)

@@ -10,8 +10,8 @@ internal sealed partial class TaskGrain
     /// <summary>How long one observer may take over one event before it is dropped.</summary>
     private static readonly TimeSpan ObserverTimeout = TimeSpan.FromSeconds(5);
 
-    /// <summary>Each observer with when its subscription lapses and the last status it was given.</summary>
-    private readonly Dictionary<ITaskObserver, (DateTimeOffset Expires, TaskPhase? Last)> _observers = [];
+    /// <summary>Each observer with when its subscription lapses and the last status (phase and progress) it was given.</summary>
+    private readonly Dictionary<ITaskObserver, (DateTimeOffset Expires, (TaskPhase, TaskProgress?)? Last)> _observers = [];
     private readonly Queue<TaskEvent> _outbox = new();
     private Task? _notifying;
 
@@ -30,7 +30,7 @@ internal sealed partial class TaskGrain
         var current = CurrentEvent();
         if (_observers.TryGetValue(observer, out var entry))
         {
-            _observers[observer] = entry with { Last = current.Phase };
+            _observers[observer] = entry with { Last = (current.Phase, current.Progress) };
         }
 
         return current;
@@ -44,8 +44,9 @@ internal sealed partial class TaskGrain
 
     private TaskEvent CurrentEvent()
     {
-        var (code, message) = TaskDocument.StatusOf(Snapshot());
-        return new TaskEvent { TaskId = TaskId, Phase = _state.Phase, Code = code, Message = message, At = time.GetUtcNow() };
+        var snapshot = Snapshot();
+        var (code, message) = TaskDocument.StatusOf(snapshot);
+        return new TaskEvent { TaskId = TaskId, Phase = _state.Phase, Code = code, Message = message, At = time.GetUtcNow(), Progress = snapshot.Progress };
     }
 
     /// <summary>Queues the current status for every observer; one loop sends them, so each observer sees them in order.</summary>
@@ -76,7 +77,7 @@ internal sealed partial class TaskGrain
                     continue;
                 }
 
-                if (last == next.Phase)
+                if (last == (next.Phase, next.Progress))
                 {
                     // It was given this status already, as its subscription's answer.
                     continue;
@@ -87,7 +88,7 @@ internal sealed partial class TaskGrain
                     await observer.OnTaskEventAsync(next).WaitAsync(ObserverTimeout, time);
                     if (_observers.TryGetValue(observer, out var entry))
                     {
-                        _observers[observer] = entry with { Last = next.Phase };
+                        _observers[observer] = entry with { Last = (next.Phase, next.Progress) };
                     }
                 }
                 catch (Exception ex)

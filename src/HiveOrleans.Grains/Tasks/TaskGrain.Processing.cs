@@ -16,6 +16,9 @@ internal sealed partial class TaskGrain
     private static readonly TimeSpan WorkKeepAlive = TimeSpan.FromMinutes(15);
     private Task? _work;
 
+    /// <summary>How far the running model has come, as it last reported; in memory only (a restarted run starts over).</summary>
+    private TaskProgress? _progress;
+
     private void EnsureWorking(bool recovering)
     {
         if (_work is null || _work.IsCompleted)
@@ -154,9 +157,12 @@ internal sealed partial class TaskGrain
         var context = submission.HasCustomLists
             ? await modelContexts.GetAsync(submission.ProjectId, submission.ConfigVersion)
             : ModelContext.Empty;
+        // The model reports from the thread pool; each report is applied on this activation's scheduler.
+        _progress = null;
+        var progress = new GrainProgress<TaskProgress>(TaskScheduler.Current, ReportProgress);
         if (_state.Media is not { } media)
         {
-            return await models.RunAsync(new ModelInput(submission, context), MarkProcessing, _stopping.Token);
+            return await models.RunAsync(new ModelInput(submission, context, Progress: progress), MarkProcessing, _stopping.Token);
         }
 
         MediaFile file;
@@ -171,7 +177,7 @@ internal sealed partial class TaskGrain
 
         await using (file)
         {
-            return await models.RunAsync(new ModelInput(submission, context, media, file.Path), MarkProcessing, _stopping.Token);
+            return await models.RunAsync(new ModelInput(submission, context, media, file.Path, progress), MarkProcessing, _stopping.Token);
         }
     }
 
@@ -192,8 +198,21 @@ internal sealed partial class TaskGrain
         Publish();
     }
 
+    private void ReportProgress(TaskProgress progress)
+    {
+        // A report that comes after the run ended (it is queued) is no news.
+        if (_state.Phase != TaskPhase.Processing || progress == _progress)
+        {
+            return;
+        }
+
+        _progress = progress;
+        Publish();
+    }
+
     private async Task FinishAsync(ModerationOutput? output, string? errorCode, string? errorMessage)
     {
+        _progress = null;
         _state.Output = output;
         _state.ErrorCode = errorCode;
         _state.ErrorMessage = errorMessage;

@@ -124,5 +124,5 @@ internal sealed partial class TaskGrain(
         return Snapshot();
     }
 
-    private TaskSnapshot Snapshot() => _state.ToSnapshot(TaskId);
+    private TaskSnapshot Snapshot() => _state.ToSnapshot(TaskId, _progress);
 }

@@ -59,8 +59,11 @@ public sealed class TaskState
     /// <summary>When the task first went to review: it orders the queues, and its review time runs from it.</summary>
     [Id(16)] public DateTimeOffset? ReviewSince { get; set; }
 
-    /// <summary>The task as it stands, for callers; only for a task that was submitted (<see cref="Submission"/> set).</summary>
-    public TaskSnapshot ToSnapshot(Guid taskId) => new()
+    /// <summary>
+    /// The task as it stands, for callers; only for a task that was submitted (<see cref="Submission"/> set).
+    /// <paramref name="progress"/> (kept in memory, never stored) is shown only while the task is processing.
+    /// </summary>
+    public TaskSnapshot ToSnapshot(Guid taskId, TaskProgress? progress = null) => new()
     {
         TaskId = taskId,
         Submission = Submission!,
@@ -78,5 +81,6 @@ public sealed class TaskState
         Review = Review,
         ReviewQueue = ReviewQueue,
         ReviewSince = ReviewSince,
+        Progress = Phase == TaskPhase.Processing ? progress : null,
     };
 }

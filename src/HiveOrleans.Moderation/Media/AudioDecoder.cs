@@ -9,8 +9,35 @@ namespace HiveOrleans.Moderation.Media;
 /// segment is held.
 /// </summary>
 /// <param name="ffmpegPath">The ffmpeg executable: a name looked up on PATH, or a path.</param>
-public sealed class AudioDecoder(string ffmpegPath = "ffmpeg")
+/// <param name="ffprobePath">The ffprobe executable, the same way.</param>
+public sealed class AudioDecoder(string ffmpegPath = "ffmpeg", string ffprobePath = "ffprobe")
 {
+    /// <summary>
+    /// How long <paramref name="fullPath"/> says it plays, in seconds, or null when ffprobe cannot tell (a bare AAC or
+    /// MP3 stream may not say; a file ffmpeg cannot read fails later, in <see cref="ReadAsync"/>, with its reason).
+    /// </summary>
+    public async Task<double?> DurationAsync(string fullPath, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(fullPath);
+        try
+        {
+            using var probe = ToolProcess.Start("ffprobe", ffprobePath, FfmpegCommands.ProbeAudioDuration(Path.GetFullPath(fullPath)));
+            using var kill = cancellationToken.UnsafeRegister(static state => ((ToolProcess)state!).Kill(), probe);
+            using var reader = new StreamReader(probe.Output);
+            var text = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+            await probe.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+            return probe.ExitCode == 0
+                && double.TryParse(text.Trim(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+                && double.IsFinite(seconds) && seconds > 0
+                ? seconds
+                : null;
+        }
+        catch (MediaDecodeException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>
     /// The segments of <paramref name="fullPath"/>'s first audio stream, each <paramref name="segmentSeconds"/> long
     /// (the last shorter), at most <paramref name="maxSeconds"/> in all.

@@ -61,6 +61,16 @@ internal static class FfmpegCommands
     /// </summary>
     public const string AudioDemuxerWhitelist = DemuxerWhitelist + ",wav,w64,mp3,flac,aac,aiff,amr";
 
+    /// <summary>The container's duration in seconds, alone on stdout, for audio (or a video's sound track).</summary>
+    public static IReadOnlyList<string> ProbeAudioDuration(string fullPath) =>
+    [
+        "-hide_banner", "-loglevel", "error",
+        "-protocol_whitelist", "file", "-format_whitelist", AudioDemuxerWhitelist,
+        "-show_entries", "format=duration",
+        "-of", "default=noprint_wrappers=1:nokey=1",
+        Input(fullPath),
+    ];
+
     /// <summary>
     /// Decodes the first audio stream to 16 kHz mono signed 16-bit little-endian samples on stdout, the input the
     /// recognisers take; <c>-t</c> makes ffmpeg itself stop at the cap.

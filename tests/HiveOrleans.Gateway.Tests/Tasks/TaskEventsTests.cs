@@ -47,14 +47,14 @@ public sealed class TaskEventsTests : IAsyncLifetime
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
 
-        var first = await NextEventAsync(reader);
+        var first = await SseEvents.NextAsync(reader);
         Assert.Equal(("status", "PENDING"), (first.Name, first.Data.GetProperty("status").GetString()));
 
         _gate.Release();
         var events = new List<(string Name, JsonElement Data)> { first };
         while (events[^1].Name != "task")
         {
-            events.Add(await NextEventAsync(reader));
+            events.Add(await SseEvents.NextAsync(reader));
         }
 
         Assert.Equal(
@@ -93,31 +93,5 @@ public sealed class TaskEventsTests : IAsyncLifetime
         var (status, body) = await _server.Client.GetTaskAsync(stranger.Key, $"/api/v2/task/{task.GetProperty("task_id").GetString()}/events");
         Assert.Equal(HttpStatusCode.NotFound, status);
         Assert.Equal("Task not found.", body.GetProperty("message").GetString());
-    }
-
-    private static async Task<(string Name, JsonElement Data)> NextEventAsync(StreamReader reader)
-    {
-        string? name = null;
-        string? data = null;
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (await reader.ReadLineAsync(deadline.Token) is { } line)
-        {
-            if (line.Length == 0 && data is not null)
-            {
-                using var json = JsonDocument.Parse(data);
-                return (name ?? "message", json.RootElement.Clone());
-            }
-
-            if (line.StartsWith("event: ", StringComparison.Ordinal))
-            {
-                name = line["event: ".Length..];
-            }
-            else if (line.StartsWith("data: ", StringComparison.Ordinal))
-            {
-                data = line["data: ".Length..];
-            }
-        }
-
-        throw new InvalidOperationException("The stream ended before the next event.");
     }
 }

@@ -46,7 +46,8 @@ internal static class TaskOperations
         yield return ("GET /api/v2/task/{id}/events", new OperationDoc(
             "Follow a task's status as Server-Sent Events",
             "A `text/event-stream`: one `status` event per change (the current status first), then a `task` event with the finished " +
-            "Task object, and the stream ends. A comment line every 15 s keeps proxies from closing it.")
+            "Task object, and the stream ends. While a speech task is processing, each segment heard is a `status` event of its own " +
+            "carrying `progress` (`unit`, `done`, `total`), as the Task object does. A comment line every 15 s keeps proxies from closing it.")
         {
             Caller = Caller.Project,
             Parameters = [TaskIdInPath],

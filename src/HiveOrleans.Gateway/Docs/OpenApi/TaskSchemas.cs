@@ -162,6 +162,11 @@ internal static class TaskSchemas
                 ("resent_on", Time("When the callback was last resent.", nullable: true)),
                 ("resent_by", NullableString("Who resent it: `api`, or `manual` (an operator).")),
                 ("error", NullableObject("Set when the task failed.", ("code", String("")), ("message", String("")))),
+                ("progress", Object(
+                    "Ours, present only while a speech task is processing: how much of its audio has been heard.",
+                    ("unit", String("`seconds`.")),
+                    ("done", Number("Seconds heard so far, a segment at a time.")),
+                    ("total", Number("Seconds in all (capped at the longest audio heard), or null when the media does not say.", nullable: true)))),
                 ("callback_succeeded", Boolean("Ours: whether a callback was accepted (2xx).", nullable: true)),
                 ("callback_attempts", Array(Object("", ("attempt", Integer("")), ("time", Time("")), ("status_code", Integer("", nullable: true)), ("error", NullableString("")), ("duration_ms", Number(""))), "Ours: the last 20 delivery attempts.")),
                 ("callback_next_attempt", Time("Ours: when delivery is tried again.", nullable: true)),
