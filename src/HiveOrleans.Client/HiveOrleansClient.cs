@@ -36,7 +36,7 @@ public sealed class HiveOrleansClient
     /// Submits and waits for the finished task (<c>POST /api/v2/task/sync</c>). For model-only projects; the gateway
     /// answers 504 (<see cref="HiveOrleansException.TaskId"/> set) when the task outlasts the project's sync timeout.
     /// </summary>
-    public async Task<TaskResult> SubmitSyncAsync(TaskRequest request, CancellationToken cancellationToken = default)
+    public async Task<TaskResult> SubmitSyncAsync(ModerationRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         using var body = await SubmissionBody.PrepareAsync(request, request.IdempotencyKey, cancellationToken).ConfigureAwait(false);
@@ -46,10 +46,10 @@ public sealed class HiveOrleansClient
 
     /// <summary>
     /// Submits for later (<c>POST /api/v2/task/async</c>); the acknowledgement comes once the task is durably stored.
-    /// Without an <see cref="TaskRequest.IdempotencyKey"/>, one is made up, so a retried submission never makes a
+    /// Without an <see cref="ModerationRequest.IdempotencyKey"/>, one is made up, so a retried submission never makes a
     /// second task; it is on the acknowledgement.
     /// </summary>
-    public async Task<TaskAcknowledgement> SubmitAsync(TaskRequest request, CancellationToken cancellationToken = default)
+    public async Task<TaskAcknowledgement> SubmitAsync(ModerationRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var key = request.IdempotencyKey ?? "sdk-" + Guid.NewGuid().ToString("N");

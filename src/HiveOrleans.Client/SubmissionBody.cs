@@ -11,14 +11,14 @@ namespace HiveOrleans.Client;
 /// </summary>
 internal sealed class SubmissionBody : IDisposable
 {
-    private readonly TaskRequest _request;
+    private readonly ModerationRequest _request;
     private readonly string? _idempotencyKey;
     private readonly byte[]? _json;
     private readonly Stream? _media;
     private readonly long _mediaStart;
     private readonly bool _ownsMedia;
 
-    private SubmissionBody(TaskRequest request, string? idempotencyKey, byte[]? json, Stream? media, long mediaStart, bool ownsMedia)
+    private SubmissionBody(ModerationRequest request, string? idempotencyKey, byte[]? json, Stream? media, long mediaStart, bool ownsMedia)
     {
         _request = request;
         _idempotencyKey = idempotencyKey;
@@ -29,7 +29,7 @@ internal sealed class SubmissionBody : IDisposable
     }
 
     /// <summary>Makes the body re-sendable: a stream that cannot seek is read into memory now.</summary>
-    public static async Task<SubmissionBody> PrepareAsync(TaskRequest request, string? idempotencyKey, CancellationToken cancellationToken)
+    public static async Task<SubmissionBody> PrepareAsync(ModerationRequest request, string? idempotencyKey, CancellationToken cancellationToken)
     {
         if (request.Media is not { } media)
         {
@@ -84,7 +84,7 @@ internal sealed class SubmissionBody : IDisposable
         }
     }
 
-    private static byte[] Json(TaskRequest request, string? idempotencyKey)
+    private static byte[] Json(ModerationRequest request, string? idempotencyKey)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
         using (var writer = new Utf8JsonWriter(buffer))

@@ -11,9 +11,9 @@ namespace HiveOrleans.Client;
 /// position it had when the request was made, a stream that cannot seek is first read whole into memory, and a file
 /// is opened again for each attempt. For large media prefer <see cref="ForFile"/> or a seekable stream.
 /// </remarks>
-public sealed record TaskRequest
+public sealed record ModerationRequest
 {
-    private TaskRequest()
+    private ModerationRequest()
     {
     }
 
@@ -45,14 +45,14 @@ public sealed record TaskRequest
     public string? IdempotencyKey { get; init; }
 
     /// <summary>Text for a text project.</summary>
-    public static TaskRequest ForText(string text)
+    public static ModerationRequest ForText(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return new TaskRequest { TextData = text };
+        return new ModerationRequest { TextData = text };
     }
 
     /// <summary>Media the gateway downloads from <paramref name="url"/> (absolute http or https).</summary>
-    public static TaskRequest ForUrl(Uri url)
+    public static ModerationRequest ForUrl(Uri url)
     {
         ArgumentNullException.ThrowIfNull(url);
         if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
@@ -60,11 +60,11 @@ public sealed record TaskRequest
             throw new ArgumentException("The media URL must be an absolute http or https address.", nameof(url));
         }
 
-        return new TaskRequest { Url = url };
+        return new ModerationRequest { Url = url };
     }
 
     /// <summary>Media read from <paramref name="media"/>, uploaded under <paramref name="fileName"/>. The SDK does not dispose the stream.</summary>
-    public static TaskRequest ForStream(Stream media, string fileName)
+    public static ModerationRequest ForStream(Stream media, string fileName)
     {
         ArgumentNullException.ThrowIfNull(media);
         ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
@@ -73,11 +73,11 @@ public sealed record TaskRequest
             throw new ArgumentException("The media stream cannot be read.", nameof(media));
         }
 
-        return new TaskRequest { Media = media, FileName = fileName };
+        return new ModerationRequest { Media = media, FileName = fileName };
     }
 
     /// <summary>The file at <paramref name="path"/>, uploaded under its own name.</summary>
-    public static TaskRequest ForFile(string path)
+    public static ModerationRequest ForFile(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         if (!File.Exists(path))
@@ -85,6 +85,6 @@ public sealed record TaskRequest
             throw new FileNotFoundException("The media file does not exist.", path);
         }
 
-        return new TaskRequest { FilePath = path, FileName = Path.GetFileName(path) };
+        return new ModerationRequest { FilePath = path, FileName = Path.GetFileName(path) };
     }
 }
