@@ -111,7 +111,7 @@ public sealed class HiveOrleansClient
             var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
             await using (stream.ConfigureAwait(false))
             {
-                var events = SseParser.Create(stream, (type, data) => (Type: type, Data: JsonRead.Parse(data))).EnumerateAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
+                var events = SseParser.Create(stream, (type, data) => (Type: type, Data: type is "status" or "task" ? JsonRead.Parse(data) : default)).EnumerateAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
                 await using (events.ConfigureAwait(false))
                 {
                     while (await NextOrBrokenAsync(events, cancellationToken).ConfigureAwait(false))
