@@ -28,24 +28,32 @@ public sealed class HiveOrleansClientOptions
     /// <summary>Throws when the options cannot work, naming the setting.</summary>
     internal void Validate()
     {
+        if (Problem() is { } problem)
+        {
+            throw new InvalidOperationException(problem);
+        }
+    }
+
+    /// <summary>What makes the options unusable, naming the setting; null when they are fine.</summary>
+    internal string? Problem()
+    {
         if (string.IsNullOrWhiteSpace(ApiKey))
         {
-            throw new InvalidOperationException("HiveOrleansClientOptions.ApiKey is required: the project's API key.");
+            return "HiveOrleansClientOptions.ApiKey is required: the project's API key.";
         }
 
-        if (BaseAddress is { IsAbsoluteUri: false })
+        if (BaseAddress is { } address && (!address.IsAbsoluteUri || (address.Scheme != Uri.UriSchemeHttp && address.Scheme != Uri.UriSchemeHttps)))
         {
-            throw new InvalidOperationException("HiveOrleansClientOptions.BaseAddress must be an absolute http or https address.");
+            return "HiveOrleansClientOptions.BaseAddress must be an absolute http or https address.";
         }
 
         if (MaxAttempts < 1)
         {
-            throw new InvalidOperationException("HiveOrleansClientOptions.MaxAttempts must be 1 or more.");
+            return "HiveOrleansClientOptions.MaxAttempts must be 1 or more.";
         }
 
-        if (MaxRetryWait < TimeSpan.Zero || DefaultRetryDelay < TimeSpan.Zero)
-        {
-            throw new InvalidOperationException("HiveOrleansClientOptions.MaxRetryWait and DefaultRetryDelay cannot be negative.");
-        }
+        return MaxRetryWait < TimeSpan.Zero || DefaultRetryDelay < TimeSpan.Zero
+            ? "HiveOrleansClientOptions.MaxRetryWait and DefaultRetryDelay cannot be negative."
+            : null;
     }
 }
