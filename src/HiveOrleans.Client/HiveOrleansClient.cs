@@ -97,8 +97,8 @@ public sealed class HiveOrleansClient
     /// <summary>
     /// Follows a task live over <c>GET /api/v2/task/{id}/events</c> (Server-Sent Events): a status event per change,
     /// the current status first, then the finished task as the last event, after which the sequence ends. A stream
-    /// that breaks before the end is opened again (within <see cref="HiveOrleansClientOptions.MaxAttempts"/>); a status
-    /// seen already is not repeated.
+    /// that breaks before the end is opened again after <see cref="HiveOrleansClientOptions.DefaultRetryDelay"/> (at most
+    /// <see cref="HiveOrleansClientOptions.MaxAttempts"/> connections in all); a status seen already is not repeated.
     /// </summary>
     public async IAsyncEnumerable<TaskEvent> WatchAsync(string taskId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -136,6 +136,8 @@ public sealed class HiveOrleansClient
             {
                 throw new HiveOrleansException($"The event stream of task {taskId} ended before the task finished, {connection} times.");
             }
+
+            await Task.Delay(_options.DefaultRetryDelay, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -149,6 +151,10 @@ public sealed class HiveOrleansClient
         catch (Exception broken) when (broken is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
         {
             return false;
+        }
+        catch (JsonException invalid)
+        {
+            throw new HiveOrleansException("An event of the task's stream is not JSON: " + invalid.Message, invalid);
         }
     }
 
