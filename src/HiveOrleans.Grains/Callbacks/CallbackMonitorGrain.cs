@@ -5,7 +5,10 @@ using Orleans.Concurrency;
 
 namespace HiveOrleans.Grains.Callbacks;
 
+// Holds nothing but a store, so its calls may interleave: a stateless worker alone takes one call at a time per
+// activation (one activation per core), and each call waits on the database.
 [StatelessWorker]
+[Reentrant]
 internal sealed class CallbackMonitorGrain(ITaskStore store) : Grain, ICallbackMonitorGrain
 {
     public async Task<IReadOnlyList<FailingCallback>> ListFailingAsync(long projectId, int limit)
