@@ -42,6 +42,9 @@ public sealed class TaskStateTests
         Assert.Equal(taskId, snapshot.TaskId);
         var shared = typeof(TaskSnapshot).GetProperties()
             .Where(p => p.GetCustomAttribute<IdAttribute>() is not null && p.Name != nameof(TaskSnapshot.TaskId))
+
+            // Progress lives in the activation's memory, never in the stored state (the test below).
+            .Where(p => p.Name != nameof(TaskSnapshot.Progress))
             .ToList();
         Assert.NotEmpty(shared);
         foreach (var field in shared)
@@ -53,6 +56,21 @@ public sealed class TaskStateTests
             Assert.True(value is not null && !value.Equals(DefaultOf(stored.PropertyType)), $"The test sets no value for TaskState.{field.Name}.");
             Assert.Equal(value, field.GetValue(snapshot));
         }
+    }
+
+    [Theory]
+    [InlineData(TaskPhase.Processing, true)]
+    [InlineData(TaskPhase.Pending, false)]
+    [InlineData(TaskPhase.Succeeded, false)]
+    [InlineData(TaskPhase.Failed, false)]
+    public void Progress_is_shown_only_while_the_task_is_processing(TaskPhase phase, bool shown)
+    {
+        var state = new TaskState { Submission = TextSubmissions.Async("long audio"), Phase = phase, InputHash = "0123456789abcdef0123456789abcdef" };
+        var progress = new TaskProgress { Unit = "seconds", Done = 20, Total = 95.5 };
+
+        var snapshot = state.ToSnapshot(Guid.CreateVersion7(), progress);
+
+        Assert.Equal(shown ? progress : null, snapshot.Progress);
     }
 
     [Fact]
