@@ -1,0 +1,26 @@
+namespace HiveOrleans.Storage.Batches;
+
+/// <summary>
+/// Where batch submissions are recorded: a row per batch and, per stored chunk of its tasks, the chunk's task ids. The
+/// tasks themselves are the task store's rows; a batch's progress is counted from them when asked.
+/// </summary>
+public interface IBatchStore
+{
+    /// <summary>Records a new batch.</summary>
+    Task CreateAsync(BatchRow batch, CancellationToken cancellationToken = default);
+
+    /// <summary>Records chunk <paramref name="chunk"/> of the batch: the ids of tasks already stored.</summary>
+    Task AddChunkAsync(Guid batchId, int chunk, IReadOnlyList<Guid> taskIds, CancellationToken cancellationToken = default);
+
+    /// <summary>Records that the request has been read: how many items it carried and how many were refused.</summary>
+    Task CloseAsync(Guid batchId, int items, int rejected, CancellationToken cancellationToken = default);
+
+    /// <summary>The batch's row, or null when there is none.</summary>
+    Task<BatchRow?> ReadAsync(Guid batchId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// How many of the batch's tasks are in each phase, keyed by the phase's number as the task state stores it
+    /// (<c>TaskPhase</c>); a task whose row has no state yet is not counted.
+    /// </summary>
+    Task<IReadOnlyDictionary<int, long>> CountPhasesAsync(Guid batchId, CancellationToken cancellationToken = default);
+}
