@@ -15,8 +15,15 @@ CREATE TABLE IF NOT EXISTS hive_batch
     callback_url text        NULL,
     -- Set when the request has been read to its end: how many items it carried, how many were refused.
     items        integer     NULL,
-    rejected     integer     NULL
+    rejected     integer     NULL,
+    -- The batch callback: when the silos should next look whether every task has finished (NULL: nothing owed),
+    -- how many attempts were made, and the last outcome.
+    callback_due_at   timestamptz NULL,
+    callback_attempts integer     NOT NULL DEFAULT 0,
+    callback_outcome  text        NULL
 );
+
+CREATE INDEX IF NOT EXISTS hive_batch_callback_due ON hive_batch (callback_due_at) WHERE callback_due_at IS NOT NULL;
 
 CREATE TABLE IF NOT EXISTS hive_batch_chunk
 (

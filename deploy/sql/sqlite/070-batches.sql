@@ -9,8 +9,13 @@ CREATE TABLE IF NOT EXISTS hive_batch
     created_on_ms INTEGER NOT NULL,
     callback_url  TEXT    NULL,
     items         INTEGER NULL,
-    rejected      INTEGER NULL
+    rejected      INTEGER NULL,
+    callback_due_ms   INTEGER NULL,
+    callback_attempts INTEGER NOT NULL DEFAULT 0,
+    callback_outcome  TEXT    NULL
 );
+
+CREATE INDEX IF NOT EXISTS hive_batch_callback_due ON hive_batch (callback_due_ms) WHERE callback_due_ms IS NOT NULL;
 
 CREATE TABLE IF NOT EXISTS hive_batch_chunk
 (

@@ -67,29 +67,9 @@ internal sealed class BatchIntakeGrain(
         sweeper.Nudge();
     }
 
-    public Task CloseAsync(Guid batchId, int items, int rejected) => batches.CloseAsync(batchId, items, rejected);
+    // A batch with a callback URL is owed its callback from now: BatchCallbacks looks whether it has finished.
+    public Task CloseAsync(Guid batchId, int items, int rejected) => batches.CloseAsync(batchId, items, rejected, time.GetUtcNow());
 
-    public async Task<BatchProgress?> GetAsync(Guid batchId)
-    {
-        if (await batches.ReadAsync(batchId) is not { } row)
-        {
-            return null;
-        }
-
-        var phases = await batches.CountPhasesAsync(batchId);
-        long Count(TaskPhase phase) => phases.GetValueOrDefault((int)phase);
-        return new BatchProgress
-        {
-            BatchId = batchId,
-            ProjectId = row.ProjectId,
-            CreatedOn = row.CreatedOn,
-            CallbackUrl = row.CallbackUrl,
-            Items = row.Items,
-            Rejected = row.Rejected,
-            Pending = Count(TaskPhase.Pending),
-            Processing = Count(TaskPhase.Processing) + Count(TaskPhase.AwaitingReview),
-            Succeeded = Count(TaskPhase.Succeeded),
-            Failed = Count(TaskPhase.Failed),
-        };
-    }
+    public async Task<BatchProgress?> GetAsync(Guid batchId) =>
+        await batches.ReadAsync(batchId) is { } row ? await BatchCounts.ProgressAsync(batches, row) : null;
 }

@@ -12,8 +12,24 @@ public interface IBatchStore
     /// <summary>Records chunk <paramref name="chunk"/> of the batch: the ids of tasks already stored.</summary>
     Task AddChunkAsync(Guid batchId, int chunk, IReadOnlyList<Guid> taskIds, CancellationToken cancellationToken = default);
 
-    /// <summary>Records that the request has been read: how many items it carried and how many were refused.</summary>
-    Task CloseAsync(Guid batchId, int items, int rejected, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Records that the request has been read: how many items it carried and how many were refused; with a callback
+    /// owed (the batch has a callback URL), when the silos should first look whether every task has finished
+    /// (<paramref name="callbackDueAt"/>).
+    /// </summary>
+    Task CloseAsync(Guid batchId, int items, int rejected, DateTimeOffset? callbackDueAt, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Atomically takes up to <paramref name="max"/> batches whose callback is due at <paramref name="now"/> and pushes
+    /// each one's due time to <paramref name="leaseUntil"/>, so no other silo takes it meanwhile; returns their rows.
+    /// </summary>
+    Task<IReadOnlyList<BatchRow>> ClaimCallbacksAsync(int max, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default);
+
+    /// <summary>Records a callback's attempts and outcome and when it is next due (null: nothing more is owed).</summary>
+    Task ScheduleCallbackAsync(Guid batchId, DateTimeOffset? dueAt, int attempts, string? outcome, CancellationToken cancellationToken = default);
+
+    /// <summary>The batch's task ids in the order its items were sent.</summary>
+    Task<IReadOnlyList<Guid>> ListTaskIdsAsync(Guid batchId, CancellationToken cancellationToken = default);
 
     /// <summary>The batch's row, or null when there is none.</summary>
     Task<BatchRow?> ReadAsync(Guid batchId, CancellationToken cancellationToken = default);

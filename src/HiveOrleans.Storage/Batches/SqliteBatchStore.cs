@@ -20,9 +20,25 @@ internal sealed class SqliteBatchStore(string connectionString) : IBatchStore
         ON CONFLICT (batch_id, chunk) DO UPDATE SET task_ids = excluded.task_ids
         """;
 
-    private const string CloseSql = "UPDATE hive_batch SET items = $items, rejected = $rejected WHERE batch_id = $batch_id";
+    private const string CloseSql = "UPDATE hive_batch SET items = $items, rejected = $rejected, callback_due_ms = CASE WHEN callback_url IS NULL THEN NULL ELSE $due_ms END WHERE batch_id = $batch_id";
 
-    private const string ReadSql = "SELECT project_id, created_on_ms, callback_url, items, rejected FROM hive_batch WHERE batch_id = $batch_id";
+    private const string Columns = "batch_id, project_id, created_on_ms, callback_url, items, rejected, callback_attempts, callback_outcome";
+
+    private const string ReadSql = $"SELECT {Columns} FROM hive_batch WHERE batch_id = $batch_id";
+
+    private const string ClaimSql = $"""
+        UPDATE hive_batch SET callback_due_ms = $lease_ms
+        WHERE batch_id IN (SELECT batch_id FROM hive_batch WHERE callback_due_ms <= $now_ms ORDER BY callback_due_ms LIMIT $max)
+        RETURNING {Columns}
+        """;
+
+    private const string ScheduleSql = """
+        UPDATE hive_batch SET callback_due_ms = $due_ms, callback_attempts = $attempts, callback_outcome = $outcome WHERE batch_id = $batch_id
+        """;
+
+    private const string ListSql = """
+        SELECT j.value FROM hive_batch_chunk c, json_each(c.task_ids) AS j WHERE c.batch_id = $batch_id ORDER BY c.chunk, j.key
+        """;
 
     private const string CountSql = """
         SELECT json_extract(CAST(t.state AS TEXT), '$.Phase') AS phase, count(*)
@@ -55,12 +71,56 @@ internal sealed class SqliteBatchStore(string connectionString) : IBatchStore
         }, cancellationToken);
     }
 
-    public Task CloseAsync(Guid batchId, int items, int rejected, CancellationToken cancellationToken = default) =>
+    public Task CloseAsync(Guid batchId, int items, int rejected, DateTimeOffset? callbackDueAt, CancellationToken cancellationToken = default) =>
         WriteAsync(CloseSql, command =>
         {
             command.Parameters.AddWithValue("$batch_id", ToText(batchId));
             command.Parameters.AddWithValue("$items", items);
             command.Parameters.AddWithValue("$rejected", rejected);
+            command.Parameters.AddWithValue("$due_ms", callbackDueAt is { } due ? due.ToUnixTimeMilliseconds() : DBNull.Value);
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<BatchRow>> ClaimCallbacksAsync(int max, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default) =>
+        Task.Run<IReadOnlyList<BatchRow>>(() =>
+        {
+            using var connection = SqliteConnections.Open(connectionString);
+            using var command = new SqliteCommand(ClaimSql, connection);
+            command.Parameters.AddWithValue("$now_ms", now.ToUnixTimeMilliseconds());
+            command.Parameters.AddWithValue("$lease_ms", leaseUntil.ToUnixTimeMilliseconds());
+            command.Parameters.AddWithValue("$max", max);
+            var rows = new List<BatchRow>();
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                rows.Add(RowOf(reader));
+            }
+
+            return rows;
+        }, cancellationToken);
+
+    public Task ScheduleCallbackAsync(Guid batchId, DateTimeOffset? dueAt, int attempts, string? outcome, CancellationToken cancellationToken = default) =>
+        WriteAsync(ScheduleSql, command =>
+        {
+            command.Parameters.AddWithValue("$batch_id", ToText(batchId));
+            command.Parameters.AddWithValue("$due_ms", dueAt is { } due ? due.ToUnixTimeMilliseconds() : DBNull.Value);
+            command.Parameters.AddWithValue("$attempts", attempts);
+            command.Parameters.AddWithValue("$outcome", (object?)outcome ?? DBNull.Value);
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<Guid>> ListTaskIdsAsync(Guid batchId, CancellationToken cancellationToken = default) =>
+        Task.Run<IReadOnlyList<Guid>>(() =>
+        {
+            using var connection = SqliteConnections.Open(connectionString);
+            using var command = new SqliteCommand(ListSql, connection);
+            command.Parameters.AddWithValue("$batch_id", ToText(batchId));
+            var ids = new List<Guid>();
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                ids.Add(Guid.Parse(reader.GetString(0), CultureInfo.InvariantCulture));
+            }
+
+            return ids;
         }, cancellationToken);
 
     public Task<BatchRow?> ReadAsync(Guid batchId, CancellationToken cancellationToken = default) =>
@@ -70,15 +130,7 @@ internal sealed class SqliteBatchStore(string connectionString) : IBatchStore
             using var command = new SqliteCommand(ReadSql, connection);
             command.Parameters.AddWithValue("$batch_id", ToText(batchId));
             using var reader = command.ExecuteReader();
-            return reader.Read()
-                ? new BatchRow(
-                    batchId,
-                    reader.GetInt64(0),
-                    DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)),
-                    reader.IsDBNull(2) ? null : reader.GetString(2),
-                    reader.IsDBNull(3) ? null : reader.GetInt32(3),
-                    reader.IsDBNull(4) ? null : reader.GetInt32(4))
-                : null;
+            return reader.Read() ? RowOf(reader) : null;
         }, cancellationToken);
 
     public Task<IReadOnlyDictionary<int, long>> CountPhasesAsync(Guid batchId, CancellationToken cancellationToken = default) =>
@@ -113,6 +165,16 @@ internal sealed class SqliteBatchStore(string connectionString) : IBatchStore
             bind(command);
             command.ExecuteNonQuery();
         }, cancellationToken);
+
+    private static BatchRow RowOf(SqliteDataReader reader) => new(
+        Guid.Parse(reader.GetString(0), CultureInfo.InvariantCulture),
+        reader.GetInt64(1),
+        DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)),
+        reader.IsDBNull(3) ? null : reader.GetString(3),
+        reader.IsDBNull(4) ? null : reader.GetInt32(4),
+        reader.IsDBNull(5) ? null : reader.GetInt32(5),
+        reader.GetInt32(6),
+        reader.IsDBNull(7) ? null : reader.GetString(7));
 
     private static string ToText(Guid id) => id.ToString("D", CultureInfo.InvariantCulture);
 }
