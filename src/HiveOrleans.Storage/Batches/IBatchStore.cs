@@ -28,6 +28,12 @@ public interface IBatchStore
     /// <summary>Records a callback's attempts and outcome and when it is next due (null: nothing more is owed).</summary>
     Task ScheduleCallbackAsync(Guid batchId, DateTimeOffset? dueAt, int attempts, string? outcome, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Makes every task of the batch that is due later than <paramref name="now"/> due now, so the sweepers start them
+    /// (the version is unchanged, as a sweeper's claim leaves it). Returns how many.
+    /// </summary>
+    Task<int> StartTasksAsync(Guid batchId, DateTimeOffset now, CancellationToken cancellationToken = default);
+
     /// <summary>The batch's task ids in the order its items were sent.</summary>
     Task<IReadOnlyList<Guid>> ListTaskIdsAsync(Guid batchId, CancellationToken cancellationToken = default);
 

@@ -29,6 +29,12 @@ internal sealed class PostgresBatchStore(string connectionString) : IBatchStore,
 
     private const string ScheduleSql = "UPDATE hive_batch SET callback_due_at = $2, callback_attempts = $3, callback_outcome = $4 WHERE batch_id = $1";
 
+    // The one statement outside the task store that touches hive_task: it moves due times only, as the sweeper's claim does.
+    private const string StartSql = """
+        UPDATE hive_task SET due_at = $2
+        WHERE task_id IN (SELECT unnest(task_ids) FROM hive_batch_chunk WHERE batch_id = $1) AND due_at > $2
+        """;
+
     private const string ListSql = """
         SELECT u.task_id FROM hive_batch_chunk c CROSS JOIN LATERAL unnest(c.task_ids) WITH ORDINALITY AS u(task_id, n)
         WHERE c.batch_id = $1 ORDER BY c.chunk, u.n
@@ -102,6 +108,14 @@ internal sealed class PostgresBatchStore(string connectionString) : IBatchStore,
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = attempts });
         command.Parameters.Add(new NpgsqlParameter<string?> { TypedValue = outcome });
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<int> StartTasksAsync(Guid batchId, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var command = _pool.DataSource.CreateCommand(StartSql);
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = batchId });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now });
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<Guid>> ListTaskIdsAsync(Guid batchId, CancellationToken cancellationToken = default)

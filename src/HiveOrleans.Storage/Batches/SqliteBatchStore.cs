@@ -36,6 +36,11 @@ internal sealed class SqliteBatchStore(string connectionString) : IBatchStore
         UPDATE hive_batch SET callback_due_ms = $due_ms, callback_attempts = $attempts, callback_outcome = $outcome WHERE batch_id = $batch_id
         """;
 
+    private const string StartSql = """
+        UPDATE hive_task SET due_at_ms = $now_ms
+        WHERE task_id IN (SELECT j.value FROM hive_batch_chunk c, json_each(c.task_ids) AS j WHERE c.batch_id = $batch_id) AND due_at_ms > $now_ms
+        """;
+
     private const string ListSql = """
         SELECT j.value FROM hive_batch_chunk c, json_each(c.task_ids) AS j WHERE c.batch_id = $batch_id ORDER BY c.chunk, j.key
         """;
@@ -105,6 +110,21 @@ internal sealed class SqliteBatchStore(string connectionString) : IBatchStore
             command.Parameters.AddWithValue("$due_ms", dueAt is { } due ? due.ToUnixTimeMilliseconds() : DBNull.Value);
             command.Parameters.AddWithValue("$attempts", attempts);
             command.Parameters.AddWithValue("$outcome", (object?)outcome ?? DBNull.Value);
+        }, cancellationToken);
+
+    public Task<int> StartTasksAsync(Guid batchId, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        Task.Run(() =>
+        {
+            using var connection = SqliteConnections.Open(connectionString);
+            using (var durable = new SqliteCommand("PRAGMA synchronous = FULL", connection))
+            {
+                durable.ExecuteNonQuery();
+            }
+
+            using var command = new SqliteCommand(StartSql, connection);
+            command.Parameters.AddWithValue("$batch_id", ToText(batchId));
+            command.Parameters.AddWithValue("$now_ms", now.ToUnixTimeMilliseconds());
+            return command.ExecuteNonQuery();
         }, cancellationToken);
 
     public Task<IReadOnlyList<Guid>> ListTaskIdsAsync(Guid batchId, CancellationToken cancellationToken = default) =>
