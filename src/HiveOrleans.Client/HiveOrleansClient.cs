@@ -12,7 +12,7 @@ namespace HiveOrleans.Client;
 /// <see cref="HiveOrleansClientOptions"/> allow, and throws <see cref="HiveOrleansException"/> for any other refusal.
 /// Thread-safe; register it with <c>services.AddHiveOrleansClient(...)</c> or make one over your own <see cref="HttpClient"/>.
 /// </summary>
-public sealed class HiveOrleansClient
+public sealed partial class HiveOrleansClient
 {
     private readonly HttpClient _http;
     private readonly HiveOrleansClientOptions _options;

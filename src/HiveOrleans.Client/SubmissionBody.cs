@@ -89,36 +89,42 @@ internal sealed class SubmissionBody : IDisposable
         var buffer = new ArrayBufferWriter<byte>(256);
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            writer.WriteStartObject();
-            if (request.TextData is { } text)
-            {
-                writer.WriteString("text_data", text);
-            }
-
-            if (request.Url is { } url)
-            {
-                writer.WriteString("url", url.ToString());
-            }
-
-            if (request.Metadata is { } metadata)
-            {
-                writer.WriteString("metadata", metadata);
-            }
-
-            if (request.CallbackUrl is { } callback)
-            {
-                writer.WriteString("callback_url", callback.ToString());
-            }
-
-            if (idempotencyKey is not null)
-            {
-                writer.WriteString("idempotency_key", idempotencyKey);
-            }
-
-            writer.WriteEndObject();
+            WriteFields(writer, request, idempotencyKey);
         }
 
         return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>A submission's fields as one JSON object: the body of a JSON submission, and one item of a batch.</summary>
+    internal static void WriteFields(Utf8JsonWriter writer, ModerationRequest request, string? idempotencyKey)
+    {
+        writer.WriteStartObject();
+        if (request.TextData is { } text)
+        {
+            writer.WriteString("text_data", text);
+        }
+
+        if (request.Url is { } url)
+        {
+            writer.WriteString("url", url.ToString());
+        }
+
+        if (request.Metadata is { } metadata)
+        {
+            writer.WriteString("metadata", metadata);
+        }
+
+        if (request.CallbackUrl is { } callback)
+        {
+            writer.WriteString("callback_url", callback.ToString());
+        }
+
+        if (idempotencyKey is not null)
+        {
+            writer.WriteString("idempotency_key", idempotencyKey);
+        }
+
+        writer.WriteEndObject();
     }
 
     /// <summary>A caller's stream, sent from the same position on every attempt and never disposed here.</summary>

@@ -1,3 +1,4 @@
+using HiveOrleans.Storage.Batches;
 using HiveOrleans.Storage.Results;
 using HiveOrleans.Storage.Reviews;
 using HiveOrleans.Storage.Tasks;
@@ -11,7 +12,7 @@ public static class HiveStorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <paramref name="store"/>, an <see cref="ITaskStore"/>, an <see cref="IResultCache"/>, an
-    /// <see cref="IReviewQueueStore"/> and an <see cref="IReviewAuditLog"/> over it as singletons (disposed with the host). (The <see cref="IdempotencyClaimPruner"/> is registered with the grains, which own its state name.)
+    /// <see cref="IReviewQueueStore"/>, an <see cref="IReviewAuditLog"/> and an <see cref="IBatchStore"/> over it as singletons (disposed with the host). (The <see cref="IdempotencyClaimPruner"/> is registered with the grains, which own its state name.)
     /// The task store reads the time from the registered <see cref="TimeProvider"/> (the system clock
     /// unless one is registered). The schema is not applied here: call
     /// <see cref="SchemaInstaller.ApplyAsync"/> before the silo starts.
@@ -27,6 +28,7 @@ public static class HiveStorageServiceCollectionExtensions
         services.AddSingleton<IResultCache>(provider => ResultCacheFactory.Create(store, provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton(provider => ReviewQueueStoreFactory.Create(store, provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton(_ => ReviewQueueStoreFactory.CreateAuditLog(store));
+        services.AddSingleton(_ => BatchStoreFactory.Create(store));
         return services;
     }
 }

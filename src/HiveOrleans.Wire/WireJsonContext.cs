@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using HiveOrleans.Wire.Banks;
+using HiveOrleans.Wire.Batches;
 using HiveOrleans.Wire.Callbacks;
 using HiveOrleans.Wire.Models;
 using HiveOrleans.Wire.Projects;
@@ -21,6 +22,7 @@ namespace HiveOrleans.Wire;
 [JsonSerializable(typeof(HealthDocument))]
 [JsonSerializable(typeof(TaskStatusEventDocument))]
 [JsonSerializable(typeof(ResendDocument))]
+[JsonSerializable(typeof(BatchDocument))]
 [JsonSerializable(typeof(FailingCallbacksDocument))]
 [JsonSerializable(typeof(ProjectDocument))]
 [JsonSerializable(typeof(ProjectListDocument))]

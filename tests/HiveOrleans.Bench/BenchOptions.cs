@@ -2,11 +2,11 @@ using System.Globalization;
 
 namespace HiveOrleans.Bench;
 
-/// <summary>Command-line options: <c>--mode embedded|cluster|both --phases default|quotas|callbacks|uploads|all --seconds N --concurrency N --upload-concurrency N --rate N --postgres CONNSTR</c>.</summary>
+/// <summary>Command-line options: <c>--mode embedded|cluster|both --phases default|quotas|callbacks|uploads|batch|all --seconds N --concurrency N --upload-concurrency N --rate N --postgres CONNSTR</c>.</summary>
 internal sealed record BenchOptions
 {
     public const string Usage =
-        "usage: HiveOrleans.Bench [--mode embedded|cluster|both] [--hosting in-process|processes] [--silos N] [--phases default|quotas|callbacks|uploads|open-loop|review|all] [--seconds N] [--concurrency N] [--upload-concurrency N] [--rate N] [--reviewers N] [--review-pending N] [--review-rate N] [--postgres CONNSTR]\n"
+        "usage: HiveOrleans.Bench [--mode embedded|cluster|both] [--hosting in-process|processes] [--silos N] [--phases default|quotas|callbacks|uploads|open-loop|review|batch|all] [--seconds N] [--concurrency N] [--upload-concurrency N] [--rate N] [--reviewers N] [--review-pending N] [--review-rate N] [--postgres CONNSTR]\n"
         + "       HiveOrleans.Bench --target http://127.0.0.1:PORT --admin-token TOKEN (--database NAME | --data-directory DIR) [--service-pids PID,PID] [--phases ...] [...]"
         + "\n       (a --target service must allow callbacks to 127.0.0.1: HiveOrleans__Callbacks__AllowList__0=127.0.0.1)"
         + "\n       HiveOrleans.Bench models | dihedral   (the models alone, in-process; see docs/benchmarks.md)";
@@ -77,7 +77,7 @@ internal sealed record BenchOptions
                 case "--mode" when value == "both":
                     options = options with { Modes = ["embedded", "cluster"] };
                     break;
-                case "--phases" when value is "default" or "quotas" or "callbacks" or "uploads" or "open-loop" or "review":
+                case "--phases" when value is "default" or "quotas" or "callbacks" or "uploads" or "open-loop" or "review" or "batch":
                     options = options with { Phases = [value] };
                     break;
                 case "--phases" when value == "all":

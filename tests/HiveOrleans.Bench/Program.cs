@@ -142,6 +142,12 @@ foreach (var mode in options.Target is null ? options.Modes : [options.Database 
         results.Add(Report(await uploads.UploadsAsync(images, $"uploads, 1 MiB JPEG, {options.UploadConcurrency} clients (closed loop)")));
     }
 
+    if (options.Phases.Contains("batch"))
+    {
+        Console.WriteLine($"== {mode}: batch submission, a {5000:N0}-line warm-up batch, then one NDJSON batch of {LoadPhases.BatchLines:N0} text lines");
+        results.Add(Report(await phases.BatchAsync()));
+    }
+
     if (options.Phases.Contains("review"))
     {
         Console.WriteLine($"== {mode}: manual review, {options.ReviewPending:N0} tasks queued through the async API, then {options.Reviewers} reviewers claiming and deciding at {options.ReviewRate}/s together, 3 s warm-up + {options.Seconds} s");

@@ -71,7 +71,7 @@ internal sealed class TaskAdmission(IGrainFactory grains, TaskCalls calls, Quota
     }
 
     /// <summary>What the task records of its project at submission: the settings in force then stay with it.</summary>
-    private TaskSubmission Submission(ProjectConfig project, SubmissionFields request, TaskMode mode) => new()
+    internal TaskSubmission Submission(ProjectConfig project, SubmissionFields request, TaskMode mode) => new()
     {
         ProjectId = project.ProjectId,
         UserId = project.UserId,
@@ -98,7 +98,7 @@ internal sealed class TaskAdmission(IGrainFactory grains, TaskCalls calls, Quota
         Review = project.ReviewRules,
     };
 
-    private static ApiException QuotaExceeded(ProjectConfig project, QuotaDecision decision)
+    internal static ApiException QuotaExceeded(ProjectConfig project, QuotaDecision decision)
     {
         var retryAfter = (int)Math.Max(1, Math.Ceiling(decision.RetryAfter.TotalSeconds));
         var message = decision.LimitedBy == QuotaLimits.Daily

@@ -97,17 +97,23 @@ internal static class TaskRequestReader
     {
         // metadata is the caller's own and comes back untouched, so only its own key is checked for being given twice.
         var root = await JsonFields.ReadObjectAsync(request.Body, "The JSON body must be an object with the task's fields.", cancellationToken, "metadata");
+        if (JsonFields.Field(root, "media") is not null)
+        {
+            throw MediaNotAFile();
+        }
+
+        return FieldsOf(root);
+    }
+
+    /// <summary>The submission fields of a JSON object already checked for fields given twice (<c>media</c> excluded).</summary>
+    internal static SubmissionFields FieldsOf(JsonElement root)
+    {
         string? metadata = null;
         var metadataIsJson = false;
         if (JsonFields.Field(root, "metadata") is { } meta)
         {
             metadataIsJson = meta.ValueKind != JsonValueKind.String;
             metadata = metadataIsJson ? JsonFields.RawText(meta, "metadata") : JsonFields.Text(meta, "metadata");
-        }
-
-        if (JsonFields.Field(root, "media") is not null)
-        {
-            throw MediaNotAFile();
         }
 
         return new SubmissionFields

@@ -69,6 +69,7 @@ public static class GatewayApp
         builder.Services.AddSingleton<ReviewerAuthenticator>();
         builder.Services.AddSingleton<TaskCalls>();
         builder.Services.AddSingleton<TaskAdmission>();
+        builder.Services.AddSingleton<BatchAdmission>();
         builder.Services.AddSingleton<QuotaLimiter>();
         builder.Services.AddSingleton(sp => OperatorToken.FromConfiguration(
             builder.Configuration, settings.IsEmbedded ? settings.DataDirectory : null, sp.GetRequiredService<ILoggerFactory>().CreateLogger<OperatorToken>()));
@@ -141,6 +142,7 @@ public static class GatewayApp
         app.MapGatewayDocs();
         app.MapHealthApi();
         app.MapTaskApi();
+        app.MapBatchApi();
         app.MapTaskEventsApi();
         app.MapReviewApi();
         app.MapAdminApi();

@@ -85,7 +85,8 @@ internal static partial class ApiErrorHandling
         await WireJsonResult.WriteAsync(context.Response, new ErrorDocument(error.StatusCode, error.Message, error.TaskId, error.Reason), WireJson.Context.ErrorDocument, CancellationToken.None);
     }
 
-    private static ApiException Classify(Exception ex) => ex switch
+    /// <summary>The error a caller gets for <paramref name="ex"/>; a batch answers each item's failure with it.</summary>
+    internal static ApiException Classify(Exception ex) => ex switch
     {
         ApiException api => api,
         ProjectRequestException { NotFound: true } project => new ApiException(StatusCodes.Status404NotFound, project.Message),

@@ -43,13 +43,22 @@ internal static class JsonFields
             throw ApiException.BadRequest($"The request body is not valid JSON: {ex.Message}");
         }
 
+        CheckObject(root, expected, opaque);
+        return root;
+    }
+
+    /// <summary>
+    /// Refuses <paramref name="root"/> unless it is an object with no field given twice (values under
+    /// <paramref name="opaque"/> top-level names are not looked into), as <see cref="ReadObjectAsync"/> does for a body.
+    /// </summary>
+    public static void CheckObject(JsonElement root, string expected, params string[] opaque)
+    {
         if (root.ValueKind != JsonValueKind.Object)
         {
             throw ApiException.BadRequest(expected);
         }
 
         RefuseDuplicates(root, path: null, opaque);
-        return root;
     }
 
     /// <summary>A string field, or null when absent or null.</summary>

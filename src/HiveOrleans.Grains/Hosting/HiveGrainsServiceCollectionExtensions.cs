@@ -1,3 +1,4 @@
+using HiveOrleans.Grains.Batches;
 using HiveOrleans.Grains.Banks;
 using HiveOrleans.Grains.Callbacks;
 using HiveOrleans.Grains.Media;
@@ -124,6 +125,12 @@ public static class HiveGrainsServiceCollectionExtensions
         services.AddSingleton<TaskSweeper>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<TaskSweeper>());
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SiloLossRecovery>();
+        services.AddOptions<BatchOptions>()
+            .Bind(configuration.GetSection(BatchOptions.Section))
+            .Validate(o => o.CallbackCheckInterval > TimeSpan.Zero && o.CallbackLease > TimeSpan.Zero, "HiveOrleans:Batches:CallbackCheckInterval and CallbackLease must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton<BatchCallbacks>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<BatchCallbacks>());
         services.AddSingleton<LegacyTaskStates>();
         services.AddOptions<MetricsOptions>()
             .Bind(configuration.GetSection(MetricsOptions.Section))

@@ -140,7 +140,7 @@ internal sealed partial class TaskGrain
 
     // MD5 is the content fingerprint Hive's contract names (input.hash), not a security measure.
 #pragma warning disable CA5351
-    private static string HashInput(TaskSubmission submission) =>
+    internal static string HashInput(TaskSubmission submission) =>
         submission.Media?.Md5 ?? (submission.Url is null ? Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(submission.TextData ?? ""))) : "");
 #pragma warning restore CA5351
 }

@@ -66,6 +66,31 @@ public sealed class OpenApiDocumentTests(PostgresGatewayFixture gateway) : IClas
     }
 
     [Fact]
+    public async Task A_batch_is_described_with_its_json_and_ndjson_bodies_its_per_item_answer_and_its_progress()
+    {
+        var document = await DocumentAsync();
+        var submit = document["paths"]!["/api/v2/task/batch"]!["post"]!;
+
+        Assert.Equal("ProjectKey", Assert.Single(submit["security"]!.AsArray())!.AsObject().Single().Key);
+        Assert.Contains("100,000 lines", (string?)submit["description"], StringComparison.Ordinal);
+        var content = submit["requestBody"]!["content"]!;
+        Assert.Equal(["application/json", "application/x-ndjson"], content.AsObject().Select(c => c.Key).Order());
+        var items = Component(document, content["application/json"]!["schema"]!);
+        Assert.Equal("#/components/schemas/TaskSubmission", (string?)items["items"]!["$ref"]);
+        Assert.Contains(submit["parameters"]!.AsArray(), p => (string?)p!["name"] == "callback_url" && (string?)p["in"] == "query");
+        Assert.Equal(["200", "400", "403", "413", "415", "429", "503"], submit["responses"]!.AsObject().Select(r => r.Key));
+        var answer = submit["responses"]!["200"]!["content"]!["application/json"]!;
+        Assert.Equal("#/components/schemas/BatchAcknowledgement", (string?)answer["schema"]!["$ref"]);
+        Assert.NotNull(answer["example"]!["items"]![1]!["error"]!["return_code"]);
+
+        var progress = document["paths"]!["/api/v2/batch/{id}"]!["get"]!;
+        Assert.Equal("#/components/schemas/Batch", (string?)progress["responses"]!["200"]!["content"]!["application/json"]!["schema"]!["$ref"]);
+        Assert.Equal("Batch not found.", (string?)progress["responses"]!["404"]!["content"]!["application/json"]!["examples"]!["404-1"]!["value"]!["message"]);
+        var batch = document["components"]!["schemas"]!["Batch"]!["properties"]!.AsObject().Select(p => p.Key).ToHashSet();
+        Assert.Superset(new HashSet<string> { "pending", "processing", "succeeded", "failed", "items", "accepted", "rejected", "status" }, batch);
+    }
+
+    [Fact]
     public async Task The_project_key_and_the_operator_token_are_its_two_security_schemes()
     {
         var schemes = (await DocumentAsync())["components"]!["securitySchemes"]!;
@@ -127,6 +152,8 @@ public sealed class OpenApiDocumentTests(PostgresGatewayFixture gateway) : IClas
 
         await AssertDocumentedAsync(document, "/api/v2/task/sync", "post", new HttpRequestMessage(HttpMethod.Post, "/api/v2/task/sync"));
         await AssertDocumentedAsync(document, "/api/v2/task/{id}", "get", WithHeader(new(HttpMethod.Get, $"/api/v2/task/{Guid.NewGuid()}"), "authorization", $"token {key}"));
+        await AssertDocumentedAsync(document, "/api/v2/task/batch", "post", WithHeader(new(HttpMethod.Post, "/api/v2/task/batch") { Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json") }, "authorization", $"token {key}"));
+        await AssertDocumentedAsync(document, "/api/v2/batch/{id}", "get", WithHeader(new(HttpMethod.Get, $"/api/v2/batch/{Guid.NewGuid()}"), "authorization", $"token {key}"));
         await AssertDocumentedAsync(document, "/api/v2/task/{id}/resend", "post", WithHeader(new(HttpMethod.Post, $"/api/v2/task/{Guid.NewGuid()}/resend"), "authorization", $"token {key}"));
         await AssertDocumentedAsync(document, "/admin/v1/projects", "get", new HttpRequestMessage(HttpMethod.Get, "/admin/v1/projects"));
         await AssertDocumentedAsync(document, "/admin/v1/projects/{id}", "get", new HttpRequestMessage(HttpMethod.Get, "/admin/v1/projects/999999") { Headers = { Authorization = operatorToken } });

@@ -18,7 +18,7 @@ internal sealed class ApiDescription : IOpenApiDocumentTransformer
     public const string ReviewerTokenScheme = "ReviewerToken";
     public const string ReviewerSessionScheme = "ReviewerSession";
 
-    private static readonly (string Route, OperationDoc Doc)[] Catalogue = [.. TaskOperations.All(), .. OperatorOperations.All(), .. ModelOperations.All(), .. ReviewOperations.All()];
+    private static readonly (string Route, OperationDoc Doc)[] Catalogue = [.. TaskOperations.All(), .. BatchOperations.All(), .. OperatorOperations.All(), .. ModelOperations.All(), .. ReviewOperations.All()];
 
     private static readonly FrozenDictionary<string, OperationDoc> Operations =
         Catalogue.ToFrozenDictionary(o => o.Route, o => o.Doc, StringComparer.Ordinal);
@@ -82,6 +82,7 @@ internal sealed class ApiDescription : IOpenApiDocumentTransformer
         TaskSchemas.AddTo(document);
         OperatorSchemas.AddTo(document);
         ModelSchemas.AddTo(document);
+        BatchSchemas.AddTo(document);
         ReviewSchemas.AddTo(document);
         document.Tags = new HashSet<OpenApiTag>(Tags.Select(t => new OpenApiTag { Name = t.Name, Description = t.Description }));
 
@@ -140,6 +141,7 @@ internal sealed class ApiDescription : IOpenApiDocumentTransformer
         };
         DescribeParameters(operation, doc.Parameters);
         operation.RequestBody = doc.TaskBody ? TaskBody(document)
+            : doc.BatchBody ? BatchBody(document)
             : doc.JsonBody is { } schema ? JsonBody(document, schema, doc.JsonExample)
             : operation.RequestBody;
         operation.Responses = Responses(document, doc);
@@ -195,6 +197,25 @@ internal sealed class ApiDescription : IOpenApiDocumentTransformer
             {
                 Schema = new OpenApiSchemaReference("TaskSubmission", document),
                 Example = JsonNode.Parse("""{"text_data": "Buy now!!! 50% off", "callback_url": "https://your.service/hive-callback"}"""),
+            },
+        },
+    };
+
+    private static OpenApiRequestBody BatchBody(OpenApiDocument document) => new()
+    {
+        Required = true,
+        Description = "A JSON array of up to 1,000 items, or NDJSON: one item (a JSON object) per line, up to 100,000 lines; blank lines are skipped.",
+        Content = new Dictionary<string, OpenApiMediaType>(StringComparer.Ordinal)
+        {
+            ["application/json"] = new()
+            {
+                Schema = new OpenApiSchemaReference("BatchItems", document),
+                Example = JsonNode.Parse(BatchSchemas.JsonItemsExample),
+            },
+            ["application/x-ndjson"] = new()
+            {
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = "One JSON object per line, each a `TaskSubmission` without `media`." },
+                Example = JsonValue.Create(BatchSchemas.NdjsonExample),
             },
         },
     };

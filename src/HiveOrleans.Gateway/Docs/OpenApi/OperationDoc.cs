@@ -34,6 +34,9 @@ internal sealed record OperationDoc(string Summary, string Description)
     /// <summary>A task submission: the same fields as multipart, urlencoded or JSON.</summary>
     public bool TaskBody { get; init; }
 
+    /// <summary>A batch submission: a JSON array of items, or NDJSON.</summary>
+    public bool BatchBody { get; init; }
+
     /// <summary>Query parameters the endpoint reads itself, and descriptions for its route values.</summary>
     public IReadOnlyList<ParameterDoc> Parameters { get; init; } = [];
 
