@@ -1,3 +1,4 @@
+using HiveOrleans.Storage.Reruns;
 using HiveOrleans.Storage.Results;
 using HiveOrleans.Storage.Reviews;
 using HiveOrleans.Storage.Tasks;
@@ -27,6 +28,8 @@ public static class HiveStorageServiceCollectionExtensions
         services.AddSingleton<IResultCache>(provider => ResultCacheFactory.Create(store, provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton(provider => ReviewQueueStoreFactory.Create(store, provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton(_ => ReviewQueueStoreFactory.CreateAuditLog(store));
+        services.AddSingleton(_ => RerunStoreFactory.CreateHistory(store));
+        services.AddSingleton(_ => RerunStoreFactory.CreateScan(store));
         return services;
     }
 }

@@ -4,6 +4,7 @@ using HiveOrleans.Wire.Callbacks;
 using HiveOrleans.Wire.Models;
 using HiveOrleans.Wire.Projects;
 using HiveOrleans.Wire.Quotas;
+using HiveOrleans.Wire.Reruns;
 using HiveOrleans.Wire.Reviewers;
 
 namespace HiveOrleans.Wire;
@@ -18,6 +19,7 @@ namespace HiveOrleans.Wire;
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     Converters = [typeof(WireTimeConverter)])]
 [JsonSerializable(typeof(ErrorDocument))]
+[JsonSerializable(typeof(RerunDocument))]
 [JsonSerializable(typeof(HealthDocument))]
 [JsonSerializable(typeof(TaskStatusEventDocument))]
 [JsonSerializable(typeof(ResendDocument))]
