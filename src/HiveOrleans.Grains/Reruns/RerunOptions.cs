@@ -23,12 +23,15 @@ public sealed class RerunOptions
     /// How long a rerun waits at most, before each page, for a live model slot to free up: while every slot of the silo
     /// is busy, live traffic goes first.
     /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan YieldToLiveTraffic { get; set; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>How often a running rerun writes its cursor and report, the most work a silo's loss makes it redo.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>How often each silo looks for running reruns whose silo went, and carries them on.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
     public TimeSpan ResumeInterval { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>How many changed task ids a report lists as examples.</summary>
