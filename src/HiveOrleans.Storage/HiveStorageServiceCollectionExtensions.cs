@@ -1,4 +1,5 @@
 using HiveOrleans.Storage.Batches;
+using HiveOrleans.Storage.Reruns;
 using HiveOrleans.Storage.Results;
 using HiveOrleans.Storage.Reviews;
 using HiveOrleans.Storage.Tasks;
@@ -29,6 +30,8 @@ public static class HiveStorageServiceCollectionExtensions
         services.AddSingleton(provider => ReviewQueueStoreFactory.Create(store, provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton(_ => ReviewQueueStoreFactory.CreateAuditLog(store));
         services.AddSingleton(_ => BatchStoreFactory.Create(store));
+        services.AddSingleton(_ => RerunStoreFactory.CreateHistory(store));
+        services.AddSingleton(_ => RerunStoreFactory.CreateScan(store));
         return services;
     }
 }

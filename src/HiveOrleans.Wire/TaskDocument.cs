@@ -19,8 +19,11 @@ public static class TaskDocument
     /// <summary>How many output entries a page holds unless the caller says otherwise.</summary>
     public const int DefaultFrameLimit = 200;
 
-    /// <summary>Writes the Task object for <paramref name="task"/>; <paramref name="frameOffset"/> and <paramref name="frameLimit"/> page the output entries.</summary>
-    public static void Write(Utf8JsonWriter writer, TaskSnapshot task, int frameOffset = 0, int frameLimit = DefaultFrameLimit)
+    /// <summary>
+    /// Writes the Task object for <paramref name="task"/>; <paramref name="frameOffset"/> and <paramref name="frameLimit"/>
+    /// page the output entries. <paramref name="history"/>, when given, is written last as <c>history</c> (ours, asked for).
+    /// </summary>
+    public static void Write(Utf8JsonWriter writer, TaskSnapshot task, int frameOffset = 0, int frameLimit = DefaultFrameLimit, IReadOnlyList<TaskHistoryEntry>? history = null)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(task);
@@ -75,6 +78,11 @@ public static class TaskDocument
         WriteReview(writer, task);
         WriteProgress(writer, task);
         WriteCallbackExtension(writer, task);
+        if (history is not null)
+        {
+            TaskHistoryDocument.Write(writer, history);
+        }
+
         writer.WriteEndObject();
     }
 

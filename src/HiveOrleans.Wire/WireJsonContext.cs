@@ -5,6 +5,7 @@ using HiveOrleans.Wire.Callbacks;
 using HiveOrleans.Wire.Models;
 using HiveOrleans.Wire.Projects;
 using HiveOrleans.Wire.Quotas;
+using HiveOrleans.Wire.Reruns;
 using HiveOrleans.Wire.Reviewers;
 
 namespace HiveOrleans.Wire;
@@ -19,6 +20,7 @@ namespace HiveOrleans.Wire;
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     Converters = [typeof(WireTimeConverter)])]
 [JsonSerializable(typeof(ErrorDocument))]
+[JsonSerializable(typeof(RerunDocument))]
 [JsonSerializable(typeof(HealthDocument))]
 [JsonSerializable(typeof(TaskStatusEventDocument))]
 [JsonSerializable(typeof(ResendDocument))]

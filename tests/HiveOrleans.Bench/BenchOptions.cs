@@ -6,7 +6,7 @@ namespace HiveOrleans.Bench;
 internal sealed record BenchOptions
 {
     public const string Usage =
-        "usage: HiveOrleans.Bench [--mode embedded|cluster|both] [--hosting in-process|processes] [--silos N] [--phases default|quotas|callbacks|uploads|open-loop|review|batch|all] [--seconds N] [--concurrency N] [--upload-concurrency N] [--rate N] [--reviewers N] [--review-pending N] [--review-rate N] [--postgres CONNSTR]\n"
+        "usage: HiveOrleans.Bench [--mode embedded|cluster|both] [--hosting in-process|processes] [--silos N] [--phases default|quotas|callbacks|uploads|open-loop|review|batch|rerun|all] [--seconds N] [--concurrency N] [--upload-concurrency N] [--rate N] [--reviewers N] [--review-pending N] [--review-rate N] [--rerun-tasks N] [--postgres CONNSTR]\n"
         + "       HiveOrleans.Bench --target http://127.0.0.1:PORT --admin-token TOKEN (--database NAME | --data-directory DIR) [--service-pids PID,PID] [--phases ...] [...]"
         + "\n       (a --target service must allow callbacks to 127.0.0.1: HiveOrleans__Callbacks__AllowList__0=127.0.0.1)"
         + "\n       HiveOrleans.Bench models | dihedral   (the models alone, in-process; see docs/benchmarks.md)";
@@ -51,6 +51,9 @@ internal sealed record BenchOptions
     /// <summary>Tasks put in the review queue before the review phase measures.</summary>
     public int ReviewPending { get; init; } = 100_000;
 
+    /// <summary>The rerun phase: how many stored text tasks the shadow rerun goes over (cluster mode).</summary>
+    public int RerunTasks { get; init; } = 1_000_000;
+
     /// <summary>Claims plus decisions a second that the reviewers aim at together (each reviewer paced alike).</summary>
     public int ReviewRate { get; init; } = 1_000;
 
@@ -77,7 +80,7 @@ internal sealed record BenchOptions
                 case "--mode" when value == "both":
                     options = options with { Modes = ["embedded", "cluster"] };
                     break;
-                case "--phases" when value is "default" or "quotas" or "callbacks" or "uploads" or "open-loop" or "review" or "batch":
+                case "--phases" when value is "default" or "quotas" or "callbacks" or "uploads" or "open-loop" or "review" or "batch" or "rerun":
                     options = options with { Phases = [value] };
                     break;
                 case "--phases" when value == "all":
@@ -103,6 +106,9 @@ internal sealed record BenchOptions
                     break;
                 case "--review-pending" when Positive(value, 2_000_000) is { } pending:
                     options = options with { ReviewPending = pending };
+                    break;
+                case "--rerun-tasks" when Positive(value, 100_000_000) is { } rerunTasks:
+                    options = options with { RerunTasks = rerunTasks };
                     break;
                 case "--postgres" when value.Length > 0:
                     options = options with { Postgres = value };

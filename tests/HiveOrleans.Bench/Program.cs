@@ -154,6 +154,12 @@ foreach (var mode in options.Target is null ? options.Modes : [options.Database 
         results.Add(Report(await phases.ReviewAsync()));
     }
 
+    if (options.Phases.Contains("rerun"))
+    {
+        Console.WriteLine($"== {mode}: a shadow rerun over {options.RerunTasks:N0} stored text tasks, alone and then beside async acks ({options.Concurrency} workers, 3 s warm-up + {options.Seconds} s)");
+        results.AddRange((await phases.RerunAsync()).Select(Report));
+    }
+
     Console.WriteLine($"== {mode}: stopping");
 }
 

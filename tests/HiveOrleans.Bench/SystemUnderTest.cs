@@ -25,7 +25,7 @@ namespace HiveOrleans.Bench;
 /// started by someone else (<see cref="Attach"/>). Disposing stops what it started and removes the directory or drops
 /// the database it made.
 /// </summary>
-internal sealed class SystemUnderTest : IAsyncDisposable
+internal sealed partial class SystemUnderTest : IAsyncDisposable
 {
     private const string OperatorToken = "bench-operator-token";
 

@@ -24,6 +24,13 @@ public interface IProjectGrain : IGrainWithStringKey
     [Alias("Update")]
     Task<ProjectDetails> UpdateAsync(ProjectSettings settings);
 
+    /// <summary>
+    /// The configuration <see cref="UpdateAsync"/> would make of <paramref name="settings"/>, checked the same way,
+    /// without saving it (a rerun's settings to try). Throws <see cref="ProjectRequestException"/> as an update would.
+    /// </summary>
+    [Alias("Preview")]
+    Task<ProjectConfig> PreviewAsync(ProjectSettings settings);
+
     /// <summary>Disables (no new tasks) or re-enables the project.</summary>
     [Alias("SetDisabled")]
     Task<ProjectDetails> SetDisabledAsync(bool disabled);

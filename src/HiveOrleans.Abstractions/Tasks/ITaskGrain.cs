@@ -82,4 +82,20 @@ public interface ITaskGrain : IGrainWithGuidKey
     /// </summary>
     [Alias("Decide")]
     Task<TaskDecisionResult> DecideAsync(Reviewers.ReviewerIdentity reviewer, ReviewDecision decision);
+
+    /// <summary>
+    /// The task's decisions, oldest first: each model run (the submission's, each rerun applied to it) and a reviewer's
+    /// decision, the last model run marked current. Null for an unknown task.
+    /// </summary>
+    [Alias("GetHistory")]
+    Task<IReadOnlyList<TaskHistoryEntry>?> GetHistoryAsync();
+
+    /// <summary>
+    /// Writes <paramref name="result"/> as the finished task's result, keeping the one it replaces in the task's history.
+    /// Returns the replaced output, or null when there was none to replace (an unknown, unfinished or failed task; a
+    /// task waiting for review). Idempotent: a task that already carries a result of the same trigger returns the
+    /// output that one replaced and changes nothing.
+    /// </summary>
+    [Alias("ApplyResult")]
+    Task<ModerationOutput?> ApplyResultAsync(AppliedResult result);
 }

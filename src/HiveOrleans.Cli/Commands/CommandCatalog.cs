@@ -15,6 +15,7 @@ internal static class CommandCatalog
         .. ModelCommands.All(),
         .. ReviewerCommands.All(),
         .. AuditCommand.All(),
+        .. RerunCommands.All(),
     ];
 
     public static readonly IReadOnlyDictionary<string, string> Groups = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -25,6 +26,7 @@ internal static class CommandCatalog
         ["banks"] = "Create and fill the PDQ hash banks that visual projects match media against.",
         ["models"] = "Register the ONNX models and remote (KServe v2) model servers that visual projects can run.",
         ["reviewers"] = "Create and manage the reviewers of manual review and their sign-in tokens.",
+        ["rerun"] = "Run a text project's stored tasks again under settings to try (shadow reports, apply writes).",
     };
 
     /// <summary>The command the leading words name, and how many words that took; the rest are its arguments.</summary>

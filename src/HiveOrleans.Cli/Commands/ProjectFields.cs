@@ -103,7 +103,7 @@ internal static class ProjectFields
     }
 
     /// <summary><c>HEAD=N</c> pairs with N a number (whole severities for text, scores 0–1 for visual; the gateway checks which).</summary>
-    private static JsonObject Thresholds(IReadOnlyList<string> given)
+    internal static JsonObject Thresholds(IReadOnlyList<string> given)
     {
         var thresholds = new JsonObject();
         foreach (var text in given)

@@ -43,6 +43,7 @@ internal static class AdminApi
         admin.MapModelAdminApi();
         admin.MapReviewerAdminApi();
         admin.MapAuditAdminApi();
+        admin.MapRerunAdminApi();
         return routes;
     }
 

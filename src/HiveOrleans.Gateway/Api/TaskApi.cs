@@ -70,16 +70,17 @@ internal static class TaskApi
         return TaskResult(task, 0, TaskDocument.DefaultFrameLimit);
     }
 
-    private static Task<IResult> GetAsync(string id, HttpContext context, ApiKeyAuthenticator auth, TaskCalls calls) =>
-        GetTaskAsync(id, context, auth, calls);
+    private static Task<IResult> GetAsync(string id, HttpContext context, ApiKeyAuthenticator auth, TaskCalls calls, IGrainFactory grains) =>
+        GetTaskAsync(id, context, auth, calls, grains);
 
-    private static Task<IResult> GetByQueryAsync(HttpContext context, ApiKeyAuthenticator auth, TaskCalls calls) =>
-        GetTaskAsync(context.Request.Query["task_id"].ToString(), context, auth, calls);
+    private static Task<IResult> GetByQueryAsync(HttpContext context, ApiKeyAuthenticator auth, TaskCalls calls, IGrainFactory grains) =>
+        GetTaskAsync(context.Request.Query["task_id"].ToString(), context, auth, calls, grains);
 
-    private static async Task<IResult> GetTaskAsync(string id, HttpContext context, ApiKeyAuthenticator auth, TaskCalls calls)
+    private static async Task<IResult> GetTaskAsync(string id, HttpContext context, ApiKeyAuthenticator auth, TaskCalls calls, IGrainFactory grains)
     {
         var project = await auth.AuthenticateAsync(context.Request);
         var (offset, limit) = ReadFramePage(context.Request.Query);
+        var withHistory = ReadHistoryFlag(context.Request.Query);
         if (!Guid.TryParse(id, out var taskId))
         {
             throw ApiException.TaskNotFound();
@@ -93,8 +94,22 @@ internal static class TaskApi
             throw ApiException.TaskNotFound();
         }
 
+        if (withHistory)
+        {
+            var history = await grains.GetGrain<ITaskGrain>(taskId).GetHistoryAsync() ?? throw ApiException.TaskNotFound();
+            return new JsonWriterResult(StatusCodes.Status200OK, writer => TaskDocument.Write(writer, task, offset, limit, history));
+        }
+
         return TaskResult(task, offset, limit);
     }
+
+    /// <summary>Ours: <c>history=true</c> adds the task's decisions (<c>history</c>); absent or <c>false</c>, the plain Task object.</summary>
+    private static bool ReadHistoryFlag(IQueryCollection query) => query["history"].ToString() switch
+    {
+        "" or "false" => false,
+        "true" => true,
+        _ => throw ApiException.BadRequest("'history' must be true or false."),
+    };
 
     private static async Task<IResult> ResendAsync(string id, HttpContext context, ApiKeyAuthenticator auth, IGrainFactory grains)
     {

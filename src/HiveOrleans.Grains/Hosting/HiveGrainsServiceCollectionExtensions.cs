@@ -1,4 +1,5 @@
 using HiveOrleans.Grains.Batches;
+using HiveOrleans.Grains.Reruns;
 using HiveOrleans.Grains.Banks;
 using HiveOrleans.Grains.Callbacks;
 using HiveOrleans.Grains.Media;
@@ -142,6 +143,12 @@ public static class HiveGrainsServiceCollectionExtensions
         services.AddSingleton<ReviewQueueGauges>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<ReviewQueueGauges>());
         services.AddHashBanks(configuration);
+        services.AddOptions<RerunOptions>()
+            .Bind(configuration.GetSection(RerunOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<RerunServices>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, RerunResumer>();
         return services;
     }
 }

@@ -18,6 +18,8 @@ public static class StorageNames
     public const string ReviewerToken = "reviewertoken";
     public const string ReviewerDirectory = "reviewerdirectory";
     public const string ReviewerSession = "reviewersession";
+    public const string Rerun = "rerun";
+    public const string RerunDirectory = "rerundirectory";
 
     /// <summary>
     /// Idempotency claims. Their rows are pruned by name (<see cref="IdempotencyClaimPruner"/>, given this name) and

@@ -55,6 +55,9 @@ public sealed class ModelRunner : IDisposable
         }
     }
 
+    /// <summary>True while every model slot of the silo is taken: background work (a rerun) then lets live tasks go first.</summary>
+    public bool AllSlotsBusy => _slots.CurrentCount == 0;
+
     /// <summary>The stamp a cached result for <paramref name="submission"/> must carry to be reused (see <see cref="IModerationModel.ResultStamp"/>).</summary>
     public ValueTask<string> ResultStampAsync(TaskSubmission submission, CancellationToken cancellationToken = default) =>
         ModelFor(submission).ResultStampAsync(submission, cancellationToken);

@@ -63,6 +63,12 @@ internal sealed class ProjectGrain(
 
     public Task<ProjectDetails?> GetDetailsAsync() => Task.FromResult(state.State.Config is null ? null : Details());
 
+    public async Task<ProjectConfig> PreviewAsync(ProjectSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return ProjectSettingsRules.Apply(Config, settings, time.GetUtcNow(), HeadsOf, await RegisteredModelsAsync(settings, Config));
+    }
+
     public async Task<ProjectDetails> UpdateAsync(ProjectSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);

@@ -11,6 +11,7 @@ using Orleans.Placement;
 using Orleans.Storage;
 using HiveOrleans.Grains.Results;
 using HiveOrleans.Storage.Reviews;
+using HiveOrleans.Storage.Reruns;
 
 namespace HiveOrleans.Grains.Tasks;
 
@@ -36,6 +37,7 @@ namespace HiveOrleans.Grains.Tasks;
 [PreferLocalPlacement]
 internal sealed partial class TaskGrain(
     ITaskStore store,
+    ITaskHistoryStore history,
     IReviewQueueStore reviewQueues,
     IReviewAuditLog reviewAudit,
     LegacyTaskStates legacyStates,

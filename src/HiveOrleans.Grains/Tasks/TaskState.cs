@@ -60,6 +60,18 @@ public sealed class TaskState
     [Id(16)] public DateTimeOffset? ReviewSince { get; set; }
 
     /// <summary>
+    /// What made <see cref="Output"/> when a rerun replaced the submission's result (<c>rerun:&lt;id&gt;</c>); null for
+    /// the submission's own. The replaced results are in the history table, not here, so the row stays small.
+    /// </summary>
+    [Id(17)] public string? ResultTrigger { get; set; }
+
+    /// <summary>The configuration version <see cref="Output"/> was made beside, when a rerun made it.</summary>
+    [Id(18)] public int? ResultConfigVersion { get; set; }
+
+    /// <summary>When a rerun wrote <see cref="Output"/>.</summary>
+    [Id(19)] public DateTimeOffset? ResultOn { get; set; }
+
+    /// <summary>
     /// The task as it stands, for callers; only for a task that was submitted (<see cref="Submission"/> set).
     /// <paramref name="progress"/> (kept in memory, never stored) is shown only while the task is processing.
     /// </summary>

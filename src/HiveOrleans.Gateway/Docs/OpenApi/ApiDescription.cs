@@ -18,7 +18,7 @@ internal sealed class ApiDescription : IOpenApiDocumentTransformer
     public const string ReviewerTokenScheme = "ReviewerToken";
     public const string ReviewerSessionScheme = "ReviewerSession";
 
-    private static readonly (string Route, OperationDoc Doc)[] Catalogue = [.. TaskOperations.All(), .. BatchOperations.All(), .. OperatorOperations.All(), .. ModelOperations.All(), .. ReviewOperations.All()];
+    private static readonly (string Route, OperationDoc Doc)[] Catalogue = [.. TaskOperations.All(), .. BatchOperations.All(), .. OperatorOperations.All(), .. ModelOperations.All(), .. ReviewOperations.All(), .. RerunOperations.All()];
 
     private static readonly FrozenDictionary<string, OperationDoc> Operations =
         Catalogue.ToFrozenDictionary(o => o.Route, o => o.Doc, StringComparer.Ordinal);
@@ -30,6 +30,7 @@ internal sealed class ApiDescription : IOpenApiDocumentTransformer
         ("Reviewers", "The reviewers of manual review, their projects, roles and sign-in tokens, and the review audit log (operator token)."),
         ("Reviewer API", "What reviewers of manual review call (the reviewer page too): sign in, list queues, claim a task under a lease, decide it. Authenticate with `authorization: Bearer <reviewer token>`, or the session cookie `POST /review/v1/session` sets (then state-changing requests also send `x-csrf-token`). docs/review.md has the design."),
         ("Hash banks", "Banks of PDQ hashes that visual projects match every frame against (operator token)."),
+        ("Reruns", "Running a text project's stored tasks again under settings to try: shadow reports and applied results (operator token)."),
         ("Visual models", "ONNX models and remote KServe v2 model servers that visual projects can run besides the built-in ones (operator token)."),
         ("Health", "Probes for load balancers and orchestrators; no authentication."),
     ];
@@ -83,6 +84,7 @@ internal sealed class ApiDescription : IOpenApiDocumentTransformer
         OperatorSchemas.AddTo(document);
         ModelSchemas.AddTo(document);
         BatchSchemas.AddTo(document);
+        RerunSchemas.AddTo(document);
         ReviewSchemas.AddTo(document);
         document.Tags = new HashSet<OpenApiTag>(Tags.Select(t => new OpenApiTag { Name = t.Name, Description = t.Description }));
 
@@ -118,6 +120,7 @@ internal sealed class ApiDescription : IOpenApiDocumentTransformer
     private static string TagOf(string path) =>
         path.StartsWith("/admin/v1/banks", StringComparison.Ordinal) ? "Hash banks"
         : path.StartsWith("/admin/v1/models", StringComparison.Ordinal) ? "Visual models"
+        : path.StartsWith("/admin/v1/reruns", StringComparison.Ordinal) || path.EndsWith("/rerun", StringComparison.Ordinal) ? "Reruns"
         : path.StartsWith("/admin/v1/reviewers", StringComparison.Ordinal) || path.StartsWith("/admin/v1/audit", StringComparison.Ordinal) ? "Reviewers"
         : path.StartsWith("/review/", StringComparison.Ordinal) ? "Reviewer API"
         : path.StartsWith("/admin/", StringComparison.Ordinal) ? "Operator"

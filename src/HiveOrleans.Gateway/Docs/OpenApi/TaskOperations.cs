@@ -18,6 +18,9 @@ internal static class TaskOperations
         new("frame_limit", ParameterLocation.Query, "How many `output` entries to return; default 200. `input.media.num_frames` says how many there are.", JsonSchemaType.Integer, "200"),
     ];
 
+    private static readonly ParameterDoc History = new("history", ParameterLocation.Query,
+        "Ours: `true` adds `history`, the task's decisions (its model runs, reruns applied to it and a review), oldest first; default `false`.", JsonSchemaType.Boolean, "true");
+
     public static IEnumerable<(string Route, OperationDoc Doc)> All()
     {
         foreach (var operation in Submissions("v2"))
@@ -30,7 +33,7 @@ internal static class TaskOperations
             "The Task object as it stands now, in progress or finished. Another project's task is 404, like one that does not exist.")
         {
             Caller = Caller.Project,
-            Parameters = [TaskIdInPath, .. FramePage],
+            Parameters = [TaskIdInPath, .. FramePage, History],
             Reply = new(200, "The Task object.", "Task", Examples.TextTask),
             Failures = Failures.Read,
         });

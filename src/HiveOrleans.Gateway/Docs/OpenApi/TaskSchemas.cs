@@ -170,7 +170,8 @@ internal static class TaskSchemas
                 ("callback_succeeded", Boolean("Ours: whether a callback was accepted (2xx).", nullable: true)),
                 ("callback_attempts", Array(Object("", ("attempt", Integer("")), ("time", Time("")), ("status_code", Integer("", nullable: true)), ("error", NullableString("")), ("duration_ms", Number(""))), "Ours: the last 20 delivery attempts.")),
                 ("callback_next_attempt", Time("Ours: when delivery is tried again.", nullable: true)),
-                ("callback_stopped", NullableString("Ours: `gone`, `refused` or `gave_up` once delivery stopped.")))
+                ("callback_stopped", NullableString("Ours: `gone`, `refused` or `gave_up` once delivery stopped.")),
+                ("history", RerunSchemas.History()))
             .Example(Examples.TextTask));
 
         document.AddComponent("Resend", Object(

@@ -1,0 +1,136 @@
+using System.Diagnostics;
+using HiveOrleans.Abstractions.Projects;
+using HiveOrleans.Abstractions.Reruns;
+using HiveOrleans.Abstractions.Tasks;
+using HiveOrleans.Grains.Models;
+using HiveOrleans.Grains.Tasks;
+using HiveOrleans.Moderation.Text;
+using HiveOrleans.Storage.Reruns;
+using Orleans.Storage;
+
+namespace HiveOrleans.Grains.Reruns;
+
+/// <summary>
+/// The work of one rerun from its cursor to the end of its window, off the grain scheduler: reads the project's stored
+/// tasks a page at a time straight from the store, runs the text engine under the settings to try on the thread pool
+/// (no task grain is activated for a task whose result stays), and commits each page's findings to the tally. In
+/// apply mode a changed result is written through its task grain, which keeps the previous one in its history.
+/// </summary>
+internal sealed class RerunPass(
+    Guid rerunId,
+    RerunSpec spec,
+    ProjectConfig trial,
+    int baseConfigVersion,
+    Guid until,
+    long total,
+    RerunTally tally,
+    RerunServices services)
+{
+    private readonly ModelContext _context = new(TextCustomLists.Create(trial.Blocklist, trial.Allowlist));
+    private readonly string _trigger = HistoryTriggers.Rerun(rerunId);
+
+    /// <summary>Runs until the window is done (or <paramref name="cursor"/>'s page was the last), or until cancelled.</summary>
+    public async Task RunAsync(Guid cursor, CancellationToken cancellationToken)
+    {
+        var options = services.Options;
+        var started = Stopwatch.GetTimestamp();
+        var doneAtStart = tally.Done;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken };
+        while (tally.Done < total)
+        {
+            await YieldToLiveTrafficAsync(cancellationToken).ConfigureAwait(false);
+            var want = (int)Math.Min(options.PageSize, total - tally.Done);
+            var rows = await services.Scan.ReadPageAsync(spec.ProjectId, cursor, until, want, cancellationToken).ConfigureAwait(false);
+            if (rows.Count == 0)
+            {
+                return;
+            }
+
+            var page = new PageTally();
+            await Parallel.ForEachAsync(rows, parallel, (row, token) => LookAtAsync(row, page, token)).ConfigureAwait(false);
+            cursor = rows[^1].TaskId;
+            tally.Commit(page, cursor);
+            await PaceAsync(started, tally.Done - doneAtStart, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async ValueTask LookAtAsync(ScannedTask row, PageTally page, CancellationToken cancellationToken)
+    {
+        var state = row.State is { Length: > 0 } bytes ? services.Serializer.Deserialize<TaskState>(new BinaryData(bytes)) : null;
+        if (state is not { Phase: TaskPhase.Succeeded, Output: { } before, Submission.TextData: { } text })
+        {
+            page.Skip();
+            return;
+        }
+
+        var after = ScoreThresholds.Apply(services.Text.Run(text, _context), trial.Thresholds);
+        if (spec.Mode == RerunModes.Apply && (state.ResultTrigger == _trigger || VerdictChange.Differ(before, after)))
+        {
+            var replaced = await services.Grains.GetGrain<ITaskGrain>(row.TaskId)
+                .ApplyResultAsync(new AppliedResult(after, _trigger, baseConfigVersion, spec.Callbacks))
+                .WaitAsync(cancellationToken)
+                .ConfigureAwait(false);
+            if (replaced is null)
+            {
+                page.Skip();
+                return;
+            }
+
+            before = replaced;
+        }
+
+        page.Looked();
+        if (VerdictChange.Between(row.TaskId, before, after) is { } change)
+        {
+            page.Changes.Add(change);
+        }
+    }
+
+    /// <summary>While every live model slot on this silo is taken, live tasks go first (up to a bound, so a rerun still moves).</summary>
+    private async Task YieldToLiveTrafficAsync(CancellationToken cancellationToken)
+    {
+        var waited = Stopwatch.GetTimestamp();
+        while (services.Models.AllSlotsBusy && Stopwatch.GetElapsedTime(waited) < services.Options.YieldToLiveTraffic)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(5), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Keeps the rerun under <see cref="RerunOptions.MaxTasksPerSecond"/> since this pass started.</summary>
+    private async Task PaceAsync(long started, long looked, CancellationToken cancellationToken)
+    {
+        var rate = services.Options.MaxTasksPerSecond;
+        if (rate <= 0)
+        {
+            return;
+        }
+
+        var ahead = TimeSpan.FromSeconds(looked / rate) - Stopwatch.GetElapsedTime(started);
+        if (ahead > TimeSpan.Zero)
+        {
+            await Task.Delay(ahead, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}
+
+/// <summary>What every rerun pass on a silo uses: the store, the text engine, the live model slots, the grains.</summary>
+internal sealed class RerunServices(
+    IProjectTaskScan scan,
+    IGrainStorageSerializer serializer,
+    TextEngine engine,
+    ModelRunner models,
+    IGrainFactory grains,
+    Microsoft.Extensions.Options.IOptions<RerunOptions> options)
+{
+    public IProjectTaskScan Scan => scan;
+
+    public IGrainStorageSerializer Serializer => serializer;
+
+    public TextModel Text { get; } = new(engine);
+
+    public ModelRunner Models => models;
+
+    public IGrainFactory Grains => grains;
+
+    public RerunOptions Options => options.Value;
+}

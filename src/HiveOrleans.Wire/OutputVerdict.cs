@@ -1,0 +1,52 @@
+using HiveOrleans.Abstractions.Tasks;
+
+namespace HiveOrleans.Wire;
+
+/// <summary>
+/// A result's verdict: per class, the highest score any output entry (or OCR block) gives it, and each custom class
+/// that matched at 3 (a blocklist hit is as severe as a head can be). What a history entry shows and a rerun compares.
+/// </summary>
+public static class OutputVerdict
+{
+    /// <summary>The severity a matched custom class (<c>custom_blocklist</c>) counts as.</summary>
+    public const int CustomClassScore = 3;
+
+    /// <summary>Class to highest score, in the order classes first appear.</summary>
+    public static IReadOnlyList<ClassScore> Of(ModerationOutput output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var highest = new Dictionary<string, double>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (var entry in output.Entries)
+        {
+            Add(entry.Classes);
+            foreach (var block in entry.FrameResults ?? [])
+            {
+                Add(block.Classes);
+            }
+        }
+
+        foreach (var custom in output.CustomClasses)
+        {
+            Add([new ClassScore(custom, CustomClassScore)]);
+        }
+
+        return [.. order.Select(name => new ClassScore(name, highest[name]))];
+
+        void Add(IReadOnlyList<ClassScore> classes)
+        {
+            foreach (var score in classes)
+            {
+                if (!highest.TryGetValue(score.Class, out var seen))
+                {
+                    order.Add(score.Class);
+                    highest[score.Class] = score.Score;
+                }
+                else if (score.Score > seen)
+                {
+                    highest[score.Class] = score.Score;
+                }
+            }
+        }
+    }
+}
