@@ -126,6 +126,16 @@ public static class TaskDocument
         }
 
         writer.WriteStartObject("review");
+        WriteDecision(writer, review);
+
+        writer.WriteString("decided_on", FormatTime(review.DecidedOn));
+        writer.WriteString("queue", review.Queue);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>A review's decision, labels, reason and reviewer: in <c>review</c>, and in a review's entry of <c>history</c>.</summary>
+    internal static void WriteDecision(Utf8JsonWriter writer, TaskReview review)
+    {
         writer.WriteString("decision", review.Decision);
         writer.WriteStartArray("labels");
         foreach (var label in review.Labels)
@@ -143,10 +153,6 @@ public static class TaskDocument
         {
             writer.WriteNull("reviewer_id");
         }
-
-        writer.WriteString("decided_on", FormatTime(review.DecidedOn));
-        writer.WriteString("queue", review.Queue);
-        writer.WriteEndObject();
     }
 
     /// <summary>The Task object as UTF-8 JSON bytes.</summary>

@@ -49,23 +49,7 @@ public static class TaskHistoryDocument
 
             if (entry.Review is { } review)
             {
-                writer.WriteString("decision", review.Decision);
-                writer.WriteStartArray("labels");
-                foreach (var label in review.Labels)
-                {
-                    writer.WriteStringValue(label);
-                }
-
-                writer.WriteEndArray();
-                writer.WriteString("reason", review.Reason);
-                if (review.ReviewerId is { } reviewer)
-                {
-                    writer.WriteNumber("reviewer_id", reviewer);
-                }
-                else
-                {
-                    writer.WriteNull("reviewer_id");
-                }
+                TaskDocument.WriteDecision(writer, review);
             }
 
             writer.WriteEndObject();
