@@ -11,7 +11,10 @@ public sealed class RerunOptions
     [Range(1, 10_000)]
     public int PageSize { get; set; } = 1_000;
 
-    /// <summary>Model runs a rerun makes at once on its silo; live tasks have their own <c>ModelConcurrency</c>.</summary>
+    /// <summary>
+    /// Threads that run reruns' model runs on a silo, shared by every rerun there, at the lowest priority (nice 19 on
+    /// Linux, <see cref="BackgroundCpu"/>): live tasks, with their own <c>ModelConcurrency</c>, go first.
+    /// </summary>
     [Range(1, 64)]
     public int Concurrency { get; set; } = 2;
 

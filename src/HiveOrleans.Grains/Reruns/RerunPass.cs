@@ -35,7 +35,8 @@ internal sealed class RerunPass(
         var options = services.Options;
         var started = Stopwatch.GetTimestamp();
         var doneAtStart = tally.Done;
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken };
+        // The model runs (and their JSON) go to the silo's low-priority threads, so live traffic keeps the cores it wants.
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken, TaskScheduler = services.Cpu };
         while (tally.Done < total)
         {
             await YieldToLiveTrafficAsync(cancellationToken).ConfigureAwait(false);
@@ -113,15 +114,22 @@ internal sealed class RerunPass(
     }
 }
 
-/// <summary>What every rerun pass on a silo uses: the store, the text engine, the live model slots, the grains.</summary>
+/// <summary>
+/// What every rerun pass on a silo uses: the store, the text engine, the live model slots, the grains, and the
+/// low-priority threads they share (started with the first rerun).
+/// </summary>
 internal sealed class RerunServices(
     IProjectTaskScan scan,
     IGrainStorageSerializer serializer,
     TextEngine engine,
     ModelRunner models,
     IGrainFactory grains,
-    Microsoft.Extensions.Options.IOptions<RerunOptions> options)
+    Microsoft.Extensions.Options.IOptions<RerunOptions> options) : IDisposable
 {
+    private readonly Lazy<BackgroundCpu> _cpu = new(() => new BackgroundCpu(options.Value.Concurrency));
+
+    public BackgroundCpu Cpu => _cpu.Value;
+
     public IProjectTaskScan Scan => scan;
 
     public IGrainStorageSerializer Serializer => serializer;
@@ -133,4 +141,12 @@ internal sealed class RerunServices(
     public IGrainFactory Grains => grains;
 
     public RerunOptions Options => options.Value;
+
+    public void Dispose()
+    {
+        if (_cpu.IsValueCreated)
+        {
+            _cpu.Value.Dispose();
+        }
+    }
 }
