@@ -140,6 +140,7 @@ public static class HiveGrainsServiceCollectionExtensions
         services.AddMetrics();
         services.AddSingleton<TaskQueueDepth>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<TaskQueueDepth>());
+        services.AddSingleton<ReviewQueueCounts>();
         services.AddSingleton<ReviewQueueGauges>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<ReviewQueueGauges>());
         services.AddHashBanks(configuration);

@@ -22,6 +22,7 @@ namespace HiveOrleans.Grains.Review;
 [Reentrant]
 internal sealed partial class ReviewDeskGrain(
     IReviewQueueStore queues,
+    ReviewQueueCounts counts,
     IReviewAuditLog audit,
     IOptions<ReviewOptions> options,
     TimeProvider time) : Grain, IReviewDeskGrain
@@ -31,7 +32,7 @@ internal sealed partial class ReviewDeskGrain(
     public async Task<IReadOnlyList<ReviewQueueView>> QueuesAsync(ReviewerCredential credential)
     {
         var reviewer = await ResolveAsync(credential);
-        var depthsRead = queues.DepthsAsync([.. reviewer.Projects]);
+        var depthsRead = counts.DepthsAsync(reviewer.Projects);
         var configs = await Task.WhenAll(reviewer.Projects.Select(ProjectConfigAsync));
         var depths = (await depthsRead).ToDictionary(d => (d.ProjectId, d.Queue));
         var names = reviewer.IsSenior ? [ReviewDecisions.MainQueue, ReviewDecisions.EscalatedQueue] : new[] { ReviewDecisions.MainQueue };

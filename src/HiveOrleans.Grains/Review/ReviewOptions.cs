@@ -13,4 +13,12 @@ public sealed class ReviewOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")]
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// How old the queue counts a reviewer is shown (<c>GET /review/v1/queues</c>) may be: each silo counts a project's
+    /// queues at most once in this time, however many reviewers ask. Zero counts for every request that does not
+    /// find a count already under way.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan QueueCountsMaxAge { get; set; } = TimeSpan.FromSeconds(2);
 }

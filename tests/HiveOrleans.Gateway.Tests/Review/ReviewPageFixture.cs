@@ -41,7 +41,12 @@ public sealed class ReviewPageFixture : IAsyncLifetime
         await _database.InitializeAsync();
         Server = await GatewayServer.StartOnPostgresAsync(
             _database.ConnectionString,
-            new Dictionary<string, string?> { ["HiveOrleans:Review:Lease"] = Lease.ToString("c", System.Globalization.CultureInfo.InvariantCulture) });
+            new Dictionary<string, string?>
+            {
+                ["HiveOrleans:Review:Lease"] = Lease.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
+                // The tests read the counts right after changing them; ReviewQueueCountsTests covers the shared counts.
+                ["HiveOrleans:Review:QueueCountsMaxAge"] = "00:00:00",
+            });
         await Server.CreateBankAsync(Bank, "violence", BankedImage);
     }
 

@@ -43,7 +43,7 @@ internal static class ReviewOperations
             "Ends the session (it cannot be used again) and clears the cookie.",
             new(204, "Signed out.", null), Changing));
         yield return ("GET /review/v1/queues", Reviewer("List my queues",
-            "The main queue of each of the reviewer's projects, and the escalated queue too for a senior; empty queues included.",
+            "The main queue of each of the reviewer's projects, and the escalated queue too for a senior; empty queues included. The counts are at most HiveOrleans:Review:QueueCountsMaxAge (2 s) old.",
             new(200, "The queues.", "ReviewQueueList"), Reading));
         yield return ("POST /review/v1/queues/{project_id}/claim", Reviewer("Claim the next task",
             "Leases the oldest free task of the queue to the reviewer for `HiveOrleans:Review:Lease` (10 minutes by default; renewable). Two reviewers never hold the same task.",
