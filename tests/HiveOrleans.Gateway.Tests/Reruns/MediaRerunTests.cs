@@ -6,6 +6,7 @@ using HiveOrleans.Gateway.Tests.Media;
 using HiveOrleans.Storage.Media;
 using HiveOrleans.Tests.Infrastructure;
 using HiveOrleans.Tests.Ocr;
+using HiveOrleans.Tests.Speech;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -14,7 +15,7 @@ namespace HiveOrleans.Gateway.Tests.Reruns;
 /// <summary>
 /// Reruns of media projects on a real gateway and PostgreSQL, with the real models: a visual project's stored images
 /// run again under a bank attached or thresholds changed, a task whose media the retention sweep deleted is counted
-/// apart, and an OCR project's picture is read again under a new blocklist.
+/// apart, and an OCR project's picture is read again under a new blocklist and a speech project's voice note heard again.
 /// </summary>
 public sealed class MediaRerunTests : IAsyncLifetime
 {
@@ -22,6 +23,7 @@ public sealed class MediaRerunTests : IAsyncLifetime
     private const string KnownBank = "rerun-known";
 
     private readonly PostgresDatabase _database = new();
+    private readonly SpokenAudio _audio = new();
     private GatewayServer _server = null!;
 
     private HttpClient Client => _server.Client;
@@ -40,6 +42,7 @@ public sealed class MediaRerunTests : IAsyncLifetime
     {
         await _server.DisposeAsync();
         await _database.DisposeAsync();
+        _audio.Dispose();
     }
 
     [Fact]
@@ -158,6 +161,31 @@ public sealed class MediaRerunTests : IAsyncLifetime
         var history = after.GetProperty("history").EnumerateArray().ToList();
         Assert.Equal(["submission", $"rerun:{rerunId}"], history.Select(e => e.GetProperty("trigger").GetString()));
         Assert.Contains(history[1].GetProperty("classes").EnumerateArray(), c => c.GetProperty("class").GetString() == "custom_blocklist" && c.GetProperty("score").GetDouble() == 3);
+    }
+
+    [Fact]
+    public async Task A_speech_project_voice_note_is_heard_again_to_the_same_verdict_until_its_media_is_gone()
+    {
+        // A speech project takes no thresholds or lists: a rerun hears its stored audio again, as after a new recogniser.
+        var project = await CreateAsync(new { name = "voice", model_type = "speech" });
+        var note = await File.ReadAllBytesAsync(await _audio.WavAsync(SpokenAudio.Threat));
+        var (_, task) = await Client.UploadAsync(project.Key, "sync", note, "note.wav", "audio/wav");
+        Assert.True(HiveApi.StatusCode(task) == "0", task.ToString());
+
+        var heard = await RerunGateway.WaitForStatusAsync(_server, await RerunGateway.StartAsync(_server, project.ProjectId, new { mode = "shadow" }), "completed");
+
+        Assert.True(heard.GetProperty("done").GetInt64() == 1 && heard.GetProperty("skipped").GetInt64() == 0, heard.GetRawText());
+        Assert.Equal(0, heard.GetProperty("changed").GetInt64());
+        Assert.Equal(0, heard.GetProperty("media_gone").GetInt64());
+
+        await ExpireAsync(note);
+        var gone = await RerunGateway.WaitForStatusAsync(_server, await RerunGateway.StartAsync(_server, project.ProjectId, new { mode = "apply" }), "completed");
+
+        Assert.True(gone.GetProperty("media_gone").GetInt64() == 1, gone.GetRawText());
+        Assert.Equal(1, gone.GetProperty("skipped").GetInt64());
+        var (_, unchanged) = await Client.GetTaskAsync(project.Key, $"/api/v2/task/{task.GetProperty("task_id").GetString()}?history=true");
+        Assert.Equal("0", HiveApi.StatusCode(unchanged));
+        Assert.Equal("submission", Assert.Single(unchanged.GetProperty("history").EnumerateArray()).GetProperty("trigger").GetString());
     }
 
     private async Task<CreatedProject> CreateAsync(object definition)
