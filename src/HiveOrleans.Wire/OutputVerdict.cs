@@ -3,8 +3,9 @@ using HiveOrleans.Abstractions.Tasks;
 namespace HiveOrleans.Wire;
 
 /// <summary>
-/// A result's verdict: per class, the highest score any output entry (or OCR block) gives it, and each custom class
-/// that matched at 3 (a blocklist hit is as severe as a head can be). What a history entry shows and a rerun compares.
+/// A result's verdict: per class, the highest score any output entry (a text span, a frame, a speech segment, or an
+/// OCR block) gives it, and each custom class that matched, the output's or an OCR block's, at 3 (a blocklist hit is as
+/// severe as a head can be). What a history entry shows and a rerun compares.
 /// </summary>
 public static class OutputVerdict
 {
@@ -23,6 +24,9 @@ public static class OutputVerdict
             foreach (var block in entry.FrameResults ?? [])
             {
                 Add(block.Classes);
+
+                // An OCR block's blocklist hit is its own, not the output's: it counts as much as a text's.
+                Add([.. block.CustomClasses.Select(custom => new ClassScore(custom, CustomClassScore))]);
             }
         }
 

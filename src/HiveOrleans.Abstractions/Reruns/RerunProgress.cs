@@ -43,7 +43,7 @@ public sealed record RerunProgress
     /// <summary>Changed tasks that had a head above 0 and now have none.</summary>
     [Id(12)] public long Cleared { get; init; }
 
-    /// <summary>Tasks skipped: not finished, failed, or waiting for review.</summary>
+    /// <summary>Tasks skipped: not finished, failed, waiting for review, or with their media gone (<see cref="MediaGone"/>).</summary>
     [Id(13)] public long Skipped { get; init; }
 
     /// <summary>Per head and direction, how many tasks move, most first.</summary>
@@ -54,4 +54,10 @@ public sealed record RerunProgress
 
     /// <summary>Why the rerun failed, when it did.</summary>
     [Id(16)] public string? Error { get; init; }
+
+    /// <summary>
+    /// Of <see cref="Skipped"/>, the media tasks whose media the store no longer holds (its retention ran out), so
+    /// there was nothing to run the models on again.
+    /// </summary>
+    [Id(17)] public long MediaGone { get; init; }
 }

@@ -6,7 +6,7 @@ using HiveOrleans.Cli.Parsing;
 
 namespace HiveOrleans.Cli.Commands;
 
-/// <summary><c>rerun start | show | cancel</c>: run a text project's stored tasks again under settings to try.</summary>
+/// <summary><c>rerun start | show | cancel</c>: run a project's stored tasks (text, and media still stored) again under settings to try.</summary>
 internal static class RerunCommands
 {
     private const string Reruns = "admin/v1/reruns";
@@ -15,7 +15,7 @@ internal static class RerunCommands
     {
         yield return new CommandDefinition(
             "rerun start",
-            "Run a text project's stored tasks again under settings to try: shadow reports what would change, apply writes it (each task keeps its previous result in its history).",
+            "Run a project's stored tasks (text, and media still stored) again under settings to try: shadow reports what would change, apply writes it (each task keeps its previous result in its history).",
             ["PROJECT_ID"],
             [
                 new("mode", "MODE", "shadow (change nothing, report) or apply (write the changed results)", Required: true),
@@ -26,7 +26,7 @@ internal static class RerunCommands
                 new("config", "FILE", "a JSON object of project settings to try, as 'projects update' takes them over the API"),
                 new("blocklist", "A,B", "terms always flagged, comma-separated; replaces the project's list ('' for none)"),
                 new("allowlist", "A,B", "terms the built-in lexicons never flag, comma-separated; replaces the project's list ('' for none)"),
-                new("threshold", "HEAD=N", "lowest severity 0-3 reported for a head, e.g. violence=2; repeat for more", Repeatable: true),
+                new("threshold", "HEAD=N", "lowest severity 0-3 (text) or score 0-1 (visual) reported for a class, e.g. violence=2 or general_nsfw=0.8; repeat for more", Repeatable: true),
             ],
             arguments => new ApiRequest(HttpMethod.Post, $"admin/v1/projects/{arguments.ProjectId()}/rerun", ToJson(arguments)),
             (rerun, output) => Render(rerun, output, $"Started rerun {rerun.Field("rerun_id")}; follow it with 'hiveorleans rerun show {rerun.Field("rerun_id")}'."));
@@ -132,6 +132,7 @@ internal static class RerunCommands
             .Add("newly flagged", rerun.Field("newly_flagged"))
             .Add("cleared", rerun.Field("cleared"))
             .Add("skipped", rerun.Field("skipped"))
+            .Add("media gone", rerun.Field("media_gone"))
             .Add("error", rerun.Field("error"))
             .WriteTo(output, indent: "  ");
         if (rerun.TryField("heads", out var heads) && heads.ValueKind == JsonValueKind.Array && heads.GetArrayLength() > 0)

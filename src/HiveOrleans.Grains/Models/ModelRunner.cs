@@ -55,6 +55,21 @@ public sealed class ModelRunner : IDisposable
         }
     }
 
+    /// <summary>
+    /// Runs the model the submission's project serves and applies its thresholds, as <see cref="RunAsync"/> does, but
+    /// without a live slot: for background work that bounds itself (a rerun, <c>RerunOptions.Concurrency</c>) and
+    /// already runs on the thread pool, so live tasks never wait behind it for a slot.
+    /// </summary>
+    public async Task<ModerationOutput> RunInBackgroundAsync(ModelInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var model = ModelFor(input.Submission);
+        var running = System.Diagnostics.Stopwatch.GetTimestamp();
+        var output = await model.RunAsync(input, cancellationToken).ConfigureAwait(false);
+        HiveMetrics.ModelDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(running).TotalMilliseconds, HiveMetrics.Model(model.ModelType));
+        return ScoreThresholds.Apply(output, input.Submission.Thresholds, input.Submission.ScoreThresholds);
+    }
+
     /// <summary>True while every model slot of the silo is taken: background work (a rerun) then lets live tasks go first.</summary>
     public bool AllSlotsBusy => _slots.CurrentCount == 0;
 

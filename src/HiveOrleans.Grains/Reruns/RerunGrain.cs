@@ -35,9 +35,9 @@ internal sealed partial class RerunGrain(
         }
 
         var trial = await GrainFactory.GetGrain<IProjectGrain>(ProjectKeys.GrainKey(spec.ProjectId)).PreviewAsync(spec.Config);
-        if (trial.ModelType != ModelTypes.Text)
+        if (trial.ModelType != ModelTypes.Text && !MediaRerun.Covers(trial.ModelType))
         {
-            throw new ProjectRequestException($"Reruns cover text projects in this version; project {spec.ProjectId} is a '{trial.ModelType}' project.");
+            throw new ProjectRequestException($"Reruns cover text, visual, OCR and speech projects; project {spec.ProjectId} is a '{trial.ModelType}' project.");
         }
 
         var current = await GrainFactory.GetGrain<IProjectGrain>(ProjectKeys.GrainKey(spec.ProjectId)).GetConfigAsync();

@@ -5,6 +5,7 @@ using HiveOrleans.Abstractions.Tasks;
 using HiveOrleans.Grains.Models;
 using HiveOrleans.Grains.Tasks;
 using HiveOrleans.Moderation.Text;
+using HiveOrleans.Storage.Media;
 using HiveOrleans.Storage.Reruns;
 using Orleans.Storage;
 
@@ -12,8 +13,9 @@ namespace HiveOrleans.Grains.Reruns;
 
 /// <summary>
 /// The work of one rerun from its cursor to the end of its window, off the grain scheduler: reads the project's stored
-/// tasks a page at a time straight from the store, runs the text engine under the settings to try on the thread pool
-/// (no task grain is activated for a task whose result stays), and commits each page's findings to the tally. In
+/// tasks a page at a time straight from the store, runs the text engine (or, for a media task, its project's model on
+/// the stored media: <see cref="MediaRerun"/>) under the settings to try on the thread pool (no task grain is activated
+/// for a task whose result stays), and commits each page's findings to the tally. In
 /// apply mode a changed result is written through its task grain, which keeps the previous one in its history.
 /// </summary>
 internal sealed class RerunPass(
@@ -29,6 +31,9 @@ internal sealed class RerunPass(
     private readonly ModelContext _context = new(TextCustomLists.Create(trial.Blocklist, trial.Allowlist));
     private readonly string _trigger = HistoryTriggers.Rerun(rerunId);
 
+    /// <summary>The media side (MediaRerun.cs) for a visual, OCR or speech project; null for a text project.</summary>
+    private readonly MediaRerun? _media = MediaRerun.Covers(trial.ModelType) ? new MediaRerun(trial, services) : null;
+
     /// <summary>Runs until the window is done (or <paramref name="cursor"/>'s page was the last), or until cancelled.</summary>
     public async Task RunAsync(Guid cursor, CancellationToken cancellationToken)
     {
@@ -40,7 +45,7 @@ internal sealed class RerunPass(
         while (tally.Done < total)
         {
             await YieldToLiveTrafficAsync(cancellationToken).ConfigureAwait(false);
-            var want = (int)Math.Min(options.PageSize, total - tally.Done);
+            var want = (int)Math.Min(_media?.PageSize(options.PageSize) ?? options.PageSize, total - tally.Done);
             var rows = await services.Scan.ReadPageAsync(spec.ProjectId, cursor, until, want, cancellationToken).ConfigureAwait(false);
             if (rows.Count == 0)
             {
@@ -58,13 +63,26 @@ internal sealed class RerunPass(
     private async ValueTask LookAtAsync(ScannedTask row, PageTally page, CancellationToken cancellationToken)
     {
         var state = row.State is { Length: > 0 } bytes ? services.Serializer.Deserialize<TaskState>(new BinaryData(bytes)) : null;
-        if (state is not { Phase: TaskPhase.Succeeded, Output: { } before, Submission.TextData: { } text })
+        if (state is not { Phase: TaskPhase.Succeeded, Output: { } before, Submission: { } submission })
         {
             page.Skip();
             return;
         }
 
-        var after = ScoreThresholds.Apply(services.Text.Run(text, _context), trial.Thresholds);
+        ModerationOutput after;
+        if (submission.TextData is { } text)
+        {
+            after = ScoreThresholds.Apply(services.Text.Run(text, _context), trial.Thresholds);
+        }
+        else if (await RunMediaAsync(state, page, cancellationToken).ConfigureAwait(false) is { } output)
+        {
+            after = output;
+        }
+        else
+        {
+            return;
+        }
+
         if (spec.Mode == RerunModes.Apply && (state.ResultTrigger == _trigger || VerdictChange.Differ(before, after)))
         {
             var replaced = await services.Grains.GetGrain<ITaskGrain>(row.TaskId)
@@ -85,6 +103,30 @@ internal sealed class RerunPass(
         {
             page.Changes.Add(change);
         }
+    }
+
+    /// <summary>A media task's new output, or null when it was counted as skipped (its media gone, or the model failing on it now).</summary>
+    private async Task<ModerationOutput?> RunMediaAsync(TaskState state, PageTally page, CancellationToken cancellationToken)
+    {
+        if (_media is not { } media)
+        {
+            page.Skip();
+            return null;
+        }
+
+        // A media model run is long: live tasks go first before each, not only before each page.
+        await YieldToLiveTrafficAsync(cancellationToken).ConfigureAwait(false);
+        var run = await media.RunAsync(state, cancellationToken).ConfigureAwait(false);
+        if (run.MediaGone)
+        {
+            page.SkipMediaGone();
+        }
+        else if (run.Output is null)
+        {
+            page.Skip();
+        }
+
+        return run.Output;
     }
 
     /// <summary>While every live model slot on this silo is taken, live tasks go first (up to a bound, so a rerun still moves).</summary>
@@ -115,11 +157,12 @@ internal sealed class RerunPass(
 }
 
 /// <summary>
-/// What every rerun pass on a silo uses: the store, the text engine, the live model slots, the grains, and the
-/// low-priority threads they share (started with the first rerun).
+/// What every rerun pass on a silo uses: the stores, the text engine, the models and their live slots, the grains, and
+/// the low-priority threads they share (started with the first rerun).
 /// </summary>
 internal sealed class RerunServices(
     IProjectTaskScan scan,
+    IMediaStore media,
     IGrainStorageSerializer serializer,
     TextEngine engine,
     ModelRunner models,
@@ -131,6 +174,8 @@ internal sealed class RerunServices(
     public BackgroundCpu Cpu => _cpu.Value;
 
     public IProjectTaskScan Scan => scan;
+
+    public IMediaStore Media => media;
 
     public IGrainStorageSerializer Serializer => serializer;
 

@@ -17,6 +17,7 @@ internal sealed class RerunTally
     private long _newlyFlagged;
     private long _cleared;
     private long _skipped;
+    private long _mediaGone;
     private Guid _cursor;
 
     public RerunTally(RerunProgress from, Guid cursor, int maxExamples)
@@ -27,6 +28,7 @@ internal sealed class RerunTally
         _newlyFlagged = from.NewlyFlagged;
         _cleared = from.Cleared;
         _skipped = from.Skipped;
+        _mediaGone = from.MediaGone;
         _examples = [.. from.Examples];
         foreach (var head in from.Heads)
         {
@@ -54,6 +56,7 @@ internal sealed class RerunTally
         {
             _done += page.Done;
             _skipped += page.Skipped;
+            _mediaGone += page.MediaGone;
             foreach (var change in page.Changes.OrderBy(c => c.TaskId))
             {
                 _changed++;
@@ -86,6 +89,7 @@ internal sealed class RerunTally
                 NewlyFlagged = _newlyFlagged,
                 Cleared = _cleared,
                 Skipped = _skipped,
+                MediaGone = _mediaGone,
                 Examples = [.. _examples],
                 Heads = [.. _heads
                     .OrderByDescending(pair => pair.Value)
@@ -103,6 +107,7 @@ internal sealed class PageTally
 {
     private long _done;
     private long _skipped;
+    private long _mediaGone;
 
     public System.Collections.Concurrent.ConcurrentBag<VerdictChange> Changes { get; } = [];
 
@@ -110,11 +115,20 @@ internal sealed class PageTally
 
     public long Skipped => Interlocked.Read(ref _skipped);
 
+    public long MediaGone => Interlocked.Read(ref _mediaGone);
+
     public void Looked() => Interlocked.Increment(ref _done);
 
     public void Skip()
     {
         Interlocked.Increment(ref _done);
         Interlocked.Increment(ref _skipped);
+    }
+
+    /// <summary>A media task skipped because its media is no longer stored: counted as skipped, and apart.</summary>
+    public void SkipMediaGone()
+    {
+        Skip();
+        Interlocked.Increment(ref _mediaGone);
     }
 }

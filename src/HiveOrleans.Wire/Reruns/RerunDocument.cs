@@ -20,7 +20,8 @@ namespace HiveOrleans.Wire.Reruns;
 /// <param name="Changed">Tasks whose verdict would change (shadow) or did (apply).</param>
 /// <param name="NewlyFlagged">Changed tasks that had no head above 0 and now have one.</param>
 /// <param name="Cleared">Changed tasks that had a head above 0 and now have none.</param>
-/// <param name="Skipped">Tasks looked at but not rerun: unfinished, failed, or waiting for review.</param>
+/// <param name="Skipped">Tasks looked at but not rerun: unfinished, failed, waiting for review, or with their media gone.</param>
+/// <param name="MediaGone">Of <paramref name="Skipped"/>, media tasks whose media is no longer stored.</param>
 /// <param name="Heads">Per head and direction, how many tasks move, most first.</param>
 /// <param name="Examples">Changed task ids, oldest first, at most the configured number.</param>
 /// <param name="CreatedOn">When it was asked.</param>
@@ -43,6 +44,7 @@ public sealed record RerunDocument(
     long NewlyFlagged,
     long Cleared,
     long Skipped,
+    long MediaGone,
     IReadOnlyList<RerunHeadDocument> Heads,
     IReadOnlyList<Guid> Examples,
     DateTimeOffset CreatedOn,
@@ -71,6 +73,7 @@ public sealed record RerunDocument(
             rerun.NewlyFlagged,
             rerun.Cleared,
             rerun.Skipped,
+            rerun.MediaGone,
             [.. rerun.Heads.Select(head => new RerunHeadDocument(head.Head, head.From, head.To, Direction(head), head.Count))],
             rerun.Examples,
             rerun.CreatedOn,
@@ -84,9 +87,9 @@ public sealed record RerunDocument(
 }
 
 /// <summary>How many tasks' verdict on <paramref name="Head"/> moves from <paramref name="From"/> to <paramref name="To"/>.</summary>
-/// <param name="Head">The class (a head such as <c>violence</c>, or <c>custom_blocklist</c>).</param>
-/// <param name="From">The severity before.</param>
-/// <param name="To">The severity after.</param>
+/// <param name="Head">The class (a head such as <c>violence</c>, <c>custom_blocklist</c>, or a visual class such as <c>yes_&lt;label&gt;</c>).</param>
+/// <param name="From">The level before: a severity 0–3, or for a visual class 1 when its highest score was at least 0.5, else 0.</param>
+/// <param name="To">The level after, the same way.</param>
 /// <param name="Direction"><c>newly_flagged</c> (from 0), <c>cleared</c> (to 0), <c>raised</c> or <c>lowered</c>.</param>
 /// <param name="Count">How many tasks.</param>
 public sealed record RerunHeadDocument(string Head, int From, int To, string Direction, long Count);

@@ -17,14 +17,16 @@ internal static class RerunOperations
     private static readonly Failure NotFound = new(404, "No rerun with this id.", "Rerun not found.");
 
     private static readonly Failure BadRerun = new(400,
-        "A missing or unknown `mode`, `since` not before `until`, `callbacks` outside apply mode, settings the project would refuse, or a project that is not a text project: named in the message.",
+        "A missing or unknown `mode`, `since` not before `until`, `callbacks` outside apply mode, or settings the project would refuse: named in the message.",
         "'mode' is required: \"shadow\" or \"apply\".");
 
     public static IEnumerable<(string Route, OperationDoc Doc)> All()
     {
         yield return ("POST /admin/v1/projects/{id}/rerun", Operator("Rerun a project's stored tasks",
-            "Runs the text project's stored tasks submitted in `[since, until)` (oldest first, at most `limit`) again under its settings merged with " +
-            "`config` (the fields PATCH takes; the project itself is not changed), in the background. `shadow` changes nothing callers see and " +
+            "Runs the project's stored tasks submitted in `[since, until)` (oldest first, at most `limit`) again under its settings merged with " +
+            "`config` (the fields PATCH takes; the project itself is not changed), in the background: text through the text engine, and for a visual, " +
+            "OCR or speech project each task whose media is still stored through its project's model (`media_gone` counts those whose media is not). " +
+            "`shadow` changes nothing callers see and " +
             "reports how many verdicts would change, by head and direction, with example task ids; `apply` writes each changed result into its task, " +
             "the previous one kept in the task's `history`, and sends the callback again only with `\"callbacks\": true`. It survives restarts and " +
             "shares the silo with live traffic at a bounded rate (`HiveOrleans:Reruns`).",

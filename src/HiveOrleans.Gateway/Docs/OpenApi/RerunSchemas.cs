@@ -9,7 +9,7 @@ internal static class RerunSchemas
     private const string RerunExample = """
         {"rerun_id": "0193a9f2-7c1e-7b3a-9d1c-5e2f4a6b8c0d", "project_id": 3, "mode": "shadow", "status": "completed",
          "since": null, "until": "2025-02-01T00:00:00.000Z", "limit": null, "callbacks": false, "base_config_version": 7,
-         "total": 12, "done": 12, "changed": 4, "newly_flagged": 4, "cleared": 0, "skipped": 0,
+         "total": 12, "done": 12, "changed": 4, "newly_flagged": 4, "cleared": 0, "skipped": 0, "media_gone": 0,
          "heads": [{"head": "custom_blocklist", "from": 0, "to": 3, "direction": "newly_flagged", "count": 4}],
          "examples": ["0193a9f1-0000-7000-8000-000000000001"], "created_on": "2025-02-01T10:00:00.000Z",
          "updated_on": "2025-02-01T10:00:01.000Z", "finished_on": "2025-02-01T10:00:01.000Z", "error": null}
@@ -35,10 +35,11 @@ internal static class RerunSchemas
                 ("limit", Integer("", nullable: true)), ("callbacks", Boolean("")),
                 ("base_config_version", Integer("The project's configuration version the settings were merged over; applied results carry it.")),
                 ("total", Integer("Tasks the rerun will look at.")), ("done", Integer("Tasks looked at.")),
-                ("changed", Integer("Tasks whose verdict (the highest severity per class, a matched custom class counting 3) would change, or did.")),
-                ("newly_flagged", Integer("Changed tasks with no class above 0 before and one after.")),
+                ("changed", Integer("Tasks whose verdict (per class the highest score over the output, every frame and OCR block included, as a level: a severity 0–3, a visual score 0–1 as 1 from 0.5 up; a matched custom class counting 3) would change, or did.")),
+                ("newly_flagged", Integer("Changed tasks with no class above 0 before and one after (the NSFW head's `general_not_nsfw_not_suggestive`, `nsfwjs_neutral` and `nsfwjs_drawing` never flag).")),
                 ("cleared", Integer("Changed tasks with a class above 0 before and none after.")),
-                ("skipped", Integer("Tasks not finished, failed, or waiting for review: left alone.")),
+                ("skipped", Integer("Tasks not finished, failed, waiting for review, failing in the model now, or with their media gone: left alone.")),
+                ("media_gone", Integer("Of `skipped`, media tasks whose media the store no longer holds (`HiveOrleans:Media:RetentionDays` ran out).")),
                 ("heads", Array(Object("", ("head", String("")), ("from", Integer("")), ("to", Integer("")),
                     ("direction", Enum("", "newly_flagged", "cleared", "raised", "lowered")), ("count", Integer(""))), "Per class and direction, most first.")),
                 ("examples", Array(String("", "uuid"), "Changed task ids, oldest first; at most `HiveOrleans:Reruns:Examples` (20).")),
