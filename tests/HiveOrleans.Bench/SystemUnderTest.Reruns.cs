@@ -81,6 +81,13 @@ internal sealed partial class SystemUnderTest
         return json.RootElement.Clone();
     }
 
+    /// <summary>Cancels a rerun.</summary>
+    public async Task CancelRerunAsync(HttpClient client, string rerunId)
+    {
+        using var response = await SendOperatorAsync(client, HttpMethod.Post, $"/admin/v1/reruns/{rerunId}/cancel", body: null);
+        response.EnsureSuccessStatusCode();
+    }
+
     private Task<HttpResponseMessage> SendOperatorAsync(HttpClient client, HttpMethod method, string path, object? body)
     {
         var request = new HttpRequestMessage(method, new Uri(Address, path));
