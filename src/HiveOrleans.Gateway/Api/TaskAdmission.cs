@@ -71,7 +71,7 @@ internal sealed class TaskAdmission(IGrainFactory grains, TaskCalls calls, Quota
     }
 
     /// <summary>What the task records of its project at submission: the settings in force then stay with it.</summary>
-    internal TaskSubmission Submission(ProjectConfig project, SubmissionFields request, TaskMode mode) => new()
+    internal TaskSubmission Submission(ProjectConfig project, SubmissionFields request, TaskMode mode) => new TaskSubmission
     {
         ProjectId = project.ProjectId,
         UserId = project.UserId,
@@ -85,18 +85,11 @@ internal sealed class TaskAdmission(IGrainFactory grains, TaskCalls calls, Quota
         ConfigVersion = project.ConfigVersion,
         ConfigTag = project.ConfigTag,
         Charge = project.ChargePerTask,
-        Thresholds = project.Thresholds.Count > 0 ? project.Thresholds : null,
-        ScoreThresholds = project.ScoreThresholds.Count > 0 ? project.ScoreThresholds : null,
-        HasCustomLists = project.Blocklist.Count > 0 || project.Allowlist.Count > 0,
         Media = request.Media,
         Url = request.Url,
-        FrameRate = project.FrameRate,
-        HashBanks = project.HashBanks,
-        VisualModels = project.ModelType == ModelTypes.Visual ? VisualModels.Effective(project.VisualModels, project.HashBanks) : [],
-        OcrLanguages = project.OcrLanguages ?? [],
         MaxMediaBytes = project.MaxBodyBytes,
         Review = project.ReviewRules,
-    };
+    }.WithModelSettingsOf(project);
 
     internal static ApiException QuotaExceeded(ProjectConfig project, QuotaDecision decision)
     {

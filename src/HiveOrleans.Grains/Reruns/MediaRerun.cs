@@ -62,20 +62,8 @@ internal sealed class MediaRerun(ProjectConfig trial, RerunServices services)
         }
     }
 
-    /// <summary>
-    /// The stored submission with the trial's model settings in place of those in force when it arrived, as
-    /// <c>TaskAdmission.Submission</c> (the gateway) takes them from a project; the task's own fields stay.
-    /// </summary>
-    internal TaskSubmission Trial(TaskSubmission stored) => stored with
-    {
-        Thresholds = trial.Thresholds.Count > 0 ? trial.Thresholds : null,
-        ScoreThresholds = trial.ScoreThresholds.Count > 0 ? trial.ScoreThresholds : null,
-        HasCustomLists = trial.Blocklist.Count > 0 || trial.Allowlist.Count > 0,
-        FrameRate = trial.FrameRate,
-        HashBanks = trial.HashBanks,
-        VisualModels = trial.ModelType == ModelTypes.Visual ? VisualModels.Effective(trial.VisualModels, trial.HashBanks) : [],
-        OcrLanguages = trial.OcrLanguages ?? [],
-    };
+    /// <summary>The stored submission with the trial's model settings in place of those in force when it arrived.</summary>
+    internal TaskSubmission Trial(TaskSubmission stored) => stored.WithModelSettingsOf(trial);
 }
 
 /// <summary>What running one media task again gave: a new output, or why there is none.</summary>
