@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace HiveOrleans.Grains.Reruns;
@@ -40,6 +41,16 @@ public sealed class BackgroundCpu : TaskScheduler, IDisposable
 
     public override int MaximumConcurrencyLevel => _threads.Length;
 
+    /// <summary>Whether the calling thread is one of these.</summary>
+    public bool IsCurrent => _owner == this;
+
+    /// <summary>
+    /// Awaited, moves the caller onto one of these threads: at once when it is on one already, else after the work
+    /// queued before it. (Awaiting a task that one of these threads completes would not do: a continuation is not run
+    /// inline on a thread whose scheduler is not the default one, so it would go to the thread pool.)
+    /// </summary>
+    public Entry EnterAsync() => new(this);
+
     public void Dispose()
     {
         _queue.CompleteAdding();
@@ -55,7 +66,7 @@ public sealed class BackgroundCpu : TaskScheduler, IDisposable
 
     protected override bool TryExecuteTaskInline(Task task, bool taskWasPreviouslyQueued) =>
         // Only on one of these threads: inlining onto a live request's thread would run background work at its priority.
-        _owner == this && TryExecuteTask(task);
+        IsCurrent && TryExecuteTask(task);
 
     protected override IEnumerable<Task> GetScheduledTasks() => [.. _queue];
 
@@ -94,4 +105,19 @@ public sealed class BackgroundCpu : TaskScheduler, IDisposable
     [DllImport("libc", EntryPoint = "setpriority")]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     private static extern int SetPriority(int which, int who, int priority);
+
+    /// <summary>The awaitable <see cref="EnterAsync"/> gives.</summary>
+    public readonly struct Entry(BackgroundCpu cpu) : INotifyCompletion
+    {
+        public bool IsCompleted => cpu.IsCurrent;
+
+        public Entry GetAwaiter() => this;
+
+        public void OnCompleted(Action continuation) =>
+            Task.Factory.StartNew(continuation, CancellationToken.None, TaskCreationOptions.None, cpu);
+
+        public void GetResult()
+        {
+        }
+    }
 }

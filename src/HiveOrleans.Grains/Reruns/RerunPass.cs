@@ -40,7 +40,7 @@ internal sealed class RerunPass(
         var options = services.Options;
         var started = Stopwatch.GetTimestamp();
         var doneAtStart = tally.Done;
-        // The model runs (and their JSON) go to the silo's low-priority threads, so live traffic keeps the cores it wants.
+        // The looking (JSON, model runs) happens on the silo's low-priority threads, so live traffic keeps the cores it wants.
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken, TaskScheduler = services.Cpu };
         while (tally.Done < total)
         {
@@ -53,7 +53,12 @@ internal sealed class RerunPass(
             }
 
             var page = new PageTally();
-            await Parallel.ForEachAsync(rows, parallel, (row, token) => LookAtAsync(row, page, token)).ConfigureAwait(false);
+            await Parallel.ForEachAsync(rows, parallel, async (row, token) =>
+            {
+                await LookAtAsync(row, page, token).ConfigureAwait(false);
+                // A task that awaited (a grain call in apply mode, a media model) resumed elsewhere: back for the next.
+                await services.Cpu.EnterAsync();
+            }).ConfigureAwait(false);
             cursor = rows[^1].TaskId;
             tally.Commit(page, cursor);
             await PaceAsync(started, tally.Done - doneAtStart, cancellationToken).ConfigureAwait(false);

@@ -52,6 +52,22 @@ public sealed class BackgroundCpuTests
         Assert.All(nices, nice => Assert.Equal(BackgroundCpu.Nice, nice));
     }
 
+    [Fact]
+    public async Task Entering_from_another_thread_resumes_on_one_of_its_threads()
+    {
+        using var cpu = new BackgroundCpu(threads: 1);
+        await Task.Run(async () =>
+        {
+            Assert.False(cpu.IsCurrent);
+            await cpu.EnterAsync();
+            Assert.True(cpu.IsCurrent);
+            Assert.Equal(BackgroundCpu.Nice, ThisThreadsNice());
+            Assert.True(cpu.EnterAsync().IsCompleted);
+            await cpu.EnterAsync();
+            Assert.True(cpu.IsCurrent);
+        });
+    }
+
     /// <summary>The calling thread's nice value as the kernel reports it (field 19 of /proc/thread-self/stat).</summary>
     private static int ThisThreadsNice()
     {
