@@ -12,13 +12,20 @@ public sealed class BackgroundCpuTests
         var running = 0;
         var most = 0;
         var nices = new System.Collections.Concurrent.ConcurrentBag<int>();
+        using var bothRunning = new ManualResetEventSlim();
         var work = Enumerable.Range(0, 8).Select(_ => Task.Factory.StartNew(
             () =>
             {
                 var now = Interlocked.Increment(ref running);
                 InterlockedMax(ref most, now);
                 nices.Add(ThisThreadsNice());
-                Thread.Sleep(50);
+                if (now == 2)
+                {
+                    bothRunning.Set();
+                }
+
+                // Each piece of work holds its thread until two ran at once, so a third would show if it could run.
+                bothRunning.Wait(TimeSpan.FromSeconds(10));
                 Interlocked.Decrement(ref running);
             },
             CancellationToken.None,
