@@ -15,41 +15,57 @@ public static class OutputVerdict
     /// <summary>Class to highest score, in the order classes first appear.</summary>
     public static IReadOnlyList<ClassScore> Of(ModerationOutput output)
     {
-        ArgumentNullException.ThrowIfNull(output);
         var highest = new Dictionary<string, double>(StringComparer.Ordinal);
         var order = new List<string>();
-        foreach (var entry in output.Entries)
+        foreach (var score in Scores(output))
         {
-            Add(entry.Classes);
-            foreach (var block in entry.FrameResults ?? [])
+            if (!highest.TryGetValue(score.Class, out var seen))
             {
-                Add(block.Classes);
-
-                // An OCR block's blocklist hit is its own, not the output's: it counts as much as a text's.
-                Add([.. block.CustomClasses.Select(custom => new ClassScore(custom, CustomClassScore))]);
+                order.Add(score.Class);
+                highest[score.Class] = score.Score;
+            }
+            else if (score.Score > seen)
+            {
+                highest[score.Class] = score.Score;
             }
         }
 
-        foreach (var custom in output.CustomClasses)
-        {
-            Add([new ClassScore(custom, CustomClassScore)]);
-        }
-
         return [.. order.Select(name => new ClassScore(name, highest[name]))];
+    }
 
-        void Add(IReadOnlyList<ClassScore> classes)
+    /// <summary>Every score the verdict is the highest of, in output order.</summary>
+    public static IEnumerable<ClassScore> Scores(ModerationOutput output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        return Walk(output);
+
+        static IEnumerable<ClassScore> Walk(ModerationOutput output)
         {
-            foreach (var score in classes)
+            foreach (var entry in output.Entries)
             {
-                if (!highest.TryGetValue(score.Class, out var seen))
+                foreach (var score in entry.Classes)
                 {
-                    order.Add(score.Class);
-                    highest[score.Class] = score.Score;
+                    yield return score;
                 }
-                else if (score.Score > seen)
+
+                foreach (var block in entry.FrameResults ?? [])
                 {
-                    highest[score.Class] = score.Score;
+                    foreach (var score in block.Classes)
+                    {
+                        yield return score;
+                    }
+
+                    // An OCR block's blocklist hit is its own, not the output's: it counts as much as a text's.
+                    foreach (var custom in block.CustomClasses)
+                    {
+                        yield return new ClassScore(custom, CustomClassScore);
+                    }
                 }
+            }
+
+            foreach (var custom in output.CustomClasses)
+            {
+                yield return new ClassScore(custom, CustomClassScore);
             }
         }
     }

@@ -31,6 +31,9 @@ internal sealed class RerunPass(
     private readonly ModelContext _context = new(TextCustomLists.Create(trial.Blocklist, trial.Allowlist));
     private readonly string _trigger = HistoryTriggers.Rerun(rerunId);
 
+    /// <summary>The class names this pass's verdicts are numbered by.</summary>
+    private readonly ClassNumbers _classes = new();
+
     /// <summary>The media side (MediaRerun.cs) for a visual, OCR or speech project; null for a text project.</summary>
     private readonly MediaRerun? _media = MediaRerun.Covers(trial.ModelType) ? new MediaRerun(trial, services) : null;
 
@@ -67,6 +70,13 @@ internal sealed class RerunPass(
 
     private async ValueTask LookAtAsync(ScannedTask row, PageTally page, CancellationToken cancellationToken)
     {
+        // A shadow rerun of a text task needs only its text and verdict, read without deserialising the whole task.
+        if (spec.Mode == RerunModes.Shadow && row.State is { Length: > 0 } json && StoredTextTask.TryRead(json, _classes, out var stored, out var verdict))
+        {
+            Count(page, row.TaskId, verdict, Verdict.Of(RunText(stored), _classes));
+            return;
+        }
+
         var state = row.State is { Length: > 0 } bytes ? services.Serializer.Deserialize<TaskState>(new BinaryData(bytes)) : null;
         if (state is not { Phase: TaskPhase.Succeeded, Output: { } before, Submission: { } submission })
         {
@@ -77,7 +87,7 @@ internal sealed class RerunPass(
         ModerationOutput after;
         if (submission.TextData is { } text)
         {
-            after = ScoreThresholds.Apply(services.Text.Run(text, _context), trial.Thresholds);
+            after = RunText(text);
         }
         else if (await RunMediaAsync(state, page, cancellationToken).ConfigureAwait(false) is { } output)
         {
@@ -103,8 +113,15 @@ internal sealed class RerunPass(
             before = replaced;
         }
 
+        Count(page, row.TaskId, Verdict.Of(before, _classes), Verdict.Of(after, _classes));
+    }
+
+    private ModerationOutput RunText(string text) => ScoreThresholds.Apply(services.Text.Run(text, _context), trial.Thresholds);
+
+    private static void Count(PageTally page, Guid taskId, Verdict before, Verdict after)
+    {
         page.Looked();
-        if (VerdictChange.Between(row.TaskId, before, after) is { } change)
+        if (VerdictChange.Between(taskId, before, after) is { } change)
         {
             page.Changes.Add(change);
         }

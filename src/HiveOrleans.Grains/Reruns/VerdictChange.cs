@@ -22,26 +22,33 @@ internal sealed record VerdictChange(Guid TaskId, IReadOnlyList<(string Head, in
     /// <summary>The change from <paramref name="before"/> to <paramref name="after"/>, or null when the verdict is the same.</summary>
     public static VerdictChange? Between(Guid taskId, ModerationOutput before, ModerationOutput after)
     {
-        var old = Levels(before);
-        var now = Levels(after);
-        var heads = new List<(string, int, int)>();
-        foreach (var head in old.Keys.Union(now.Keys).Order(StringComparer.Ordinal))
+        var classes = new ClassNumbers();
+        return Between(taskId, Verdict.Of(before, classes), Verdict.Of(after, classes));
+    }
+
+    /// <summary>The change between two verdicts numbered by the same <see cref="ClassNumbers"/>, or null when it is none.</summary>
+    public static VerdictChange? Between(Guid taskId, Verdict before, Verdict after)
+    {
+        var classes = before.Classes;
+        List<(string Head, int From, int To)>? heads = null;
+        for (var number = 0; number < classes.Count; number++)
         {
-            var from = old.GetValueOrDefault(head);
-            var to = now.GetValueOrDefault(head);
+            var from = before.Level(number);
+            var to = after.Level(number);
             if (from != to)
             {
-                heads.Add((head, from, to));
+                (heads ??= []).Add((classes[number], from, to));
             }
         }
 
-        if (heads.Count == 0)
+        if (heads is null)
         {
             return null;
         }
 
-        var wasFlagged = Flagged(old);
-        var isFlagged = Flagged(now);
+        heads.Sort((x, y) => string.CompareOrdinal(x.Head, y.Head));
+        var wasFlagged = Flagged(before);
+        var isFlagged = Flagged(after);
         return new VerdictChange(taskId, heads, !wasFlagged && isFlagged, wasFlagged && !isFlagged);
     }
 
@@ -62,11 +69,18 @@ internal sealed record VerdictChange(Guid TaskId, IReadOnlyList<(string Head, in
     /// </summary>
     internal static int Level(double score) => (int)Math.Round(score, MidpointRounding.AwayFromZero);
 
-    private static bool Flagged(Dictionary<string, int> levels) =>
-        levels.Any(level => level.Value > 0 && !ClearClasses.Contains(level.Key));
+    private static bool Flagged(Verdict verdict)
+    {
+        for (var number = 0; number < verdict.Classes.Count; number++)
+        {
+            if (verdict.Level(number) > 0 && !ClearClasses.Contains(verdict.Classes[number]))
+            {
+                return true;
+            }
+        }
 
-    private static Dictionary<string, int> Levels(ModerationOutput output) =>
-        OutputVerdict.Of(output).ToDictionary(score => score.Class, score => Level(score.Score), StringComparer.Ordinal);
+        return false;
+    }
 
     private static IEnumerable<TextMatch> BlockFilters(ModerationOutput output) =>
         output.Entries.SelectMany(entry => entry.FrameResults ?? []).SelectMany(block => block.TextFilters);
