@@ -58,6 +58,14 @@ internal sealed partial class SystemUnderTest
         return (long)await writer.CompleteAsync();
     }
 
+    /// <summary>Vacuums and analyses the task table, as autovacuum would have while its rows were stored over time.</summary>
+    public async Task VacuumTaskTableAsync()
+    {
+        await using var connection = await OpenAsync(DatabaseConnectionString);
+        await using var vacuum = new NpgsqlCommand("VACUUM (ANALYZE) hive_task", connection) { CommandTimeout = 600 };
+        await vacuum.ExecuteNonQueryAsync();
+    }
+
     /// <summary>Starts a rerun and returns its id.</summary>
     public async Task<string> StartRerunAsync(HttpClient client, long projectId, object body)
     {
