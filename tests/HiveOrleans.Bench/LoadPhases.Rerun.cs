@@ -52,9 +52,13 @@ internal sealed partial class LoadPhases
         var results = new List<PhaseResult> { alone };
         // Live throughput varies by more than the effect between two runs (PostgreSQL vacuums the copied rows, checkpoints),
         // so without and beside alternate, each beside window with a rerun of its own, cancelled once the window is over.
+        // Each window starts right after a checkpoint: live throughput depends on where a window falls in PostgreSQL's
+        // checkpoint cycle (full-page writes after one, the sync at its end), which runs about as long as a round.
         for (var round = 1; round <= RerunRounds; round++)
         {
+            await system.CheckpointAsync();
             results.Add(await AsyncAcknowledgementsAsync(Invariant($"async acks, no rerun (closed loop), round {round}")));
+            await system.CheckpointAsync();
             PhaseResult? beside = null;
             var withLive = await TimeRerunAsync(projectId, Invariant($"shadow rerun, beside async acks, round {round}"),
                 live: async () => beside = await AsyncAcknowledgementsAsync(Invariant($"async acks beside a shadow rerun (closed loop), round {round}")));

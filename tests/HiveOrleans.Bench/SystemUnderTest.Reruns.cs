@@ -66,6 +66,14 @@ internal sealed partial class SystemUnderTest
         await vacuum.ExecuteNonQueryAsync();
     }
 
+    /// <summary>Runs a PostgreSQL checkpoint, so the window after it starts where every other one does in the checkpoint cycle.</summary>
+    public async Task CheckpointAsync()
+    {
+        await using var connection = await OpenAsync(DatabaseConnectionString);
+        await using var checkpoint = new NpgsqlCommand("CHECKPOINT", connection) { CommandTimeout = 600 };
+        await checkpoint.ExecuteNonQueryAsync();
+    }
+
     /// <summary>Starts a rerun and returns its id.</summary>
     public async Task<string> StartRerunAsync(HttpClient client, long projectId, object body)
     {
