@@ -21,7 +21,8 @@ public sealed class RerunOptions
     /// <summary>
     /// The most tasks a second one rerun looks at; 0 for no cap beyond <see cref="Concurrency"/>. Under a cap of
     /// 20,000 (never reached) a shadow rerun ran at 17,600 tasks/s on this box's 2 cores and live acknowledgements fell
-    /// 38 %; at 5,500 it keeps 5,400/s beside live traffic, which loses 12–19 % (docs/benchmarks.md).
+    /// 38 %; at 5,500 it keeps 5,400/s beside live traffic, which loses 4–13 % over five alternating rounds
+    /// (docs/benchmarks.md).
     /// </summary>
     [Range(0, 1_000_000)]
     public double MaxTasksPerSecond { get; set; } = 5_500;
