@@ -52,6 +52,13 @@ public interface ITaskGrain : IGrainWithGuidKey
     Task ResumeAsync();
 
     /// <summary>
+    /// Makes the task's owed callback its destination's probe: the next attempt is sent now, though the destination is
+    /// held as failing and whether or not the task's own retry is due. Does nothing when no callback is owed.
+    /// </summary>
+    [Alias("ProbeCallback")]
+    Task ProbeCallbackAsync();
+
+    /// <summary>
     /// Sends the finished task's callback again, as a new series of attempts; the payload carries <c>resent_on</c> and
     /// <paramref name="resentBy"/> (<c>api</c> or <c>manual</c>). Throws <see cref="TaskRequestException"/> when the
     /// task has no callback URL or is not finished; returns <c>null</c> when there is no such task.

@@ -74,7 +74,7 @@ internal sealed partial class BatchCallbacks(
             $"batch-{row.BatchId}-{number}",
             BatchCallbackDocument.ToUtf8Bytes(progress, taskIds),
             await secrets.GetAsync(row.ProjectId).ConfigureAwait(false));
-        var attempt = await delivery.DeliverAsync(message, woken: false, cancellationToken).ConfigureAwait(false);
+        var attempt = await delivery.DeliverAsync(message, sendAnyway: false, cancellationToken).ConfigureAwait(false);
         if (attempt.Succeeded)
         {
             await batches.ScheduleCallbackAsync(row.BatchId, null, number, $"delivered {attempt.StatusCode}", cancellationToken).ConfigureAwait(false);

@@ -39,17 +39,17 @@ public sealed partial class CallbackDelivery(
     }
 
     /// <param name="message">The signed callback.</param>
-    /// <param name="woken">
-    /// The task was woken ahead of its own schedule (a probe, or its destination's backlog brought forward): it is sent
-    /// even while the destination is failing.
+    /// <param name="sendAnyway">
+    /// The task is its failing destination's probe, or its retry was brought forward because the destination answered
+    /// again: it is sent even while the destination is held as failing.
     /// </param>
     /// <param name="cancellationToken">Stops the attempt (the task's silo is stopping); nothing is recorded then.</param>
-    public async Task<CallbackAttempt> DeliverAsync(CallbackMessage message, bool woken, CancellationToken cancellationToken)
+    public async Task<CallbackAttempt> DeliverAsync(CallbackMessage message, bool sendAnyway, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         var settings = options.Value;
         var destination = DestinationOf(message.Url);
-        if (!woken && health.IsFailing(destination))
+        if (!sendAnyway && health.IsFailing(destination))
         {
             health.Held(destination, message.TaskId);
             HiveMetrics.CallbackAttempts.Add(1, HiveMetrics.Outcome("held"));

@@ -43,7 +43,7 @@ internal sealed partial class CallbackProber(
             try
             {
                 LogProbing(logger, destination, taskId);
-                await grains.GetGrain<ITaskGrain>(taskId).ResumeAsync().ConfigureAwait(false);
+                await grains.GetGrain<ITaskGrain>(taskId).ProbeCallbackAsync().ConfigureAwait(false);
             }
             catch (Exception ex) when (!stopping.IsCancellationRequested)
             {

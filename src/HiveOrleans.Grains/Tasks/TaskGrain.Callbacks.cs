@@ -46,20 +46,34 @@ internal sealed partial class TaskGrain
         return Snapshot();
     }
 
+    public async Task ProbeCallbackAsync()
+    {
+        await LoadAsync();
+        if (!_abandoned && Exists && OwesCallback)
+        {
+            _probing = true;
+            EnsureWorking(recovering: false);
+        }
+    }
+
     /// <summary>Delivers the callback while one is owed and due now; a retry that is due later is the store's to wake.</summary>
     private async Task SettleCallbackAsync()
     {
         while (OwesCallback)
         {
             var woken = _woken;
+            var probing = _probing;
             _woken = false;
+            _probing = false;
             var ahead = _state.Callback?.NextAttemptOn is { } next && next > time.GetUtcNow();
-            if (ahead && !woken)
+            if (ahead && !woken && !probing)
             {
                 return;
             }
 
-            await DeliverCallbackAsync(wokenAhead: ahead);
+            // A retry that is merely due is held while its destination fails; a probe, or a retry brought forward because
+            // the destination answered again, is sent.
+            await DeliverCallbackAsync(sendAnyway: probing || ahead);
         }
     }
 
@@ -67,7 +81,7 @@ internal sealed partial class TaskGrain
     /// Makes one attempt and records its outcome (with the next attempt's time, if any). A resend that arrives while
     /// the attempt is in flight starts a new series, which this attempt does not count towards.
     /// </summary>
-    private async Task DeliverCallbackAsync(bool wokenAhead)
+    private async Task DeliverCallbackAsync(bool sendAnyway)
     {
         var submission = _state.Submission!;
         var before = _state.Callback ?? new CallbackStatus { SeriesStartedOn = _state.CompletedOn };
@@ -79,7 +93,7 @@ internal sealed partial class TaskGrain
             // A callback cannot be paged: it carries every frame (GET pages them with frame_offset/frame_limit).
             TaskDocument.ToUtf8Bytes(Snapshot(), frameLimit: int.MaxValue),
             await webhookSecrets.GetAsync(submission.ProjectId));
-        var attempt = await callbacks.DeliverAsync(message, wokenAhead, _stopping.Token);
+        var attempt = await callbacks.DeliverAsync(message, sendAnyway, _stopping.Token);
         var now = time.GetUtcNow();
         var current = _state.Callback ?? before;
         if (attempt.Deferred)

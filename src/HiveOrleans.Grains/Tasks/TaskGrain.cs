@@ -70,9 +70,15 @@ internal sealed partial class TaskGrain(
 
     /// <summary>
     /// The store woke the task (the sweeper's resume). A callback retry woken before its own time was brought forward on
-    /// purpose (a probe, or its recovered destination's backlog) and is sent now, even to a destination held as failing.
+    /// purpose (its recovered destination's backlog) and is sent now, even to a destination held as failing.
     /// </summary>
     private bool _woken;
+
+    /// <summary>
+    /// This task is its failing destination's probe (<see cref="ProbeCallbackAsync"/>): the next attempt is sent, whether
+    /// its own retry is due or not.
+    /// </summary>
+    private bool _probing;
 
     /// <summary>The stored row's version; null while no row is known to exist.</summary>
     private int? _version;

@@ -19,6 +19,8 @@ public sealed class CallbackGatewayFixture : IAsyncLifetime
         {
             ["HiveOrleans:Tasks:CallbackRetryDelays:0"] = "00:00:00.200",
             ["HiveOrleans:Tasks:CallbackRetryDelays:1"] = "00:00:00.400",
+            // Three failures in a row hold a destination for probing: probe it soon, not after the default 10 s.
+            ["HiveOrleans:Tasks:CallbackProbeInterval"] = "00:00:01",
             ["HiveOrleans:Tasks:RecoverAfter"] = "00:00:02",
             ["HiveOrleans:Tasks:SweepInterval"] = "00:00:00.100",
             ["HiveOrleans:Tasks:ResumeLease"] = "00:00:02",

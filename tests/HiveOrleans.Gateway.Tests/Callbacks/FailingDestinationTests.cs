@@ -35,12 +35,13 @@ public sealed class FailingDestinationTests : IAsyncLifetime
         var watch = Stopwatch.StartNew();
         await Eventually.UntilAsync(
             () => Task.FromResult(receiver.Count - before),
-            requests => requests >= 4,
+            requests => requests >= 5,
             TimeSpan.FromSeconds(30),
-            "four probes to reach the failing receiver",
+            "five probes to reach the failing receiver",
             interval: TimeSpan.FromMilliseconds(50));
 
-        // Four requests at least half a second apart take at least 1.5 s; unthrottled retries take a few milliseconds.
+        // Five probes are started at least half a second apart, 2 s from first to last; each request's own latency
+        // varies, so allow half an interval of that. Unthrottled retries take a few milliseconds.
         Assert.True(watch.Elapsed >= TimeSpan.FromSeconds(1.5), $"{receiver.Count - before} requests in {watch.Elapsed.TotalMilliseconds:0} ms");
     }
 
@@ -80,13 +81,37 @@ public sealed class FailingDestinationTests : IAsyncLifetime
         Assert.Equal(tasks.Order(), delivered.Order());
     }
 
-    private Task<GatewayServer> StartAsync(string retryDelay, string probeInterval) =>
+    [Fact]
+    public async Task A_probe_is_sent_though_the_probed_tasks_own_retry_is_already_due()
+    {
+        // Retries 1-10 ms apart, the sweeper every 2 s: whenever a probe comes, the task's own retry is almost surely
+        // due and not yet swept. The probe must still be sent, or the held callback waits for a lucky probe.
+        await using var server = await StartAsync(retryDelay: "00:00:00.010", probeInterval: "00:00:00.500", sweepInterval: "00:00:02");
+        await using var receiver = await CallbackReceiver.StartAsync();
+        receiver.Respond = n => n <= DestinationHealthFailures ? HttpStatusCode.ServiceUnavailable : HttpStatusCode.OK;
+        var project = await server.Client.CreateProjectAsync("probed while due");
+        var (_, ack) = await server.Client.SubmitTextAsync(project.Key, "async", "probe me", receiver.Url.ToString());
+
+        ReceivedCallback callback;
+        do
+        {
+            // A sweep and a few probe intervals: enough for a probe that is sent, not for waiting on a lucky one.
+            callback = await receiver.NextAsync(TimeSpan.FromSeconds(6));
+        }
+        while (callback.AnsweredWith != 200);
+
+        Assert.Equal($"{ack.GetProperty("task_id").GetString()}-{DestinationHealthFailures + 1}", callback.WebhookId);
+    }
+
+    private const int DestinationHealthFailures = HiveOrleans.Grains.Callbacks.DestinationHealth.FailuresBeforeHolding;
+
+    private Task<GatewayServer> StartAsync(string retryDelay, string probeInterval, string sweepInterval = "00:00:00.200") =>
         GatewayServer.StartOnPostgresAsync(_database.ConnectionString, new Dictionary<string, string?>
         {
             ["HiveOrleans:Tasks:CallbackRetryDelays:0"] = retryDelay,
             ["HiveOrleans:Tasks:CallbackProbeInterval"] = probeInterval,
             ["HiveOrleans:Tasks:CallbackRecoverySpread"] = "00:00:02",
-            ["HiveOrleans:Tasks:SweepInterval"] = "00:00:00.200",
+            ["HiveOrleans:Tasks:SweepInterval"] = sweepInterval,
         });
 
     private static async Task<List<string>> SubmitAsync(GatewayServer server, CreatedProject project, CallbackReceiver receiver)
