@@ -28,8 +28,11 @@ public sealed record RerunProgress
     /// <summary>The project's configuration version the settings were merged over.</summary>
     [Id(7)] public int BaseConfigVersion { get; init; }
 
-    /// <summary>How many tasks the rerun will look at (the window's, capped by the limit).</summary>
-    [Id(8)] public long Total { get; init; }
+    /// <summary>
+    /// How many tasks the rerun will look at (the window's, capped by the limit); null until the rerun has counted its
+    /// window, which it does in the background first (and never, if it is cancelled before).
+    /// </summary>
+    [Id(8)] public long? Total { get; init; }
 
     /// <summary>How many it has looked at.</summary>
     [Id(9)] public long Done { get; init; }

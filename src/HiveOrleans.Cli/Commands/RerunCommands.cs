@@ -127,7 +127,9 @@ internal static class RerunCommands
             .Add("mode", rerun.Field("mode"))
             .Add("status", rerun.Field("status"))
             .Add("window", $"{rerun.Field("since")} to {rerun.Field("until")}")
-            .Add("done", $"{rerun.Field("done")} of {rerun.Field("total")}")
+            .Add("done", rerun.TryField("total", out var total) && total.ValueKind == JsonValueKind.Null
+                ? $"{rerun.Field("done")} (the window is being counted)"
+                : $"{rerun.Field("done")} of {rerun.Field("total")}")
             .Add("changed", rerun.Field("changed"))
             .Add("newly flagged", rerun.Field("newly_flagged"))
             .Add("cleared", rerun.Field("cleared"))

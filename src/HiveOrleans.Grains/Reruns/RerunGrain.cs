@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace HiveOrleans.Grains.Reruns;
 
 /// <summary>
-/// One rerun (<see cref="IRerunGrain"/>). Its pass runs on the thread pool; a timer that keeps the activation alive
+/// One rerun (<see cref="IRerunGrain"/>). Its pass runs on the thread pool, counting the window first; a timer that keeps the activation alive
 /// checkpoints the report and cursor every <see cref="RerunOptions.CheckpointInterval"/> and notices the end. Stopping
 /// the silo checkpoints and leaves the rerun running, for <see cref="RerunResumer"/> on a live silo to carry on.
 /// </summary>
@@ -45,7 +45,6 @@ internal sealed partial class RerunGrain(
         var until = spec.Until ?? now;
         var after = spec.Since is { } since ? TaskIdBounds.At(since) : Guid.Empty;
         var untilId = TaskIdBounds.At(until);
-        var inWindow = await services.Scan.CountAsync(spec.ProjectId, after, untilId);
         state.State = new RerunState
         {
             Trial = trial,
@@ -60,7 +59,10 @@ internal sealed partial class RerunGrain(
                 UpdatedOn = now,
                 Until = until,
                 BaseConfigVersion = current?.ConfigVersion ?? trial.ConfigVersion,
-                Total = spec.Limit is { } limit ? Math.Min(limit, inWindow) : inWindow,
+
+                // Counted by the pass, not here: a window of tens of millions of tasks takes longer to count than a
+                // request may wait.
+                Total = null,
             },
         };
         await state.WriteStateAsync();
@@ -117,7 +119,7 @@ internal sealed partial class RerunGrain(
         var progress = record.Progress!;
         _tally = new RerunTally(progress, record.Cursor, options.Value.Examples);
         _stop = new CancellationTokenSource();
-        var pass = new RerunPass(RerunId, progress.Spec, record.Trial!, progress.BaseConfigVersion, record.UntilId, progress.Total, _tally, services);
+        var pass = new RerunPass(RerunId, progress.Spec, record.Trial!, progress.BaseConfigVersion, record.UntilId, _tally, services);
         var cursor = record.Cursor;
         var stop = _stop.Token;
         _pass = Task.Run(() => pass.RunAsync(cursor, stop), CancellationToken.None);

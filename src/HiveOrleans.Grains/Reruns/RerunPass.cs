@@ -24,7 +24,6 @@ internal sealed class RerunPass(
     ProjectConfig trial,
     int baseConfigVersion,
     Guid until,
-    long total,
     RerunTally tally,
     RerunServices services)
 {
@@ -37,9 +36,19 @@ internal sealed class RerunPass(
     /// <summary>The media side (MediaRerun.cs) for a visual, OCR or speech project; null for a text project.</summary>
     private readonly MediaRerun? _media = MediaRerun.Covers(trial.ModelType) ? new MediaRerun(trial, services) : null;
 
-    /// <summary>Runs until the window is done (or <paramref name="cursor"/>'s page was the last), or until cancelled.</summary>
+    /// <summary>
+    /// Counts the window if that is not done yet (then <paramref name="cursor"/> is still its start), and runs until the
+    /// window is done (or <paramref name="cursor"/>'s page was the last), or until cancelled.
+    /// </summary>
     public async Task RunAsync(Guid cursor, CancellationToken cancellationToken)
     {
+        if (tally.Total is not { } total)
+        {
+            var inWindow = await services.Scan.CountAsync(spec.ProjectId, cursor, until, cancellationToken).ConfigureAwait(false);
+            total = spec.Limit is { } limit ? Math.Min(limit, inWindow) : inWindow;
+            tally.Counted(total);
+        }
+
         var options = services.Options;
         var started = Stopwatch.GetTimestamp();
         var doneAtStart = tally.Done;

@@ -18,6 +18,7 @@ internal sealed class RerunTally
     private long _cleared;
     private long _skipped;
     private long _mediaGone;
+    private long? _total;
     private Guid _cursor;
 
     public RerunTally(RerunProgress from, Guid cursor, int maxExamples)
@@ -29,6 +30,7 @@ internal sealed class RerunTally
         _cleared = from.Cleared;
         _skipped = from.Skipped;
         _mediaGone = from.MediaGone;
+        _total = from.Total;
         _examples = [.. from.Examples];
         foreach (var head in from.Heads)
         {
@@ -46,6 +48,27 @@ internal sealed class RerunTally
             {
                 return _done;
             }
+        }
+    }
+
+    /// <summary>How many tasks the rerun will look at; null until its window is counted.</summary>
+    public long? Total
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _total;
+            }
+        }
+    }
+
+    /// <summary>Records the count of the window (capped by the limit), before any page is committed.</summary>
+    public void Counted(long total)
+    {
+        lock (_lock)
+        {
+            _total = total;
         }
     }
 
@@ -84,6 +107,7 @@ internal sealed class RerunTally
         {
             return (progress with
             {
+                Total = _total,
                 Done = _done,
                 Changed = _changed,
                 NewlyFlagged = _newlyFlagged,

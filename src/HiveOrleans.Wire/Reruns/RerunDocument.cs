@@ -15,7 +15,7 @@ namespace HiveOrleans.Wire.Reruns;
 /// <param name="Limit">The most tasks looked at, or null for all.</param>
 /// <param name="Callbacks">Apply mode: whether changed tasks' callbacks are sent again.</param>
 /// <param name="BaseConfigVersion">The project's configuration version the settings were merged over.</param>
-/// <param name="Total">How many tasks the rerun will look at.</param>
+/// <param name="Total">How many tasks the rerun will look at; null while it counts its window, which it does first.</param>
 /// <param name="Done">How many it has looked at.</param>
 /// <param name="Changed">Tasks whose verdict would change (shadow) or did (apply).</param>
 /// <param name="NewlyFlagged">Changed tasks that had no head above 0 and now have one.</param>
@@ -38,7 +38,7 @@ public sealed record RerunDocument(
     long? Limit,
     bool Callbacks,
     int BaseConfigVersion,
-    long Total,
+    long? Total,
     long Done,
     long Changed,
     long NewlyFlagged,

@@ -3,6 +3,7 @@ using System.Text.Json;
 using HiveOrleans.Client;
 using HiveOrleans.Gateway.Tests.Infrastructure;
 using HiveOrleans.Tests.Infrastructure;
+using Npgsql;
 
 namespace HiveOrleans.Gateway.Tests.Reruns;
 
@@ -119,6 +120,48 @@ public sealed class RerunTests : IAsyncLifetime
         Assert.Equal("cancelled", later.GetProperty("status").GetString());
         Assert.Equal(done, later.GetProperty("done").GetInt64());
         Assert.Equal(cancelled.GetProperty("changed").GetInt64(), later.GetProperty("changed").GetInt64());
+    }
+
+    [Fact]
+    public async Task A_start_answers_at_once_while_the_window_is_counted_in_the_background_and_a_cancel_stops_the_count()
+    {
+        var project = await _server.Client.CreateProjectAsync("counted later");
+        await RerunGateway.FillAsync(_server, project, count: 6, every: 3);
+        var body = new { mode = "shadow", config = new { blocklist = new[] { RerunGateway.Term } } };
+
+        // With the task table locked, counting a window waits as it would over tens of millions of rows; the start must not.
+        await using var connection = new NpgsqlConnection(_database.ConnectionString);
+        await connection.OpenAsync();
+        var transaction = await connection.BeginTransactionAsync();
+        await using (var lockTable = new NpgsqlCommand("LOCK TABLE hive_task IN ACCESS EXCLUSIVE MODE", connection, transaction))
+        {
+            await lockTable.ExecuteNonQueryAsync();
+        }
+
+        var path = $"/admin/v1/projects/{project.ProjectId}/rerun";
+        var (status, started) = await _server.Client.AdminAsync(HttpMethod.Post, path, body).WaitAsync(TimeSpan.FromSeconds(10));
+        var (_, abandoned) = await _server.Client.AdminAsync(HttpMethod.Post, path, body).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(HttpStatusCode.Accepted, status);
+        Assert.Equal("running", started.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, started.GetProperty("total").ValueKind);
+        Assert.Equal(0, started.GetProperty("done").GetInt64());
+        var rerunId = started.GetProperty("rerun_id").GetString()!;
+        var stillCounting = await RerunGateway.GetAsync(_server, rerunId);
+        Assert.Equal(JsonValueKind.Null, stillCounting.GetProperty("total").ValueKind);
+
+        // A cancel does not wait for the count either.
+        var (cancelStatus, cancelled) = await _server.Client.AdminAsync(HttpMethod.Post, $"/admin/v1/reruns/{abandoned.GetProperty("rerun_id").GetString()}/cancel")
+            .WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(HttpStatusCode.OK, cancelStatus);
+        Assert.Equal("cancelled", cancelled.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, cancelled.GetProperty("total").ValueKind);
+
+        await transaction.RollbackAsync();
+        var rerun = await RerunGateway.WaitForStatusAsync(_server, rerunId, "completed");
+        Assert.Equal(6, rerun.GetProperty("total").GetInt64());
+        Assert.Equal(6, rerun.GetProperty("done").GetInt64());
+        Assert.Equal(2, rerun.GetProperty("changed").GetInt64());
     }
 
     [Fact]
