@@ -8,9 +8,10 @@ using Microsoft.Extensions.Options;
 namespace HiveOrleans.Grains.Reruns;
 
 /// <summary>
-/// One rerun (<see cref="IRerunGrain"/>). Its pass runs on the thread pool, counting the window first; a timer that keeps the activation alive
-/// checkpoints the report and cursor every <see cref="RerunOptions.CheckpointInterval"/> and notices the end. Stopping
-/// the silo checkpoints and leaves the rerun running, for <see cref="RerunResumer"/> on a live silo to carry on.
+/// One rerun (<see cref="IRerunGrain"/>). Its pass runs on the thread pool, counting the window first; a timer that
+/// keeps the activation alive checkpoints the report and cursor every <see cref="RerunOptions.CheckpointInterval"/> and
+/// notices the end. Stopping the silo checkpoints and leaves the rerun running, for <see cref="RerunResumer"/> on a live
+/// silo to carry on.
 /// </summary>
 internal sealed partial class RerunGrain(
     [PersistentState(StorageNames.Rerun, StorageNames.Provider)] IPersistentState<RerunState> state,
