@@ -74,16 +74,19 @@ internal sealed partial class BatchCallbacks(
             $"batch-{row.BatchId}-{number}",
             BatchCallbackDocument.ToUtf8Bytes(progress, taskIds),
             await secrets.GetAsync(row.ProjectId).ConfigureAwait(false));
-        var attempt = await delivery.DeliverAsync(message, sendAnyway: false, cancellationToken).ConfigureAwait(false);
+        // Never held for a failing destination: only a task's callback can be woken as the destination's probe, so a held
+        // batch callback would wait for task callbacks to that destination, which it may never get. A batch sends one
+        // request per step of its own backoff, and its success brings the destination's held task callbacks forward.
+        var attempt = await delivery.DeliverAsync(message, sendAnyway: true, cancellationToken).ConfigureAwait(false);
         if (attempt.Succeeded)
         {
             await batches.ScheduleCallbackAsync(row.BatchId, null, number, $"delivered {attempt.StatusCode}", cancellationToken).ConfigureAwait(false);
             return true;
         }
 
-        if (attempt.Deferred || attempt.Held)
+        if (attempt.Deferred)
         {
-            // Not an attempt: the destination is busy or being probed. Look again shortly.
+            // Not an attempt: the destination has as many callbacks in flight as it may. Look again shortly.
             await batches.ScheduleCallbackAsync(row.BatchId, now + options.Value.CallbackCheckInterval, row.CallbackAttempts, attempt.Error, cancellationToken).ConfigureAwait(false);
             return false;
         }

@@ -84,6 +84,29 @@ public sealed class CallbackDeliveryTests(CallbackGatewayFixture gateway) : ICla
     }
 
     [Fact]
+    public async Task A_batch_callback_whose_receiver_failed_three_times_in_a_row_is_still_delivered_when_it_answers()
+    {
+        // Three failures in a row hold a destination's callbacks for probing; only tasks can be probes, and nothing but
+        // this batch calls this receiver.
+        var project = await _client.CreateProjectAsync("batch receiver down");
+        await using var receiver = await CallbackReceiver.StartAsync();
+        receiver.Respond = n => n <= 3 ? HttpStatusCode.ServiceUnavailable : HttpStatusCode.OK;
+        var hive = new HiveOrleans.Client.HiveOrleansClient(_client, new HiveOrleans.Client.HiveOrleansClientOptions { ApiKey = project.Key, MaxAttempts = 1 });
+
+        var ack = await hive.SubmitBatchAsync([HiveOrleans.Client.ModerationRequest.ForText("the batch's only item")], new Uri(receiver.Url, "batch"));
+
+        var answers = new List<int>();
+        while (answers.LastOrDefault() != 200)
+        {
+            // Each retry comes within the check interval (2 s) and a step of the backoff (under 0.4 s).
+            answers.Add((await receiver.NextAsync(TimeSpan.FromSeconds(15))).AnsweredWith);
+        }
+
+        Assert.Equal([503, 503, 503, 200], answers);
+        Assert.Equal("finished", (await hive.GetBatchAsync(ack.BatchId)).Status);
+    }
+
+    [Fact]
     public async Task An_attempt_at_a_closed_port_is_recorded_as_connection_refused()
     {
         var project = await _client.CreateProjectAsync("nobody listening");
