@@ -19,13 +19,13 @@ public sealed class RerunOptions
     public int Concurrency { get; set; } = 2;
 
     /// <summary>
-    /// The most tasks a second one rerun looks at; 0 for no cap beyond <see cref="Concurrency"/>. Under a cap of
-    /// 20,000 (never reached) a shadow rerun ran at 17,600 tasks/s on this box's 2 cores and live acknowledgements fell
-    /// 38 %; at 5,500 it keeps 5,400/s beside live traffic, which loses 4–13 % over five alternating rounds
-    /// (docs/benchmarks.md).
+    /// The most tasks a second one rerun looks at; 0 for no cap beyond <see cref="Concurrency"/>. A text rerun costs
+    /// about 0.2 of a core at 5,000 tasks/s, taken from live traffic when that saturates the box: under a cap of 20,000
+    /// (never reached) a shadow rerun ran at 17,600 tasks/s on this box's 2 cores and live acknowledgements fell 38 %;
+    /// at 5,500 they lost 10–18 %, at 5,200 (5,100/s beside live traffic) 8–11 % (docs/benchmarks.md).
     /// </summary>
     [Range(0, 1_000_000)]
-    public double MaxTasksPerSecond { get; set; } = 5_500;
+    public double MaxTasksPerSecond { get; set; } = 5_200;
 
     /// <summary>
     /// How long a rerun waits at most, before each page, for a live model slot to free up: while every slot of the silo
