@@ -2,6 +2,7 @@ using System.Net;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
+using HiveOrleans.Client;
 using HiveOrleans.Gateway.Tests.Infrastructure;
 using HiveOrleans.Tests.Infrastructure;
 using HiveOrleans.Wire;
@@ -91,9 +92,9 @@ public sealed class CallbackDeliveryTests(CallbackGatewayFixture gateway) : ICla
         var project = await _client.CreateProjectAsync("batch receiver down");
         await using var receiver = await CallbackReceiver.StartAsync();
         receiver.Respond = n => n <= 3 ? HttpStatusCode.ServiceUnavailable : HttpStatusCode.OK;
-        var hive = new HiveOrleans.Client.HiveOrleansClient(_client, new HiveOrleans.Client.HiveOrleansClientOptions { ApiKey = project.Key, MaxAttempts = 1 });
+        var hive = new HiveOrleansClient(_client, new HiveOrleansClientOptions { ApiKey = project.Key, MaxAttempts = 1 });
 
-        var ack = await hive.SubmitBatchAsync([HiveOrleans.Client.ModerationRequest.ForText("the batch's only item")], new Uri(receiver.Url, "batch"));
+        var ack = await hive.SubmitBatchAsync([ModerationRequest.ForText("the batch's only item")], new Uri(receiver.Url, "batch"));
 
         var answers = new List<int>();
         while (answers.LastOrDefault() != 200)

@@ -132,7 +132,7 @@ public sealed class RerunTests : IAsyncLifetime
         // With the task table locked, counting a window waits as it would over tens of millions of rows; the start must not.
         await using var connection = new NpgsqlConnection(_database.ConnectionString);
         await connection.OpenAsync();
-        var transaction = await connection.BeginTransactionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
         await using (var lockTable = new NpgsqlCommand("LOCK TABLE hive_task IN ACCESS EXCLUSIVE MODE", connection, transaction))
         {
             await lockTable.ExecuteNonQueryAsync();
