@@ -53,10 +53,11 @@ public interface ITaskGrain : IGrainWithGuidKey
 
     /// <summary>
     /// Makes the task's owed callback its destination's probe: the next attempt is sent now, though the destination is
-    /// held as failing and whether or not the task's own retry is due. Does nothing when no callback is owed.
+    /// held as failing and whether or not the task's own retry is due. Returns false, and does nothing, when no callback
+    /// is owed.
     /// </summary>
     [Alias("ProbeCallback")]
-    Task ProbeCallbackAsync();
+    Task<bool> ProbeCallbackAsync();
 
     /// <summary>
     /// Sends the finished task's callback again, as a new series of attempts; the payload carries <c>resent_on</c> and

@@ -43,7 +43,10 @@ internal sealed partial class CallbackProber(
             try
             {
                 LogProbing(logger, destination, taskId);
-                await grains.GetGrain<ITaskGrain>(taskId).ProbeCallbackAsync().ConfigureAwait(false);
+                if (!await grains.GetGrain<ITaskGrain>(taskId).ProbeCallbackAsync().ConfigureAwait(false))
+                {
+                    health.Forget(destination, taskId);
+                }
             }
             catch (Exception ex) when (!stopping.IsCancellationRequested)
             {

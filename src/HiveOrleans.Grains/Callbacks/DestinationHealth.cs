@@ -33,6 +33,26 @@ public sealed class DestinationHealth(TimeSpan probeInterval)
         }
     }
 
+    /// <summary>
+    /// The probe <paramref name="taskId"/> found nothing to send (its callback was delivered, given up or stopped
+    /// meanwhile): it is no longer the candidate, and the next task held is probed at the next look rather than an
+    /// interval after this probe that sent nothing.
+    /// </summary>
+    public void Forget(string destination, Guid taskId)
+    {
+        if (_destinations.TryGetValue(destination, out var state))
+        {
+            lock (state)
+            {
+                if (state.ProbeCandidate == taskId)
+                {
+                    state.ProbeCandidate = null;
+                    state.LastProbeAt = DateTimeOffset.MinValue;
+                }
+            }
+        }
+    }
+
     /// <summary>Records an attempt's outcome. Returns true when it is a success after the destination was failing.</summary>
     public bool Record(string destination, bool succeeded)
     {

@@ -46,14 +46,17 @@ internal sealed partial class TaskGrain
         return Snapshot();
     }
 
-    public async Task ProbeCallbackAsync()
+    public async Task<bool> ProbeCallbackAsync()
     {
         await LoadAsync();
-        if (!_abandoned && Exists && OwesCallback)
+        if (_abandoned || !Exists || !OwesCallback)
         {
-            _probing = true;
-            EnsureWorking(recovering: false);
+            return false;
         }
+
+        _probing = true;
+        EnsureWorking(recovering: false);
+        return true;
     }
 
     /// <summary>Delivers the callback while one is owed and due now; a retry that is due later is the store's to wake.</summary>

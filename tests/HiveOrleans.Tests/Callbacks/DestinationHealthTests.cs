@@ -42,4 +42,34 @@ public sealed class DestinationHealthTests
         health.Record(Destination, succeeded: false);
         Assert.Equal([(Destination, held)], health.TakeProbes(Start + Interval));
     }
+
+    [Fact]
+    public void A_probe_that_found_nothing_to_send_is_forgotten_and_the_next_held_task_probes_at_the_next_look()
+    {
+        var health = new DestinationHealth(Interval);
+        for (var i = 0; i < DestinationHealth.FailuresBeforeHolding; i++)
+        {
+            health.Record(Destination, succeeded: false);
+        }
+
+        var gone = Guid.NewGuid();
+        health.Held(Destination, gone);
+        Assert.Equal([(Destination, gone)], health.TakeProbes(Start));
+
+        // Another task's probe finding nothing does not drop this candidate.
+        health.Forget(Destination, Guid.NewGuid());
+        Assert.Equal([(Destination, gone)], health.TakeProbes(Start + Interval));
+
+        // This one's callback was given up meanwhile. The next task held probes at the next look, not an interval after
+        // the probe that sent nothing.
+        health.Forget(Destination, gone);
+        var next = Guid.NewGuid();
+        health.Held(Destination, next);
+        Assert.Equal([(Destination, next)], health.TakeProbes(Start + Interval + TimeSpan.FromSeconds(1)));
+
+        // With no task held after a forgotten probe, there is nothing to probe, however long it waits.
+        health.Forget(Destination, next);
+        Assert.Empty(health.TakeProbes(Start + (10 * Interval)));
+        Assert.True(health.IsFailing(Destination));
+    }
 }
