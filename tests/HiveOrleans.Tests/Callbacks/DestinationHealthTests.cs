@@ -26,11 +26,7 @@ public sealed class DestinationHealthTests
     [Fact]
     public void A_failing_destination_is_probed_once_an_interval_with_its_last_held_task_even_after_a_failed_probe()
     {
-        var health = new DestinationHealth(Interval);
-        for (var i = 0; i < DestinationHealth.FailuresBeforeHolding; i++)
-        {
-            health.Record(Destination, succeeded: false);
-        }
+        var health = Failing();
 
         var held = Guid.NewGuid();
         health.Held(Destination, held);
@@ -46,11 +42,7 @@ public sealed class DestinationHealthTests
     [Fact]
     public void A_probe_that_found_nothing_to_send_is_forgotten_and_the_next_held_task_probes_at_the_next_look()
     {
-        var health = new DestinationHealth(Interval);
-        for (var i = 0; i < DestinationHealth.FailuresBeforeHolding; i++)
-        {
-            health.Record(Destination, succeeded: false);
-        }
+        var health = Failing();
 
         var gone = Guid.NewGuid();
         health.Held(Destination, gone);
@@ -71,5 +63,17 @@ public sealed class DestinationHealthTests
         health.Forget(Destination, next);
         Assert.Empty(health.TakeProbes(Start + (10 * Interval)));
         Assert.True(health.IsFailing(Destination));
+    }
+
+    /// <summary>A health with <see cref="Destination"/> failed often enough in a row to be held.</summary>
+    private static DestinationHealth Failing()
+    {
+        var health = new DestinationHealth(Interval);
+        for (var i = 0; i < DestinationHealth.FailuresBeforeHolding; i++)
+        {
+            health.Record(Destination, succeeded: false);
+        }
+
+        return health;
     }
 }
