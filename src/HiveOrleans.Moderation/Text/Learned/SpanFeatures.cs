@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 
 namespace HiveOrleans.Moderation.Text.Learned;
@@ -18,6 +19,10 @@ namespace HiveOrleans.Moderation.Text.Learned;
 internal sealed class SpanFeatures
 {
     private const int MaxWordLength = 40;
+
+    // Vectorised: with invariant globalisation, string.Contains(..., OrdinalIgnoreCase) compares a character at a time,
+    // and ran for every span of every text (2 % of a rerun's CPU).
+    private static readonly SearchValues<string> LinkMarks = SearchValues.Create(["http", "www."], StringComparison.OrdinalIgnoreCase);
 
     [ThreadStatic]
     private static SpanFeatures? _perThread;
@@ -338,7 +343,7 @@ internal sealed class SpanFeatures
             }
         }
 
-        _cues[(int)Cue.Link] = text.Contains("http", StringComparison.OrdinalIgnoreCase) || text.Contains("www.", StringComparison.OrdinalIgnoreCase);
+        _cues[(int)Cue.Link] = text.ContainsAny(LinkMarks);
         _cues[(int)Cue.Shouting] = letters >= 8 && upper * 10 >= letters * 7;
     }
 }
