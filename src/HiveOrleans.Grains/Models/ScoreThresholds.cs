@@ -26,11 +26,15 @@ internal static class ScoreThresholds
         };
 
         ClassScore[] Floored(IReadOnlyList<ClassScore> classes) =>
-            [.. classes.Select(score => score.Score < Floor(score.Class) ? score with { Score = 0 } : score)];
+            [.. classes.Select(score => score with { Score = Floor(score.Class, score.Score, severities, scores) })];
+    }
 
-        double Floor(string name) =>
-            severities is not null && severities.TryGetValue(name, out var severity) ? severity
+    /// <summary><paramref name="score"/> as <paramref name="name"/>'s threshold leaves it: itself, or 0 when below it.</summary>
+    public static double Floor(string name, double score, IReadOnlyDictionary<string, int>? severities, IReadOnlyDictionary<string, double>? scores = null)
+    {
+        var lowest = severities is not null && severities.TryGetValue(name, out var severity) ? severity
             : scores is not null && scores.TryGetValue(name, out var floor) ? floor
             : double.NegativeInfinity;
+        return score < lowest ? 0 : score;
     }
 }

@@ -79,10 +79,11 @@ internal sealed class RerunPass(
 
     private async ValueTask LookAtAsync(ScannedTask row, PageTally page, CancellationToken cancellationToken)
     {
-        // A shadow rerun of a text task needs only its text and verdict, read without deserialising the whole task.
+        // A shadow rerun of a text task needs only its text and verdict, read without deserialising the whole task, and
+        // only the new verdict, taken without building the new output.
         if (spec.Mode == RerunModes.Shadow && row.State is { Length: > 0 } json && StoredTextTask.TryRead(json, _classes, out var stored, out var verdict))
         {
-            Count(page, row.TaskId, verdict, Verdict.Of(RunText(stored), _classes));
+            Count(page, row.TaskId, verdict, Verdict.OfText(services.Engine.Moderate(stored, _context.TextLists), trial.Thresholds, _classes));
             return;
         }
 
@@ -209,6 +210,8 @@ internal sealed class RerunServices(
     public IMediaStore Media => media;
 
     public IGrainStorageSerializer Serializer => serializer;
+
+    public TextEngine Engine => engine;
 
     public TextModel Text { get; } = new(engine);
 

@@ -203,6 +203,8 @@ internal static class StoredTextTask
     /// <summary>An entry's <c>Classes</c>: objects of <c>Class</c> and <c>Score</c>.</summary>
     private static bool TryReadScores(ref Utf8JsonReader reader, Verdict verdict)
     {
+        // An entry lists its classes in the same order as the one before: each is first looked for after the last.
+        var guess = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
         {
             int? number = null;
@@ -217,7 +219,7 @@ internal static class StoredTextTask
                         return false;
                     }
 
-                    number = verdict.Classes.Of(ref reader);
+                    number = verdict.Classes.Of(ref reader, guess);
                 }
                 else if (reader.ValueTextEquals("Score"u8))
                 {
@@ -241,6 +243,7 @@ internal static class StoredTextTask
             }
 
             verdict.Add(known, value);
+            guess = known + 1;
         }
 
         return reader.TokenType == JsonTokenType.EndArray;

@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using HiveOrleans.Abstractions.Tasks;
+using HiveOrleans.Grains.Models;
+using HiveOrleans.Moderation.Text;
 using HiveOrleans.Wire;
 
 namespace HiveOrleans.Grains.Reruns;
@@ -20,9 +22,38 @@ internal sealed class Verdict(ClassNumbers classes)
     public static Verdict Of(ModerationOutput output, ClassNumbers classes)
     {
         var verdict = new Verdict(classes);
+        var guess = 0;
         foreach (var score in OutputVerdict.Scores(output))
         {
-            verdict.Add(classes.Of(score.Class), score.Score);
+            var number = classes.Of(score.Class, guess);
+            verdict.Add(number, score.Score);
+            guess = number + 1;
+        }
+
+        return verdict;
+    }
+
+    /// <summary>
+    /// The verdict of <paramref name="result"/> under <paramref name="thresholds"/>, without building its output: the
+    /// same as <see cref="Of"/> of <c>ScoreThresholds.Apply(TextModel.Run(...), thresholds)</c>. Every span reports every
+    /// head, so a head's highest score over the output is the result's overall one, and the highest floored score is
+    /// the floored highest (a floor keeps a score or makes it 0); each custom class that matched counts as
+    /// <see cref="OutputVerdict.CustomClassScore"/>.
+    /// </summary>
+    public static Verdict OfText(TextModerationResult result, IReadOnlyDictionary<string, int>? thresholds, ClassNumbers classes)
+    {
+        var verdict = new Verdict(classes);
+        var guess = 0;
+        foreach (var head in result.Overall)
+        {
+            var number = classes.Of(head.Class, guess);
+            verdict.Add(number, ScoreThresholds.Floor(head.Class, head.Score, thresholds));
+            guess = number + 1;
+        }
+
+        foreach (var custom in result.CustomClasses)
+        {
+            verdict.Add(classes.Of(custom), OutputVerdict.CustomClassScore);
         }
 
         return verdict;
@@ -68,9 +99,15 @@ internal sealed class ClassNumbers
 
     public string this[int number] => _names[number].Text;
 
-    public int Of(string name)
+    /// <summary>The number of <paramref name="name"/>; <paramref name="guess"/> is tried first (a result lists its classes in the same order everywhere).</summary>
+    public int Of(string name, int guess = -1)
     {
         var names = _names;
+        if ((uint)guess < (uint)names.Length && string.Equals(names[guess].Text, name, StringComparison.Ordinal))
+        {
+            return guess;
+        }
+
         for (var i = 0; i < names.Length; i++)
         {
             if (string.Equals(names[i].Text, name, StringComparison.Ordinal))
@@ -82,10 +119,18 @@ internal sealed class ClassNumbers
         return Add(name);
     }
 
-    /// <summary>The number of the JSON string <paramref name="reader"/> is on, compared without decoding it to a string.</summary>
-    public int Of(ref Utf8JsonReader reader)
+    /// <summary>
+    /// The number of the JSON string <paramref name="reader"/> is on, compared without decoding it to a string;
+    /// <paramref name="guess"/> is tried first.
+    /// </summary>
+    public int Of(ref Utf8JsonReader reader, int guess = -1)
     {
         var names = _names;
+        if ((uint)guess < (uint)names.Length && reader.ValueTextEquals(names[guess].Utf8))
+        {
+            return guess;
+        }
+
         for (var i = 0; i < names.Length; i++)
         {
             if (reader.ValueTextEquals(names[i].Utf8))
