@@ -20,9 +20,10 @@ public sealed class RerunOptions
 
     /// <summary>
     /// The most tasks a second one rerun looks at; 0 for no cap beyond <see cref="Concurrency"/>. A text rerun costs
-    /// about 0.2 of a core at 5,000 tasks/s, taken from live traffic when that saturates the box: under a cap of 20,000
-    /// (never reached) a shadow rerun ran at 17,600 tasks/s on this box's 2 cores and live acknowledgements fell 38 %;
-    /// at 5,500 they lost 10–18 %, at 5,200 (5,100/s beside live traffic) 8–11 % (docs/benchmarks.md).
+    /// about a sixth of a core at 5,000 tasks/s, taken from live traffic when that saturates the box: under a cap of
+    /// 20,000 (never reached) a shadow rerun ran at 17,600 tasks/s on this box's 2 cores and live acknowledgements fell
+    /// 38 %; at 5,500 they lost 10–18 %, at 5,200 (5,100/s beside live traffic) 8–11 %, and 15–19 % on a slower box
+    /// (docs/benchmarks.md).
     /// </summary>
     [Range(0, 1_000_000)]
     public double MaxTasksPerSecond { get; set; } = 5_200;
